@@ -1,0 +1,65 @@
+"""The data dictionary: the descriptor's tables and fields as DataFrames for the book."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+
+def _allowed(field: Mapping) -> str:
+    constraints = field.get("constraints", {})
+    if "enum" in constraints:
+        return ", ".join(constraints["enum"])
+    if "pattern" in constraints:
+        return f"pattern {constraints['pattern']}"
+    if field.get("format") == "partial-date":
+        return "YYYY, YYYY-MM or YYYY-MM-DD"
+    if field.get("format") == "uri":
+        return "http(s) URL"
+    return ""
+
+
+def field_table(resource: Mapping) -> pd.DataFrame:
+    """One row per column of a table: name, type, required, key role, allowed values, meaning."""
+    schema = resource["schema"]
+    key = schema.get("primaryKey") or []
+    key = [key] if isinstance(key, str) else list(key)
+    references = {}
+    for fk in schema.get("foreignKeys", []):
+        fields = [fk["fields"]] if isinstance(fk["fields"], str) else fk["fields"]
+        for name in fields:
+            references[name] = f"→ {fk['reference']['resource']}"
+    rows = []
+    for field in schema["fields"]:
+        name = field["name"]
+        roles = ["key"] if name in key else []
+        if name in references:
+            roles.append(references[name])
+        rows.append(
+            {
+                "column": name,
+                "type": field.get("type", "string"),
+                "required": "yes" if field.get("constraints", {}).get("required") else "",
+                "key": " ".join(roles),
+                "allowed values": _allowed(field),
+                "meaning": field.get("description", ""),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def table_overview(descriptor: Mapping, tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per table: name, file, rows, columns, description."""
+    return pd.DataFrame(
+        [
+            {
+                "table": r["name"],
+                "file": r["path"],
+                "rows": len(tables[r["name"]]),
+                "columns": len(r["schema"]["fields"]),
+                "what a row is": r["description"],
+            }
+            for r in descriptor["resources"]
+        ]
+    )

@@ -1,0 +1,57 @@
+"""The edition's version, date and title, read from `edition.toml` (the one source)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+EDITION_FILE = Path(__file__).resolve().parent.parent / "edition.toml"
+PDF_NAME = "eu-central-asia-strategy.pdf"
+
+
+@dataclass(frozen=True)
+class Edition:
+    version: str
+    date: str
+    title: str
+    subtitle: str
+    authors: tuple[str, ...]
+    repository: str
+    keywords: tuple[str, ...]
+
+    @property
+    def year(self) -> str:
+        return self.date[:4]
+
+    def bibtex(self) -> str:
+        """BibTeX entry citing this edition of the book."""
+        authors = " and ".join("{" + a + "}" for a in self.authors)
+        return (
+            f"@book{{eucasia_book_{self.version.replace('.', '_')},\n"
+            f"  title     = {{{self.title}}},\n"
+            f"  author    = {{{authors}}},\n"
+            f"  year      = {{{self.year}}},\n"
+            f"  edition   = {{Version {self.version}, {self.date}}},\n"
+            f"  url       = {{{self.repository}}},\n"
+            f"  note      = {{Open, executable book. Code MIT, text and data CC BY 4.0}}\n"
+            f"}}"
+        )
+
+    def reference(self) -> str:
+        """A formatted reference (author, year, title, version, date, URL)."""
+        return f"{'; '.join(self.authors)} ({self.year}). {self.title}. Version {self.version}, {self.date}. {self.repository}"
+
+
+def read_edition(path: Path = EDITION_FILE) -> Edition:
+    """Parse `edition.toml`; missing keys raise KeyError naming the key."""
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    return Edition(
+        version=raw["version"],
+        date=raw["date"],
+        title=raw["title"],
+        subtitle=raw["subtitle"],
+        authors=tuple(raw["authors"]),
+        repository=raw["repository"],
+        keywords=tuple(raw["keywords"]),
+    )

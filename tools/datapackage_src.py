@@ -1,0 +1,162 @@
+"""Authoring aid: writes data/datapackage.json from the compact definitions below.
+
+datapackage.json is the committed single definition that the loader, the tests and the data
+dictionary read; this script only saves typing JSON by hand. Run `python tools/datapackage_src.py`
+after editing, and commit both files (tests/test_datapackage.py checks they agree).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "data" / "datapackage.json"
+
+ACTOR_TYPES = [
+    "eu_institution", "eu_member_states", "central_asian_state", "central_asian_collective",
+    "neighbour_state", "third_country", "international_organisation", "un_body",
+    "financial_institution", "civil_society", "private_sector", "parliament", "academia_youth", "other",
+]
+ROLES = ["lead", "partner", "beneficiary", "funder", "forum"]
+PRECISION = ["day", "month", "year"]
+
+
+def f(name, description, type="string", required=False, enum=None, pattern=None, fmt=None,
+      unit=None, minimum=None):
+    field = {"name": name, "type": type, "description": description}
+    if fmt:
+        field["format"] = fmt
+    if unit:
+        field["unit"] = unit
+    constraints = {}
+    if required:
+        constraints["required"] = True
+    if enum:
+        constraints["enum"] = enum
+    if pattern:
+        constraints["pattern"] = pattern
+    if minimum is not None:
+        constraints["minimum"] = minimum
+    if constraints:
+        field["constraints"] = constraints
+    return field
+
+
+def source(required=True):
+    return f("source_id", "The document this row states, a key of the sources table (and of the bibliography).", required=required)
+
+
+def note():
+    return f("note", "Caveats, uncertainty, disagreement between sources, or the reason for a coding judgement.")
+
+
+def locator():
+    return f("locator", "Where in the source the fact is found (section, bullet, page).")
+
+
+def date(name, description, required=True):
+    return f(name, description + " ISO 8601 at the precision known: YYYY-MM-DD, YYYY-MM or YYYY.", required=required, fmt="partial-date")
+
+
+def precision():
+    return f("date_precision", "Precision of the date: day, month or year.", required=True, enum=PRECISION)
+
+
+def fk(fields, resource, ref=None):
+    return {"fields": fields, "reference": {"resource": resource, "fields": ref or fields}}
+
+
+SRC_FK = fk("source_id", "sources")
+
+RESOURCES = [
+    ("sources", "Documents cited by the data and the book; each has a bibliography entry whose key is its source_id.",
+     [f("source_id", "Identifier, also the BibTeX key in book/references.bib.", required=True, pattern=r"[a-z0-9_]+"),
+      f("title", "Title of the document.", required=True),
+      f("publisher", "Issuing institution or publisher."),
+      date("date", "Publication date.", required=False),
+      f("url", "Where the document can be found.", fmt="uri"),
+      f("language", "Language of the edition used (ISO 639-1).", required=True, enum=["en", "sv", "ru", "fr", "de"]),
+      f("local_file", "File name under shared/sources/ when the project holds a copy."),
+      note()], "source_id", []),
+    ("countries", "Countries and regions referred to by code in the context tables.",
+     [f("country_code", "ISO 3166-1 alpha-3 code, or CA for Central Asia as a region and EU for the European Union.", required=True, pattern=r"[A-Z]{2,3}"),
+      f("name", "English short name.", required=True),
+      f("group", "Grouping used in the book.", required=True, enum=["central_asia", "neighbour", "region", "other"]),
+      f("actor_id", "The matching actor, when the country is an actor in the strategy networks.")],
+     "country_code", [fk("actor_id", "actors")]),
+    ("strands", "The overarching priority and the three priority strands of the 2019 strategy.",
+     [f("strand_id", "Identifier.", required=True, enum=["regional", "resilience", "prosperity", "together"]),
+      f("number", "Number of the strand in the strategy (0 for the overarching priority).", type="integer", required=True, minimum=0),
+      f("title", "English title.", required=True),
+      f("summary", "What the strand is about, paraphrased.", required=True),
+      source(), locator()], "strand_id", [SRC_FK]),
+    ("areas", "The numbered sections of the strategy (0 stands for the overarching priority, which has no number).",
+     [f("area_id", "Section number as text (0, 1.1 … 3.3).", required=True, pattern=r"0|[1-3]\.[1-4]"),
+      f("strand_id", "The strand the section belongs to.", required=True),
+      f("title", "Official English title (EUR-Lex edition).", required=True),
+      f("title_sv", "Heading in the Swedish edition that was coded.", required=True),
+      source(), locator()], "area_id", [fk("strand_id", "strands"), SRC_FK]),
+    ("initiatives", "Every specific initiative listed at the end of each section, and the main commitments of each section's prose, paraphrased.",
+     [f("initiative_id", "Identifier: section, kind (SI specific initiative, C commitment), ordinal.", required=True, pattern=r"(0|[1-3]\.[1-4])-(SI|C)-\d{2}"),
+      f("area_id", "Section.", required=True),
+      f("kind", "specific_initiative: a bullet of the section's list of specific initiatives; commitment: a commitment in the section's prose.", required=True, enum=["specific_initiative", "commitment"]),
+      f("ordinal", "Position within its section and kind, in source order.", type="integer", required=True, minimum=1),
+      f("summary", "English paraphrase in the book's own words.", required=True),
+      locator(), source(), note()], "initiative_id", [fk("area_id", "areas"), SRC_FK]),
+    ("actors", "Every actor the sources name as acting or being engaged.",
+     [f("actor_id", "Identifier.", required=True, pattern=r"[a-z0-9_]+"),
+      f("name", "English name.", required=True),
+      f("actor_type", "Kind of actor.", required=True, enum=ACTOR_TYPES),
+      f("scope", "Reach of the actor.", required=True, enum=["eu", "central_asia", "national", "regional", "global"]),
+      f("country_code", "ISO 3166-1 alpha-3 code for a state.", pattern=r"[A-Z]{3}"),
+      note()], "actor_id", []),
+    ("initiative_actors", "Links between initiatives and actors: the bipartite edges of the actor networks.",
+     [f("initiative_id", "Initiative.", required=True),
+      f("actor_id", "Actor.", required=True),
+      f("role", "What the actor does in the initiative.", required=True, enum=ROLES),
+      f("basis", "explicit: named in the passage; implied: inferred, with the reason in note.", required=True, enum=["explicit", "implied"]),
+      locator(), source(), note()], ["initiative_id", "actor_id"],
+     [fk("initiative_id", "initiatives"), fk("actor_id", "actors"), SRC_FK]),
+    ("instruments", "Policy, legal and financial instruments named in the strategy.",
+     [f("instrument_id", "Identifier.", required=True, pattern=r"[a-z0-9_]+"),
+      f("name", "English name.", required=True),
+      f("kind", "Kind of instrument.", required=True, enum=["legal_agreement", "trade_preference", "funding_programme", "financing_facility", "education_research_programme", "dialogue_format", "policy_framework", "technical_assistance_programme", "other"]),
+      f("description", "What it is, paraphrased.", required=True),
+      source(), locator(), note()], "instrument_id", [SRC_FK]),
+    ("initiative_instruments", "Which instruments the strategy ties to which initiatives.",
+     [f("initiative_id", "Initiative.", required=True),
+      f("instrument_id", "Instrument.", required=True),
+      f("basis", "explicit or implied (reason in note).", required=True, enum=["explicit", "implied"]),
+      locator(), source(), note()], ["initiative_id", "instrument_id"],
+     [fk("initiative_id", "initiatives"), fk("instrument_id", "instruments"), SRC_FK]),
+]
+
+
+def build() -> dict:
+    resources = []
+    for name, description, fields, key, fks in RESOURCES:
+        schema = {"fields": fields, "primaryKey": key, "missingValues": [""]}
+        if fks:
+            schema["foreignKeys"] = fks
+        names = [x["name"] for x in fields]
+        if "date_precision" in names:
+            schema["x-precisionOf"] = {"date_precision": "date"}
+        resources.append({
+            "name": name, "path": f"{name}.csv", "profile": "tabular-data-resource",
+            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+            "description": description, "schema": schema,
+        })
+    return {
+        "profile": "tabular-data-package",
+        "name": "eu-central-asia-strategy",
+        "title": "The EU Strategy on Central Asia (2019) as data",
+        "description": "The 2019 EU Strategy on Central Asia (JOIN(2019) 9) coded into sections, initiatives, actors, instruments and links, with context tables on its timeline, agreements, funding and the 2023 Joint Roadmap. Every fact row names its source.",
+        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0"}],
+        "sources": [{"title": "JOIN(2019) 9 final", "path": "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:52019JC0009"}],
+        "resources": resources,
+    }
+
+
+if __name__ == "__main__":
+    OUT.write_text(json.dumps(build(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {OUT}")
