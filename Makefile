@@ -43,9 +43,12 @@ html: $(STAMP) ## Execute the notebooks (cached) and build the HTML site
 	$(BIN)/jupyter-book build . --builder html $(JB_FLAGS)
 
 pdf: $(STAMP) tex ## Build the PDF edition at _build/pdf/eu-central-asia-strategy.pdf
+	rm -rf $(BUILD)/latex  # stale .aux/.idx files from an earlier run confuse latexmk
 	$(BIN)/jupyter-book build . --builder pdflatex $(JB_FLAGS)
 	mkdir -p $(BUILD)/pdf
 	cp $(BUILD)/latex/book.pdf $(PDF)
+	mkdir -p $(BUILD)/html/_pdf  # the site carries the PDF edition of the same version
+	cp $(PDF) $(BUILD)/html/_pdf/
 	@echo "PDF edition: $(PDF)"
 
 test: $(STAMP) ## Run the whole test suite (builds the book first if it is missing)

@@ -109,10 +109,14 @@ def notebook_inputs(text: str, data_dir: Path = DATA_DIR) -> list[Path]:
 
 
 def fingerprint(paths: list[Path], root: Path) -> str:
-    """SHA-256 over each file's path relative to `root` and its bytes (missing files count)."""
+    """SHA-256 over each file's path (relative to `root` where it lies inside) and its bytes."""
     digest = hashlib.sha256()
     for path in sorted(paths):
-        digest.update(str(Path(path).resolve().relative_to(root.resolve())).encode())
+        resolved = Path(path).resolve()
+        # The package may be installed from another checkout than the book being built.
+        label = resolved.relative_to(root.resolve()) if resolved.is_relative_to(root.resolve()) else \
+            Path(resolved.parent.name, resolved.name)
+        digest.update(str(label).encode())
         digest.update(b"\0")
         digest.update(path.read_bytes() if path.is_file() else b"<missing>")
         digest.update(b"\0")

@@ -63,9 +63,21 @@ class DataValidationError(ValueError):
         super().__init__(f"{len(problems)} problem(s) in the data package:\n  {shown}{tail}")
 
 
-def read_descriptor(data_dir: Path = DATA_DIR) -> dict:
+def default_data_dir() -> Path:
+    """The `data/` folder of the book being worked on.
+
+    Searched upwards from the working directory (a notebook runs in `notebooks/`, so this finds
+    the data of the copy of the book it belongs to), falling back to the package's own book.
+    """
+    for folder in (Path.cwd(), *Path.cwd().parents):
+        if (folder / "data" / DESCRIPTOR).is_file():
+            return folder / "data"
+    return DATA_DIR
+
+
+def read_descriptor(data_dir: Path | str | None = None) -> dict:
     """The parsed `datapackage.json`."""
-    path = Path(data_dir) / DESCRIPTOR
+    path = Path(data_dir or default_data_dir()) / DESCRIPTOR
     if not path.is_file():
         raise DataValidationError([Problem(_show(path), None, None, "descriptor file is missing")])
     try:
@@ -103,7 +115,7 @@ def required_resources(descriptor: Mapping, names: Iterable[str]) -> list[str]:
 
 
 def load_tables(
-    names: Iterable[str] | None = None, data_dir: Path | str = DATA_DIR
+    names: Iterable[str] | None = None, data_dir: Path | str | None = None
 ) -> dict[str, pd.DataFrame]:
     """Read and validate tables of the data package; return them as typed DataFrames.
 
@@ -111,7 +123,7 @@ def load_tables(
     too. Raises :class:`DataValidationError` listing every problem found, each with file, line
     and column.
     """
-    data_dir = Path(data_dir)
+    data_dir = Path(data_dir or default_data_dir())
     descriptor = read_descriptor(data_dir)
     wanted = required_resources(descriptor, names if names is not None else resource_names(descriptor))
     by_name = {r["name"]: r for r in descriptor["resources"]}

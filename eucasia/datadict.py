@@ -29,7 +29,7 @@ def field_table(resource: Mapping) -> pd.DataFrame:
     for fk in schema.get("foreignKeys", []):
         fields = [fk["fields"]] if isinstance(fk["fields"], str) else fk["fields"]
         for name in fields:
-            references[name] = f"→ {fk['reference']['resource']}"
+            references[name] = f"refers to {fk['reference']['resource']}"
     rows = []
     for field in schema["fields"]:
         name = field["name"]

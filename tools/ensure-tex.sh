@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Make sure the TeX toolchain of the PDF edition is present; install it with apt when we can.
 set -euo pipefail
-PACKAGES="texlive-xetex texlive-latex-extra texlive-fonts-recommended latexmk fonts-freefont-otf fonts-noto-core poppler-utils"
+PACKAGES="texlive-xetex texlive-latex-extra texlive-fonts-recommended latexmk fonts-noto-core fonts-dejavu-core poppler-utils"
 missing=()
+fonts="$(fc-list : file 2>/dev/null || true)"  # read once: grep -q on a pipe trips pipefail
 command -v xelatex >/dev/null || missing+=(xelatex)
 command -v latexmk >/dev/null || missing+=(latexmk)
 command -v pdftotext >/dev/null || missing+=(pdftotext)
-fc-list 2>/dev/null | grep -q FreeSerif || missing+=("FreeSerif font")
-fc-list 2>/dev/null | grep -qi "NotoSans-Regular" || missing+=("Noto Sans font")
+grep -qi "NotoSerif-Regular" <<<"$fonts" || missing+=("Noto Serif font")
+grep -qi "NotoSans-Regular" <<<"$fonts" || missing+=("Noto Sans font")
+grep -qi "DejaVuSansMono" <<<"$fonts" || missing+=("DejaVu Sans Mono font")
 kpsewhich tabulary.sty >/dev/null 2>&1 || missing+=("tabulary.sty")
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "The PDF edition needs: ${missing[*]}" >&2

@@ -29,7 +29,7 @@ def _add_input_fingerprint(app: Sphinx, docname: str, source: list[str]) -> None
     path = Path(app.env.doc2path(docname))
     if path.suffix != ".md" or "kernelspec" not in source[0][:2000]:
         return
-    inputs = notebook_inputs(source[0])
+    inputs = notebook_inputs(source[0], data_dir=Path(app.srcdir) / "data")
     if not inputs:
         return
     for dependency in inputs:
@@ -61,7 +61,7 @@ def _apply_edition(app: Sphinx, config: Config) -> None:
     )
     elements = dict(config.latex_elements or {})
     elements["preamble"] = elements.get("preamble", "") + "\n" + hyper
-    elements["date"] = f"Edition {edition.version} \\\\ {edition.date}"
+    elements["releasename"] = "Edition"
     config.latex_elements = elements
     config.myst_substitutions = {
         **(config.myst_substitutions or {}),

@@ -1,0 +1,36 @@
+"""Shared paths and helpers for the tests."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = ROOT / "_build"
+HTML = BUILD / "html"
+PDF = BUILD / "pdf" / "eu-central-asia-strategy.pdf"
+BIN = Path(sys.executable).parent
+
+
+def run(cmd: list[str], cwd: Path = ROOT, timeout: int = 900, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run a command, capturing text output; never raises on a non-zero exit."""
+    full_env = {**os.environ, "PYTHONHASHSEED": "0", "MPLBACKEND": "Agg", **(env or {})}
+    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout, env=full_env)
+
+
+@pytest.fixture(scope="session")
+def built_html() -> Path:
+    if not (HTML / "index.html").is_file():
+        pytest.fail("the HTML book is not built: run `make book` first (make test does)")
+    return HTML
+
+
+@pytest.fixture(scope="session")
+def built_pdf() -> Path:
+    if not PDF.is_file():
+        pytest.fail(f"the PDF edition is missing at {PDF}: run `make book` first (make test does)")
+    return PDF

@@ -1,0 +1,81 @@
+"""The execution cache's fingerprint follows exactly a notebook's data and package inputs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from eucasia import cachekey
+from eucasia.data import DATA_DIR
+
+ROOT = Path(__file__).resolve().parent.parent
+PKG = ROOT / "eucasia"
+
+NOTEBOOK = """---
+kernelspec:
+  name: python3
+---
+# Title
+
+```{code-cell} ipython3
+:tags: [remove-cell]
+
+from eucasia.data import load_tables
+tables = load_tables(["initiative_actors"])
+```
+
+Some text mentioning load_tables() in prose, which is not code.
+
+```{code-cell} ipython3
+print(1)
+```
+"""
+
+
+def test_tables_and_their_foreign_key_closure_are_inputs() -> None:
+    inputs = {p.name for p in cachekey.notebook_inputs(NOTEBOOK)}
+    for name in ("initiative_actors.csv", "initiatives.csv", "actors.csv", "areas.csv", "strands.csv",
+                 "sources.csv", "datapackage.json"):
+        assert name in inputs
+    assert "timeline.csv" not in inputs, "a table the notebook does not load is not an input"
+
+
+def test_imported_package_modules_are_inputs_transitively() -> None:
+    inputs = set(cachekey.notebook_inputs(NOTEBOOK))
+    assert PKG / "data.py" in inputs and PKG / "__init__.py" in inputs
+    assert PKG / "display.py" not in inputs, "an unimported module is not an input"
+    text = NOTEBOOK.replace("from eucasia.data import load_tables", "from eucasia.datadict import field_table")
+    # datadict imports nothing from the package but pandas; load_tables is no longer imported
+    assert PKG / "datadict.py" in set(cachekey.notebook_inputs(text))
+
+
+def test_notebook_without_the_package_has_no_inputs() -> None:
+    assert cachekey.notebook_inputs("```{code-cell} ipython3\nprint(1)\n```\n") == []
+
+
+def test_bare_load_tables_depends_on_every_table() -> None:
+    text = NOTEBOOK.replace('load_tables(["initiative_actors"])', "load_tables()")
+    names = {p.name for p in cachekey.notebook_inputs(text)}
+    csvs = {p.name for p in DATA_DIR.glob("*.csv")}
+    assert csvs <= names
+
+
+def test_fingerprint_changes_with_content(tmp_path: Path) -> None:
+    a = tmp_path / "a.csv"
+    a.write_text("x\n1\n", encoding="utf-8")
+    before = cachekey.fingerprint([a], tmp_path)
+    assert cachekey.fingerprint([a], tmp_path) == before
+    a.write_text("x\n2\n", encoding="utf-8")
+    assert cachekey.fingerprint([a], tmp_path) != before
+
+
+def test_fingerprint_goes_after_cell_options() -> None:
+    out = cachekey.inject_fingerprint(NOTEBOOK, "abc")
+    assert ":tags: [remove-cell]\n# inputs-fingerprint: abc\n\nfrom eucasia.data" in out
+    assert out.count(cachekey.MARKER) == 1
+    yaml_options = NOTEBOOK.replace(":tags: [remove-cell]\n", "---\ntags: [remove-cell]\n---\n")
+    out = cachekey.inject_fingerprint(yaml_options, "abc")
+    assert "---\ntags: [remove-cell]\n---\n# inputs-fingerprint: abc\n" in out
+
+
+def test_text_without_code_cells_is_unchanged() -> None:
+    assert cachekey.inject_fingerprint("# Just prose\n", "abc") == "# Just prose\n"
