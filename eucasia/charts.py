@@ -38,7 +38,7 @@ def structure_chart(areas: pd.DataFrame, initiatives: pd.DataFrame, strands: pd.
     table = section_counts(areas, initiatives).iloc[::-1].reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(WIDTH_IN, 0.42 * len(table) + 1.2))
     labels = [
-        "\n".join(textwrap.wrap(f"{a} {t}" if a != "0" else f"Overarching: {t}", 48))
+        "\n".join(textwrap.wrap(f"{a} {t}" if a != "0" else t, 48))
         for a, t in zip(table["area_id"], table["title"], strict=True)
     ]
     y = range(len(table))
@@ -75,20 +75,38 @@ def plot_date(text: str) -> pd.Timestamp:
     return pd.Timestamp(text)
 
 
-def timeline_chart(timeline: pd.DataFrame, kinds: dict[str, str] | None = None) -> Figure:
+#: Kinds of timeline event in a reading order, with their labels.
+EVENT_KINDS = {
+    "strategy": "Strategy",
+    "communication": "Communication",
+    "council_conclusions": "Council conclusions",
+    "parliament_resolution": "Parliament resolution",
+    "ministerial_meeting": "Ministerial meeting",
+    "leaders_meeting": "Leaders' meeting",
+    "summit": "Summit",
+    "agreement_milestone": "Agreement milestone",
+    "programming": "Programming",
+    "forum": "Forum",
+    "other": "Other",
+}
+
+
+def timeline_chart(timeline: pd.DataFrame, kinds: dict[str, str] = EVENT_KINDS) -> Figure:
     """Milestones as points on a time axis, one row per kind of event, labelled sparsely."""
     figure_style()
     frame = timeline.copy()
     frame["when"] = [plot_date(d) for d in frame["date"]]
-    order = list(kinds) if kinds else sorted(frame["kind"].unique())
-    order = [k for k in order if k in set(frame["kind"])]
+    unknown = set(frame["kind"]) - set(kinds)
+    if unknown:
+        raise ValueError(f"timeline kinds without a label: {sorted(unknown)}")
+    order = [k for k in kinds if k in set(frame["kind"])][::-1]  # first kind on top
     palette = list(OKABE_ITO.values())[1:]
     fig, ax = plt.subplots(figsize=(WIDTH_IN, 0.38 * len(order) + 1.3))
     for row, kind in enumerate(order):
         points = frame[frame["kind"] == kind]
         ax.scatter(points["when"], [row] * len(points), s=34, color=palette[row % len(palette)],
                    edgecolor="#333333", linewidth=0.5, zorder=3)
-    ax.set_yticks(range(len(order)), [(kinds or {}).get(k, k.replace("_", " ")) for k in order])
+    ax.set_yticks(range(len(order)), [kinds[k] for k in order])
     ax.set_ylim(-0.7, len(order) - 0.3)
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
     ax.spines[["top", "right", "left"]].set_visible(False)

@@ -65,7 +65,8 @@ def table_markdown(
         raise ValueError(f"table {name!r}: {len(widths)} widths for {len(columns)} columns")
     long = len(frame) > 25 if long is None else long
     classes = ["longtable"] if long else []
-    lines = [f"```{{list-table}} {caption}", f":name: {name}", ":header-rows: 1"]
+    # A tilde fence: unlike a backtick fence, its opening line may contain `code` in the caption.
+    lines = [f"~~~{{list-table}} {caption}", f":name: {name}", ":header-rows: 1"]
     lines.append(f":widths: {' '.join(str(w) for w in widths)}" if widths else ":widths: auto")
     if classes:
         lines.append(f":class: {' '.join(classes)}")
@@ -78,7 +79,7 @@ def table_markdown(
             for v, is_raw in zip(row, raw, strict=True)
         ]
         lines.append("* - " + "\n  - ".join(cells))
-    lines.append("```")
+    lines.append("~~~")
     return "\n".join(lines)
 
 
