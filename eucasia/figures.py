@@ -16,6 +16,7 @@ state), so the module works under the Agg backend and in batch builds.
 from __future__ import annotations
 
 import math
+import re
 import textwrap
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -72,6 +73,7 @@ NODE_EDGE = "#333333"
 WIDTH_IN = 7.0
 LABEL_WRAP = 24
 KK_MAX_NODES = 400
+NODE_AREA_MIN, NODE_AREA_RANGE = 30.0, 870.0  # points²: 6–30 pt wide markers
 
 
 def actor_type_style(actor_type: str | None) -> tuple[str, str, str]:
@@ -151,8 +153,28 @@ def _count(value: float, noun: str) -> str:
     return f"{value:g} {noun[:-1] if value == 1 and noun.endswith('s') else noun}"
 
 
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&-]*[A-Z])\)\s*$")
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+
+
+def short_label(name: str) -> str:
+    """Figure label for an actor name: its acronym if it ends in one, else without asides.
+
+    "European Bank for Reconstruction and Development (EBRD)" → "EBRD";
+    "Social partners (employers' and workers' organisations)" → "Social partners".
+    Tables and alt text keep the full name.
+    """
+    name = str(name)
+    match = _ACRONYM.search(name)
+    if match:
+        return match.group(1)
+    return _PARENTHESES.sub("", name).strip() or name
+
+
 def _wrap(text: str) -> str:
-    return "\n".join(textwrap.wrap(str(text), LABEL_WRAP)) or str(text)
+    """At most three lines of ``LABEL_WRAP`` characters, ending in "…" if cut."""
+    lines = textwrap.wrap(str(text), LABEL_WRAP, max_lines=3, placeholder=" …")
+    return "\n".join(lines) or str(text)
 
 
 _HALO = [patheffects.withStroke(linewidth=2.6, foreground="white")]
@@ -267,7 +289,8 @@ def _place_labels(
 
     For each label (most important first) try 8 directions at growing distances
     from the node, preferring positions that also avoid node markers; from the
-    second ring on, a thin leader line joins label and node.
+    second ring on, a thin leader line joins label and node. A label that fits
+    nowhere is left out rather than drawn over another one.
     """
     renderer = _renderer(ax.figure)
     frame = ax.get_window_extent(renderer)
@@ -399,6 +422,11 @@ def _data_per_point(ax: Axes, span: float) -> float:
     return span / (min(box.width * w, box.height * h) * 72)
 
 
+def _node_area(strength: float, smax: float) -> float:
+    """Marker area (points²) proportional to strength, with a visible minimum."""
+    return NODE_AREA_MIN + NODE_AREA_RANGE * strength / smax
+
+
 def _empty(fig: Figure, ax: Axes, title: str, message: str) -> Figure:
     ax.set_title(title)
     ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
@@ -419,7 +447,8 @@ def draw_network(
 
     Node area ∝ strength, colour and marker = actor type (legend outside the
     plot), line width ∝ tie weight, labels (white halo, no overlaps) for the
-    ``label_top`` actors by strength. ``metrics`` is the output of
+    ``label_top`` actors by strength — a node's ``short_label`` attribute if
+    set, else :func:`short_label` of its label. ``metrics`` is the output of
     :func:`eucasia.metrics.actor_metrics` (computed if ``None``).
     """
     with mpl.rc_context(figure_style(apply=False)):
@@ -431,12 +460,10 @@ def draw_network(
         known = metrics[metrics["node"].isin(list(G))]
         strength = dict(zip(known["node"], known["strength"], strict=True))
         smax = max(max(strength.values(), default=0), 1)
-        size = {n: 30 + 870 * strength.get(n, 0) / smax for n in G}
-        lim = 1.12
-        per_pt = _data_per_point(ax, 2 * lim)
-        pos = _separate(
-            _layout(G, seed), {n: math.sqrt(size[n]) / 2 * per_pt for n in G}, gap=2 * per_pt
-        )
+        size = {n: _node_area(strength.get(n, 0), smax) for n in G}
+        per_pt = _data_per_point(ax, 2.24)
+        radius = {n: math.sqrt(size[n]) / 2 * per_pt for n in G}
+        pos = _separate(_layout(G, seed), radius, gap=2 * per_pt)
 
         weights = [d.get("weight", 1) for _, _, d in G.edges(data=True)]
         wmax = max(weights, default=1)
@@ -457,7 +484,7 @@ def draw_network(
         _draw_typed_nodes(ax, G, pos, types, size)
         ax.set_title(title)
         xy = np.array(list(pos.values()))
-        pad = lim - 1
+        pad = max(0.12, max(radius.values()) + 3 * per_pt)  # markers are clipped at the axes
         ax.set_xlim(min(xy[:, 0].min(), -1) - pad, max(xy[:, 0].max(), 1) + pad)
         ax.set_ylim(min(xy[:, 1].min(), -1) - pad, max(xy[:, 1].max(), 1) + pad)
         ax.set_axis_off()
@@ -466,7 +493,7 @@ def draw_network(
         smin = min((v for v in strength.values() if v > 0), default=0)
         sizes = [
             (size_for, f"strength {s:g}")
-            for s, size_for in sorted({(s, 30 + 870 * s / smax) for s in {smin, smax} if s > 0})
+            for s, size_for in sorted({(s, _node_area(s, smax)) for s in {smin, smax} if s > 0})
         ]
         wmin = min(weights, default=0)
         widths = [(width[w], _count(w, tie_label)) for w in sorted({wmin, wmax}) if weights]
@@ -474,7 +501,8 @@ def draw_network(
 
         top = [n for n in known["node"] if n in G][:label_top]
         label = dict(zip(known["node"], known["label"], strict=True))
-        _place_labels(ax, pos, size, [(n, _wrap(label[n])) for n in top])
+        text = {n: G.nodes[n].get("short_label") or short_label(label[n]) for n in top}
+        _place_labels(ax, pos, size, [(n, _wrap(text[n])) for n in top])
     return fig
 
 
@@ -487,9 +515,10 @@ def alt_text(
 ) -> str:
     """Plain-language description of a network figure, written from the data."""
     n, m = G.number_of_nodes(), G.number_of_edges()
+    what = what[:1].upper() + what[1:]  # not str.capitalize: keep "EU" upper case
     if n == 0:
-        return f"{what.capitalize()} with no {node_noun}."
-    head = f"{what.capitalize()} of {n} {node_noun} and {m} {'tie' if m == 1 else 'ties'}"
+        return f"{what} with no {node_noun}."
+    head = f"{what} of {n} {node_noun} and {m} {'tie' if m == 1 else 'ties'}"
     comps = nx.number_connected_components(G)
     iso = nx.number_of_isolates(G)
     extras = []
@@ -510,11 +539,11 @@ def alt_text(
         )[0]
         lab = {x: G.nodes[x].get("label", x) for x in (u, v)}
         parts.append(f"the strongest tie links {lab[u]} and {lab[v]} ({_count(w, tie_noun)})")
-    types = pd.Series([actor_type_style(G.nodes[x].get("actor_type"))[0] for x in G])
-    if G.nodes and any("actor_type" in d for _, d in G.nodes(data=True)):
+    if any("actor_type" in d for _, d in G.nodes(data=True)):
+        types = pd.Series([actor_type_style(G.nodes[x].get("actor_type"))[0] for x in G])
         counts = types.value_counts()
         counts = counts.sort_index().sort_values(ascending=False, kind="mergesort").head(2)
-        groups = " and ".join(f"{c} {lab.lower()}" for lab, c in counts.items())
+        groups = " and ".join(f"{lab} ({c})" for lab, c in counts.items())
         parts.append(f"colours show actor type; largest groups: {groups}")
     return "; ".join(parts) + "."
 

@@ -44,9 +44,9 @@ def _attrs(raw: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in raw.items() if _clean(v) is not None}
 
 
-def _join(values: Iterable[Any]) -> str:
-    """Merge repeated edge attributes (e.g. an actor both *lead* and *funder*)."""
-    return "; ".join(sorted({str(v) for v in values if _clean(v) is not None}))
+def _join(values: Iterable[Any]) -> str | None:
+    """Merge repeated edge attributes (an actor both *lead* and *funder*); None if all missing."""
+    return "; ".join(sorted({str(v) for v in values if _clean(v) is not None})) or None
 
 
 def _build(
@@ -168,10 +168,15 @@ def bipartite_graph(
         for aid, r in actor_rows.items()
         if keep_unlinked or aid in linked
     }
+    none = pd.Series(None, index=links.index, dtype=object)  # role/basis are optional
     edges = (
         (a, i, {"role": role, "basis": basis})
         for a, i, role, basis in zip(
-            links["actor_id"], links["initiative_id"], links["role"], links["basis"], strict=True
+            links["actor_id"],
+            links["initiative_id"],
+            links.get("role", none),
+            links.get("basis", none),
+            strict=True,
         )
     )
     return _build(actor_nodes, init_nodes, edges, edge_attrs=("role", "basis"))

@@ -58,8 +58,9 @@ def test_bytes_are_deterministic(projection, tmp_path):
     assert b"lastmodifieddate" not in first["gexf"].read_bytes()
     # two independent rebuilds of the same network give the same files
     rebuilt = [
-        export_graph(actor_projection(bipartite_graph(*synthetic_corpus(0.5, 2))),
-                     tmp_path / f"r{i}", "net")
+        export_graph(
+            actor_projection(bipartite_graph(*synthetic_corpus(0.5, 2))), tmp_path / f"r{i}", "net"
+        )
         for i in range(2)
     ]
     for fmt in ("graphml", "gexf", "json"):

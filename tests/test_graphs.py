@@ -77,8 +77,21 @@ def test_strand_filter(toy):
 
 def test_unknown_ids_raise_with_the_id(toy):
     initiatives, actors, links, areas = toy
-    bad = pd.concat([links, pd.DataFrame([{"initiative_id": "0-C-01", "actor_id": "ZZ-TYPO",
-                                            "role": "partner", "basis": "explicit"}])])
+    bad = pd.concat(
+        [
+            links,
+            pd.DataFrame(
+                [
+                    {
+                        "initiative_id": "0-C-01",
+                        "actor_id": "ZZ-TYPO",
+                        "role": "partner",
+                        "basis": "explicit",
+                    }
+                ]
+            ),
+        ]
+    )
     with pytest.raises(ValueError, match="ZZ-TYPO"):
         bipartite_graph(initiatives, actors, bad, areas)
     # also when the typo sits in another strand than the one requested
@@ -137,14 +150,33 @@ def test_multiplicity_counts_duplicates(toy):
 def test_affiliation_graph_and_projection():
     rivers = pd.DataFrame(
         {
-            "river": ["Amu Darya", "Amu Darya", "Amu Darya", "Syr Darya", "Syr Darya", "Chu",
-                      "Chu", "Chu", None],
-            "country": ["Tajikistan", "Uzbekistan", "Turkmenistan", "Kyrgyzstan", "Uzbekistan",
-                        "Kyrgyzstan", "Kazakhstan", "Kazakhstan", "Kazakhstan"],
+            "river": [
+                "Amu Darya",
+                "Amu Darya",
+                "Amu Darya",
+                "Syr Darya",
+                "Syr Darya",
+                "Chu",
+                "Chu",
+                "Chu",
+                None,
+            ],
+            "country": [
+                "Tajikistan",
+                "Uzbekistan",
+                "Turkmenistan",
+                "Kyrgyzstan",
+                "Uzbekistan",
+                "Kyrgyzstan",
+                "Kazakhstan",
+                "Kazakhstan",
+                "Kazakhstan",
+            ],
         }
     )
-    B = affiliation_graph(rivers, "river", "country",
-                          node_attrs={"Kazakhstan": {"actor_type": "central_asian_state"}})
+    B = affiliation_graph(
+        rivers, "river", "country", node_attrs={"Kazakhstan": {"actor_type": "central_asian_state"}}
+    )
     assert B.nodes["Chu"]["kind"] == "river" and B.nodes["Chu"]["bipartite"] == 0
     assert B.nodes["Kazakhstan"]["bipartite"] == 1
     assert B.nodes["Kazakhstan"]["actor_type"] == "central_asian_state"

@@ -56,7 +56,9 @@ def test_louvain_finds_the_two_clusters(toy_graph):
     assert m.loc[["B1", "B2", "B3"], "community"].tolist() == [2, 2, 2]
     assert m.loc["X", "community"] == 3
     assert [sorted(c) for c in communities(toy_graph)] == [
-        ["A1", "A2", "A3"], ["B1", "B2", "B3"], ["X"],
+        ["A1", "A2", "A3"],
+        ["B1", "B2", "B3"],
+        ["X"],
     ]
 
 
@@ -81,8 +83,7 @@ def test_eigenvector_matches_networkx_on_largest_component(toy_graph, synthetic_
     for G in (toy_graph, synthetic_graph):
         ours = eigenvector(G)
         main = max(nx.connected_components(G), key=len)
-        ref = nx.eigenvector_centrality(G.subgraph(main), weight="weight", max_iter=5000,
-                                        tol=1e-12)
+        ref = nx.eigenvector_centrality(G.subgraph(main), weight="weight", max_iter=5000, tol=1e-12)
         assert all(ours[n] == pytest.approx(ref[n], abs=1e-6) for n in main)
     assert math.isnan(eigenvector(toy_graph)["X"])  # outside the largest component
 
@@ -110,8 +111,9 @@ def test_sampled_closeness_is_exact_with_all_pivots_and_close_with_few(synthetic
 
 
 def test_deterministic(synthetic_graph):
-    pd.testing.assert_frame_equal(actor_metrics(synthetic_graph, seed=3),
-                                  actor_metrics(synthetic_graph, seed=3))
+    pd.testing.assert_frame_equal(
+        actor_metrics(synthetic_graph, seed=3), actor_metrics(synthetic_graph, seed=3)
+    )
     assert network_summary(synthetic_graph, seed=3) == network_summary(synthetic_graph, seed=3)
 
 
@@ -151,3 +153,26 @@ def test_bridging_on_edgeless_graphs_counts_no_top():
     b = bridging_actors({"s1": G, "s2": G})
     assert list(b["strands_present"]) == [2, 2]
     assert list(b["strands_top"]) == [0, 0]
+
+
+def test_strand_analysis_facade():
+    from eucasia.network import strand_analysis, strand_projections
+
+    initiatives, actors, links, areas = toy_corpus()
+    tables = {
+        "initiatives": initiatives,
+        "actors": actors,
+        "initiative_actors": links,
+        "areas": areas,
+    }
+    result = strand_analysis(tables, strand="resilience", n_boot=20)
+    assert set(result.projection) == {"A1", "A2", "A3"}
+    assert result.summary["nodes"] == 3 and result.summary["edges"] == 3
+    assert list(result.metrics["node"]) == ["A1", "A2", "A3"]
+    assert set(result.robustness) == {"leave_one_out", "bootstrap"}
+    assert result.robustness["bootstrap"].summary["runs"] == 20
+    graphs = strand_projections(tables)
+    assert list(graphs) == ["regional", "resilience", "prosperity", "together"]
+    assert sorted(bridging_actors(graphs)["node"]) == ["A1", "B1"]
+    with pytest.raises(KeyError, match="areas"):
+        strand_analysis({k: v for k, v in tables.items() if k != "areas"})

@@ -3,6 +3,7 @@
 It wires tested package code into Sphinx's events:
 - the execution cache and Sphinx's outdated check follow each notebook's data and package
   inputs (`eucasia.cachekey`);
+- every network is exported for download (`eucasia.publish`), even when notebooks are cached;
 - the edition (`edition.toml`) feeds the release, the PDF title page and metadata, and a footer
   on every HTML page linking to the PDF edition of the same version.
 """
@@ -90,7 +91,21 @@ def _footer(app: Sphinx, pagename: str, templatename: str, context: dict, doctre
     )
 
 
+#: Where the graph files for download are written (inside the build, read by `{download}` links).
+EXPORTS = "_build/exports"
+
+
+def _export_graphs(app: Sphinx) -> None:
+    """Write every network as GraphML, GEXF and JSON before the pages that link them are read."""
+    from eucasia.data import load_tables
+    from eucasia.publish import export_all
+
+    root = Path(app.srcdir)
+    export_all(load_tables(data_dir=root / "data"), root / EXPORTS)
+
+
 def setup(app: Sphinx) -> dict:
+    app.connect("builder-inited", _export_graphs)
     app.connect("source-read", _add_input_fingerprint)
     app.connect("config-inited", _apply_edition, priority=900)
     app.connect("html-page-context", _footer)

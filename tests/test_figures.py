@@ -1,0 +1,172 @@
+"""Network figures: palette, layout hygiene (no clipped or overlapping labels), determinism."""
+
+from __future__ import annotations
+
+import itertools
+
+import networkx as nx
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+
+from eucasia.figures import (
+    ACTOR_TYPE_STYLE,
+    OKABE_ITO,
+    actor_type_style,
+    alt_text,
+    draw_affiliation,
+    draw_network,
+    save_figure,
+    short_label,
+)
+from eucasia.graphs import actor_projection, affiliation_graph, bipartite_graph
+from eucasia.metrics import actor_metrics
+from eucasia.synthetic import ACTOR_TYPES, synthetic_corpus, toy_corpus
+
+
+@pytest.fixture(scope="module")
+def network():
+    P = actor_projection(bipartite_graph(*synthetic_corpus(0.4, 1)))
+    return P, actor_metrics(P)
+
+
+@pytest.fixture(scope="module")
+def toy():
+    P = actor_projection(bipartite_graph(*toy_corpus()))
+    return P, actor_metrics(P)
+
+
+def _labels(fig: Figure) -> list[Text]:
+    ax = fig.axes[0]
+    return [t for t in ax.texts if t.get_text()]
+
+
+def _text_boxes(fig: Figure):
+    renderer = fig.canvas.get_renderer()
+    boxes = []
+    for t in _labels(fig):
+        t.update_positions(renderer)
+        boxes.append(Text.get_window_extent(t, renderer))
+    return boxes
+
+
+def test_palette_covers_every_actor_type_distinctly():
+    assert set(ACTOR_TYPES) == set(ACTOR_TYPE_STYLE)
+    styles = [(c, m) for _, c, m in ACTOR_TYPE_STYLE.values()]
+    assert len(set(styles)) == len(styles)
+    assert {c for c, _ in styles} <= set(OKABE_ITO.values())
+    assert actor_type_style("no_such_type") == ACTOR_TYPE_STYLE["other"]
+    assert actor_type_style(None) == ACTOR_TYPE_STYLE["other"]
+
+
+def test_labels_top_actors_without_overlap_or_clipping(network):
+    P, m = network
+    fig = draw_network(P, m, "Test network", label_top=12)
+    labels = _labels(fig)
+    assert len(labels) == 12
+    expected = {short_label(x) for x in m["label"].head(12)}
+    assert {t.get_text().replace("\n", " ") for t in labels} == expected
+    boxes = _text_boxes(fig)
+    for a, b in itertools.combinations(boxes, 2):
+        assert not a.overlaps(b)
+    frame = fig.axes[0].get_window_extent(fig.canvas.get_renderer())
+    for b in boxes:
+        assert frame.x0 <= b.x0 and b.x1 <= frame.x1 and frame.y0 <= b.y0 and b.y1 <= frame.y1
+
+
+def test_legends_sit_outside_the_plot_and_inside_the_saved_figure(network, tmp_path):
+    P, m = network
+    fig = draw_network(P, m, "Test network")
+    renderer = fig.canvas.get_renderer()
+    ax_box = fig.axes[0].get_window_extent(renderer)
+    assert fig.legends, "legend expected"
+    for legend in fig.legends:
+        assert legend.get_window_extent(renderer).x0 >= ax_box.x1
+    tight = fig.get_tightbbox(renderer)
+    assert tight.width <= 7.3  # inches: fits a printed page
+    for legend in fig.legends:
+        box = legend.get_window_extent(renderer).transformed(fig.dpi_scale_trans.inverted())
+        assert box.x1 <= tight.x1 + 1e-6
+    assert fig.get_size_inches()[0] == pytest.approx(7.0)
+
+
+def test_svg_and_pdf_bytes_are_deterministic(toy, tmp_path):
+    P, m = toy
+    first = save_figure(draw_network(P, m, "Toy"), tmp_path / "one")
+    second = save_figure(draw_network(P, m, "Toy"), tmp_path / "two")
+    assert [p.suffix for p in first] == [".svg", ".pdf"]
+    for a, b in zip(first, second, strict=True):
+        assert a.read_bytes() == b.read_bytes()
+    assert b"CreationDate" not in first[1].read_bytes()
+    assert b"<dc:date>" not in first[0].read_bytes()
+
+
+def test_layout_is_reproducible(toy):
+    P, m = toy
+    a = draw_network(P, m, "Toy", seed=1)
+    b = draw_network(P, m, "Toy", seed=1)
+    pa = [t.xy for t in _labels(a)]
+    pb = [t.xy for t in _labels(b)]
+    assert pa == pb
+
+
+def test_empty_graph_and_edgeless_graph_draw():
+    fig = draw_network(nx.Graph(), pd.DataFrame(columns=["node", "label", "strength"]), "Empty")
+    assert isinstance(fig, Figure)
+    G = nx.empty_graph(["a", "b", "c"])
+    fig = draw_network(G, actor_metrics(G), "No ties")
+    assert len(_labels(fig)) == 3
+
+
+def test_alt_text_is_written_from_the_data(toy):
+    P, m = toy
+    text = alt_text(P, m)
+    assert text.startswith("Network of 7 actors and 7 ties")
+    assert "2 separate groups" in text and "1 without ties" in text
+    assert "Alpha one, Beta one and Alpha two are most central by strength" in text
+    assert "(3 shared initiatives)" in text
+    assert alt_text(nx.Graph(), m) == "Network with no actors."
+
+
+def test_affiliation_drawing_fits():
+    table = pd.DataFrame(
+        {
+            "format": ["EU–Central Asia Ministerial"] * 6 + ["Human rights dialogue"] * 2,
+            "participant": [
+                "European Union",
+                "Kazakhstan",
+                "Kyrgyzstan",
+                "Tajikistan",
+                "Turkmenistan",
+                "Uzbekistan",
+                "European Union",
+                "Kazakhstan",
+            ],
+        }
+    )
+    attrs = {"European Union": {"actor_type": "eu_institution"}}
+    B = affiliation_graph(table, "format", "participant", node_attrs=attrs)
+    fig = draw_affiliation(B, "Dialogue formats")
+    renderer = fig.canvas.get_renderer()
+    ax_box = fig.axes[0].get_window_extent(renderer)
+    texts = [t for t in fig.axes[0].texts if t.get_text() in set(B)]
+    assert len(texts) == len(B)
+    for t in texts:
+        box = t.get_window_extent(renderer)
+        assert ax_box.x0 <= box.x0 and box.x1 <= ax_box.x1
+    for a, b in itertools.combinations([t.get_window_extent(renderer) for t in texts], 2):
+        assert not a.overlaps(b)
+
+
+def test_alt_text_keeps_acronyms(toy):
+    P, m = toy
+    assert alt_text(P, m, what="EU–Central Asia network").startswith("EU–Central Asia network of")
+
+
+def test_short_labels_for_figures():
+    assert short_label("European Bank for Reconstruction and Development (EBRD)") == "EBRD"
+    assert short_label("Social partners (employers' and workers' organisations)") == (
+        "Social partners"
+    )
+    assert short_label("European Union") == "European Union"
