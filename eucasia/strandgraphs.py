@@ -114,3 +114,24 @@ def format_graph(tables: Mapping[str, pd.DataFrame], kind: str = "dialogue_forma
     for fmt, actor, count in zip(pairs["instrument_id"], pairs["actor_id"], pairs["initiatives"], strict=True):
         B.edges[fmt, actor]["weight"] = int(count)  # numeric: the drawing scales line width by it
     return B
+
+
+def corridor_table(corridors: pd.DataFrame, corridor_countries: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
+    """Per corridor: kind and the countries the sources name along it (none for some)."""
+    names = dict(zip(countries["country_code"], countries["name"], strict=True))
+    along = (corridor_countries.assign(country=lambda t: t["country_code"].map(names))
+             .sort_values(["corridor_id", "country"]).groupby("corridor_id")["country"].agg(["size", "; ".join]))
+    along.columns = ["countries", "which"]
+    table = corridors.merge(along, left_on="corridor_id", right_index=True, how="left")
+    table["countries"] = table["countries"].fillna(0).astype(int)
+    table["which"] = table["which"].fillna("none named in the sources")
+    table = table.sort_values(["countries", "name"], ascending=[False, True])
+    return pd.DataFrame({"corridor": table["name"], "kind": table["kind"], "countries": table["countries"],
+                         "countries along it": table["which"]}).reset_index(drop=True)
+
+
+def corridors_per_country(corridor_countries: pd.DataFrame, countries: pd.DataFrame) -> pd.Series:
+    """Number of corridors each country lies on, most first (ties by name)."""
+    names = dict(zip(countries["country_code"], countries["name"], strict=True))
+    counts = corridor_countries["country_code"].map(names).value_counts()
+    return counts.sort_index().sort_values(ascending=False, kind="mergesort")
