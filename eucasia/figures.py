@@ -205,6 +205,20 @@ def _type_legend(ax: Axes, types: Iterable[str], title: str = "Actor type") -> L
     return _legend(ax, handles, title=title)
 
 
+def _type_legend_below(ax: Axes, types: Iterable[str]) -> Legend | None:
+    """Actor-type legend in rows under the axes: two-column drawings need their full width."""
+    present = [t for t in ACTOR_TYPE_ORDER if t in set(types)]
+    if not present:
+        return None
+    handles = [
+        Line2D([], [], ls="none", marker=m, ms=7, mfc=c, mec=NODE_EDGE, mew=0.6, label=lab)
+        for lab, c, m in (actor_type_style(t) for t in present)
+    ]
+    return ax.figure.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01),
+                            bbox_transform=ax.transAxes, ncol=min(4, len(handles)), frameon=False,
+                            title="Actor type", borderaxespad=0.0)
+
+
 def _scale_legend(
     ax: Axes,
     above: Legend | None,
@@ -581,15 +595,15 @@ def draw_affiliation(
     right = [n for n, d in B.nodes(data=True) if d.get("bipartite") == 1]
     rows = max(len(left), len(right), 1)
     with mpl.rc_context(figure_style(apply=False)):
-        fig, ax = _new_axes(ax, max(2.2, 0.26 * rows + 0.9), (0.01, 0.02, 0.70, 0.86))
+        fig, ax = _new_axes(ax, max(2.2, 0.3 * rows + 0.9), (0.01, 0.02, 0.97, 0.86))
         if not left or not right:
             return _empty(fig, ax, title, "Nothing to show")
         left, right = _column_order(B, left, right)
 
         def ys(nodes: list) -> dict:
-            step = 1 / rows
-            top = 1 - (rows - len(nodes)) * step / 2 - step / 2
-            return {n: top - i * step for i, n in enumerate(nodes)}
+            # Each column spreads over the full height: the shorter one gets more room per label.
+            step = 1 / len(nodes)
+            return {n: 1 - step / 2 - i * step for i, n in enumerate(nodes)}
 
         pos = {n: (0.0, y) for n, y in ys(left).items()} | {
             n: (1.0, y) for n, y in ys(right).items()
@@ -614,7 +628,7 @@ def draw_affiliation(
             x, y = pos[n]
             texts.append(
                 ax.annotate(
-                    str(B.nodes[n].get("label", n)),
+                    _column_label(B.nodes[n].get("short_label") or short_label(B.nodes[n].get("label", n))),
                     (x, y),
                     xytext=(-7 if x == 0 else 7, 0),
                     textcoords="offset points",
@@ -641,8 +655,17 @@ def draw_affiliation(
         ax.set_axis_off()
         _fit_columns(ax, texts)
         if any("actor_type" in B.nodes[n] for n in right):
-            _type_legend(ax, types.values())
+            _type_legend_below(ax, types.values())
     return fig
+
+
+COLUMN_WRAP = 38
+
+
+def _column_label(text: str) -> str:
+    """Labels of a two-column drawing: at most two lines, so neighbouring rows never collide."""
+    lines = textwrap.wrap(str(text), COLUMN_WRAP, max_lines=2, placeholder=" …")
+    return "\n".join(lines) or str(text)
 
 
 def _fit_columns(ax: Axes, texts: Sequence) -> None:
