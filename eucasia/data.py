@@ -268,7 +268,7 @@ def _convert(shown: str, line: int, field: dict, cell: str, problems: list[Probl
         problems.append(Problem(shown, line, name, f"value {cell!r} is not a valid {kind}"))
         return None
     fmt = field.get("format")
-    if kind == "string" and fmt == "partial-date" and not _is_partial_date(cell):
+    if kind == "string" and field.get("x-partialDate") and not _is_partial_date(cell):
         problems.append(
             Problem(shown, line, name, f"value {cell!r} is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)")
         )

@@ -9,12 +9,12 @@ import pandas as pd
 
 def _allowed(field: Mapping) -> str:
     constraints = field.get("constraints", {})
+    if field.get("x-partialDate"):
+        return "YYYY, YYYY-MM or YYYY-MM-DD"
     if "enum" in constraints:
         return ", ".join(constraints["enum"])
     if "pattern" in constraints:
         return f"pattern {constraints['pattern']}"
-    if field.get("format") == "partial-date":
-        return "YYYY, YYYY-MM or YYYY-MM-DD"
     if field.get("format") == "uri":
         return "http(s) URL"
     return ""

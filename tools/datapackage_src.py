@@ -54,8 +54,15 @@ def locator():
     return f("locator", "Where in the source the fact is found (section, bullet, page).")
 
 
+PARTIAL_DATE = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
+
+
 def date(name, description, required=True):
-    return f(name, description + " ISO 8601 at the precision known: YYYY-MM-DD, YYYY-MM or YYYY.", required=required, fmt="partial-date")
+    """A date kept at its known precision (Table Schema has no such type: a pattern plus a flag)."""
+    field = f(name, description + " ISO 8601 at the precision known: YYYY-MM-DD, YYYY-MM or YYYY.",
+              required=required, pattern=PARTIAL_DATE)
+    field["x-partialDate"] = True
+    return field
 
 
 def precision():

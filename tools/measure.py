@@ -55,11 +55,6 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - signature of the base class
         pass
 
-    def end_headers(self) -> None:
-        # A fresh browser for every page: nothing is revalidated or shared between loads.
-        self.send_header("Cache-Control", "no-store")
-        super().end_headers()
-
 
 class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
@@ -290,18 +285,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-stock", action="store_true")
     parser.add_argument("--stock-pages", nargs="*", default=["intro.html", "notebooks.html"])
     parser.add_argument("--json", type=Path, help="also write all figures to this JSON file")
+    parser.add_argument("--html", type=Path, default=HTML, help="the built site (default: %(default)s)")
     args = parser.parse_args(argv)
-    if not (HTML / "index.html").is_file():
+    html = args.html.resolve()
+    if not (html / "index.html").is_file():
         print("no built site in _build/html: run `make html` first", file=sys.stderr)
         return 2
     if not args.no_lighthouse and not LIGHTHOUSE.exists():
         print(f"{LIGHTHOUSE} is missing: run `npm ci` first", file=sys.stderr)
         return 2
-    pages = args.pages or site_pages(HTML)
+    pages = args.pages or site_pages(html)
     workdir = Path(tempfile.mkdtemp(prefix="measure-"))
     try:
-        print(f"measuring {len(pages)} pages of {HTML.relative_to(ROOT)} ...", file=sys.stderr, flush=True)
-        book = measure_site(HTML, pages, not args.no_lighthouse, workdir)
+        print(f"measuring {len(pages)} pages of {html} ...", file=sys.stderr, flush=True)
+        book = measure_site(html, pages, not args.no_lighthouse, workdir)
         result = {"book": book}
         print(format_table("This book (first load of a fresh browser, uncompressed; "
                            f"budget {BUDGET_BYTES:,} bytes a page)", book))
