@@ -101,6 +101,8 @@ def figure_style(apply: bool = True) -> dict[str, object]:
         "legend.title_fontsize": 8.5,
         "savefig.dpi": 200,
         "path.simplify": False,
+        # Labels are data: a name with two "$" must never be typeset as mathematics.
+        "text.parse_math": False,
     }
     if apply:
         mpl.rcParams.update(style)
