@@ -129,6 +129,7 @@ def agreements_at_a_glance(agreements: pd.DataFrame, milestones: pd.DataFrame,
     table = agreements.merge(names, on="country_code", how="left")
     table = table.merge(wide, left_on="agreement_id", right_index=True, how="left")
     table = table.sort_values(["country", "agreement_type"]).reset_index(drop=True)
+    table["agreement_type"] = table["agreement_type"].str.replace("_", " ")
     return table.rename(columns={"agreement_type": "type"})[
         ["country", "type", *wide.columns]
     ].rename(columns=lambda c: c.replace("_", " "))
