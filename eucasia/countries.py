@@ -102,7 +102,7 @@ def indicators_table(tables: Mapping[str, pd.DataFrame], code: str) -> pd.DataFr
     rows = rows[(rows["country_code"] == code)].sort_values(["indicator", "year"], ascending=[True, False])
     return pd.DataFrame({
         "indicator": rows["indicator"].map(lambda i: INDICATOR_LABELS.get(i, i.replace("_", " "))),
-        "year": rows["year"].astype(int),
+        "year": rows["year"].astype(int).astype(str),
         "value": [format_value(float(v), u) if pd.notna(v) else t
                   for v, u, t in zip(rows["value"], rows["unit"], rows["value_text"], strict=True)],
         "source": [f"{{cite}}`{s}`" for s in rows["source_id"]],
