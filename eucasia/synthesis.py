@@ -87,7 +87,9 @@ def strength_heatmap(matrix: pd.DataFrame, titles: Mapping[str, str]) -> Figure:
     for (i, j), v in np.ndenumerate(values):
         ax.text(j, i, "–" if v == 0 else f"{int(v)}", ha="center", va="center", fontsize=7.5,
                 color="white" if shade[i, j] > shade.max() * 0.6 else "#222222")
-    ax.set_xticks(range(matrix.shape[1]), [titles[c] for c in matrix.columns])
+    import textwrap
+
+    ax.set_xticks(range(matrix.shape[1]), ["\n".join(textwrap.wrap(titles[c], 14)) for c in matrix.columns])
     ax.xaxis.tick_top()
     ax.set_yticks(range(len(matrix)), [short_label(x) for x in matrix.index])
     ax.tick_params(length=0)
@@ -133,7 +135,9 @@ def crosswalk_chart(tables: Mapping[str, pd.DataFrame]) -> Figure:
                    edgecolor=STRAND_COLOURS[strand], linewidth=1.6, zorder=3)
     import textwrap
 
-    ax.set_xticks(range(len(col)), ["\n".join(textwrap.wrap(t, 22)) for t in roadmap["title"]], fontsize=7)
+    ax.set_xticks(range(len(col)), [f"{n}. {textwrap.shorten(t, 44, placeholder=' …')}"
+                                    for n, t in zip(roadmap["number"], roadmap["title"], strict=True)],
+                  fontsize=7, rotation=28, ha="left", rotation_mode="anchor")
     ax.xaxis.tick_top()
     ax.set_yticks(range(len(row)), [f"{a} {textwrap.shorten(t, 52, placeholder=' …')}" if a != "0" else
                                     textwrap.shorten(t, 56, placeholder=" …")
