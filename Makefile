@@ -55,8 +55,9 @@ pdf: $(STAMP) tex ## Build the PDF edition at _build/pdf/eu-central-asia-strateg
 test: book ## Run the whole test suite on an up-to-date book (a no-op rebuild when nothing changed)
 	$(BIN)/python -m pytest
 
-lint: $(STAMP) ## ruff on the package, tests and tools
+lint: $(STAMP) ## ruff on the package, tests and tools (the tests run the same checks)
 	$(BIN)/ruff check eucasia tests tools book/_ext
+	$(BIN)/ruff format --check eucasia tests tools book/_ext
 
 bench: $(STAMP) ## Time graph building and metrics at 1x, 10x, 100x the real data
 	$(BIN)/python -m eucasia.bench

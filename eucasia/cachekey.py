@@ -52,7 +52,11 @@ def _imported_package_modules(source: str) -> set[str]:
         for node in ast.walk(tree):
             if isinstance(node, ast.Import):
                 found.update(a.name for a in node.names if a.name.split(".")[0] == PACKAGE)
-            elif isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == PACKAGE:
+            elif (
+                isinstance(node, ast.ImportFrom)
+                and node.module
+                and node.module.split(".")[0] == PACKAGE
+            ):
                 found.add(node.module)
                 found.update(f"{node.module}.{a.name}" for a in node.names)
     return found
@@ -114,8 +118,11 @@ def fingerprint(paths: list[Path], root: Path) -> str:
     for path in sorted(paths):
         resolved = Path(path).resolve()
         # The package may be installed from another checkout than the book being built.
-        label = resolved.relative_to(root.resolve()) if resolved.is_relative_to(root.resolve()) else \
-            Path(resolved.parent.name, resolved.name)
+        label = (
+            resolved.relative_to(root.resolve())
+            if resolved.is_relative_to(root.resolve())
+            else Path(resolved.parent.name, resolved.name)
+        )
         digest.update(str(label).encode())
         digest.update(b"\0")
         digest.update(path.read_bytes() if path.is_file() else b"<missing>")

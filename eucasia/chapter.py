@@ -28,31 +28,41 @@ def strand_areas(tables: Mapping[str, pd.DataFrame], strand: str) -> pd.DataFram
     return areas[areas["strand_id"] == strand].sort_values("area_id").reset_index(drop=True)
 
 
-def strand_initiatives(tables: Mapping[str, pd.DataFrame], strand: str, kind: str | None = None) -> pd.DataFrame:
+def strand_initiatives(
+    tables: Mapping[str, pd.DataFrame], strand: str, kind: str | None = None
+) -> pd.DataFrame:
     """Initiatives of a strand (optionally of one kind), in section and source order."""
     initiatives = tables["initiatives"]
     areas = strand_areas(tables, strand)["area_id"]
     rows = initiatives[initiatives["area_id"].isin(areas)]
     if kind is not None:
         rows = rows[rows["kind"] == kind]
-    return rows.sort_values(["area_id", "kind", "ordinal"], ascending=[True, False, True]).reset_index(drop=True)
+    return rows.sort_values(
+        ["area_id", "kind", "ordinal"], ascending=[True, False, True]
+    ).reset_index(drop=True)
 
 
 def _actors_of(tables: Mapping[str, pd.DataFrame]) -> pd.Series:
     """For every initiative, its actors as 'Name (role)', leads first."""
     names = dict(zip(tables["actors"]["actor_id"], tables["actors"]["name"], strict=True))
-    links = tables["initiative_actors"].assign(
-        order=lambda t: t["role"].map(ROLE_ORDER), name=lambda t: t["actor_id"].map(names)
-    ).sort_values(["initiative_id", "order", "name"])
+    links = (
+        tables["initiative_actors"]
+        .assign(order=lambda t: t["role"].map(ROLE_ORDER), name=lambda t: t["actor_id"].map(names))
+        .sort_values(["initiative_id", "order", "name"])
+    )
     return links.groupby("initiative_id")[["name", "role"]].apply(
         lambda g: "; ".join(f"{n} ({r})" for n, r in zip(g["name"], g["role"], strict=True))
     )
 
 
 def _instruments_of(tables: Mapping[str, pd.DataFrame]) -> pd.Series:
-    names = dict(zip(tables["instruments"]["instrument_id"], tables["instruments"]["name"], strict=True))
+    names = dict(
+        zip(tables["instruments"]["instrument_id"], tables["instruments"]["name"], strict=True)
+    )
     links = tables["initiative_instruments"].assign(name=lambda t: t["instrument_id"].map(names))
-    return links.sort_values(["initiative_id", "name"]).groupby("initiative_id")["name"].agg("; ".join)
+    return (
+        links.sort_values(["initiative_id", "name"]).groupby("initiative_id")["name"].agg("; ".join)
+    )
 
 
 def initiatives_table(tables: Mapping[str, pd.DataFrame], strand: str, kind: str) -> pd.DataFrame:
@@ -70,7 +80,9 @@ def initiatives_table(tables: Mapping[str, pd.DataFrame], strand: str, kind: str
     )
 
 
-def actor_table(result: StrandResult, tables: Mapping[str, pd.DataFrame], top: int | None = None) -> pd.DataFrame:
+def actor_table(
+    result: StrandResult, tables: Mapping[str, pd.DataFrame], top: int | None = None
+) -> pd.DataFrame:
     """Centrality of each actor in the strand's actor network, most central first."""
     metrics = result.metrics.sort_values(["rank_strength", "node"]).reset_index(drop=True)
     if top is not None:
@@ -90,7 +102,9 @@ def actor_table(result: StrandResult, tables: Mapping[str, pd.DataFrame], top: i
     )
 
 
-def community_table(result: StrandResult, tables: Mapping[str, pd.DataFrame], show: int = 6) -> pd.DataFrame:
+def community_table(
+    result: StrandResult, tables: Mapping[str, pd.DataFrame], show: int = 6
+) -> pd.DataFrame:
     """Louvain communities: size and their most central members (by strength)."""
     names = dict(zip(tables["actors"]["actor_id"], tables["actors"]["name"], strict=True))
     metrics = result.metrics.sort_values(["rank_strength", "node"])
@@ -98,8 +112,13 @@ def community_table(result: StrandResult, tables: Mapping[str, pd.DataFrame], sh
     for community, group in metrics.groupby("community", sort=True):
         members = [names.get(n, n) for n in group["node"]]
         more = f" and {len(members) - show} more" if len(members) > show else ""
-        rows.append({"community": int(community), "actors": len(members),
-                     "most central members": "; ".join(members[:show]) + more})
+        rows.append(
+            {
+                "community": int(community),
+                "actors": len(members),
+                "most central members": "; ".join(members[:show]) + more,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -108,7 +127,9 @@ def instruments_table(tables: Mapping[str, pd.DataFrame], strand: str) -> pd.Dat
     ids = set(strand_initiatives(tables, strand)["initiative_id"])
     links = tables["initiative_instruments"]
     links = links[links["initiative_id"].isin(ids)]
-    counts = links.groupby("instrument_id")["initiative_id"].agg(["size", lambda s: "; ".join(sorted(s))])
+    counts = links.groupby("instrument_id")["initiative_id"].agg(
+        ["size", lambda s: "; ".join(sorted(s))]
+    )
     counts.columns = ["initiatives", "items"]
     table = tables["instruments"].merge(counts, left_on="instrument_id", right_index=True)
     table = table.sort_values(["initiatives", "name"], ascending=[False, True])
@@ -138,17 +159,22 @@ def marginal_actors(result: StrandResult, tables: Mapping[str, pd.DataFrame]) ->
         single = result.bipartite.degree(node) == 1
         hubs_only = partners <= hubs
         if single or hubs_only:
-            rows.append({
-                "actor": names.get(node, node),
-                "type": type_label(result.projection.nodes[node].get("actor_type", "other")),
-                "initiatives": result.bipartite.degree(node),
-                "partners": len(partners),
-                "why at the margin": "; ".join(
-                    reason for reason, flag in (("in a single initiative", single),
-                                                ("tied only to the EU and/or the region as a whole", hubs_only))
-                    if flag
-                ),
-            })
+            rows.append(
+                {
+                    "actor": names.get(node, node),
+                    "type": type_label(result.projection.nodes[node].get("actor_type", "other")),
+                    "initiatives": result.bipartite.degree(node),
+                    "partners": len(partners),
+                    "why at the margin": "; ".join(
+                        reason
+                        for reason, flag in (
+                            ("in a single initiative", single),
+                            ("tied only to the EU and/or the region as a whole", hubs_only),
+                        )
+                        if flag
+                    ),
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -157,8 +183,13 @@ def unlinked_actors(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     linked = set(tables["initiative_actors"]["actor_id"])
     actors = tables["actors"]
     rows = actors[~actors["actor_id"].isin(linked)].sort_values("name")
-    return pd.DataFrame({"actor": rows["name"], "type": rows["actor_type"].map(type_label),
-                         "why it has no link": rows["note"].fillna("")}).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "actor": rows["name"],
+            "type": rows["actor_type"].map(type_label),
+            "why it has no link": rows["note"].fillna(""),
+        }
+    ).reset_index(drop=True)
 
 
 def stability_table(result: StrandResult, top: int = 8) -> pd.DataFrame:
@@ -171,10 +202,17 @@ def stability_table(result: StrandResult, top: int = 8) -> pd.DataFrame:
         {
             "actor": head["label"],
             "rank": head["rank"].astype(int),
-            "rank range, leave one out": [f"{int(a)}–{int(b)}" for a, b in zip(head["rank_lo"], head["rank_hi"], strict=True)],
-            f"share of bootstrap runs in top {k}": boot.loc[head.index, "share_top_k"].round(2).to_numpy(),
+            "rank range, leave one out": [
+                f"{int(a)}–{int(b)}" for a, b in zip(head["rank_lo"], head["rank_hi"], strict=True)
+            ],
+            f"share of bootstrap runs in top {k}": boot.loc[head.index, "share_top_k"]
+            .round(2)
+            .to_numpy(),
             "bootstrap 95% rank interval": [
-                f"{int(a)}–{int(b)}" for a, b in zip(boot.loc[head.index, "rank_lo"], boot.loc[head.index, "rank_hi"], strict=True)
+                f"{int(a)}–{int(b)}"
+                for a, b in zip(
+                    boot.loc[head.index, "rank_lo"], boot.loc[head.index, "rank_hi"], strict=True
+                )
             ],
         }
     ).reset_index(drop=True)
@@ -192,7 +230,9 @@ def _pct(part: float, whole: float) -> str:
     return f"{100 * part / whole:.0f}%" if whole else "n/a"
 
 
-def strand_facts(result: StrandResult, tables: Mapping[str, pd.DataFrame], strand: str) -> dict[str, str]:
+def strand_facts(
+    result: StrandResult, tables: Mapping[str, pd.DataFrame], strand: str
+) -> dict[str, str]:
     """The numbers and names a strand chapter's prose cites, formatted for glue.
 
     Keys are stable so the notebooks can glue them as `<prefix>_<key>`; every claim in the
@@ -209,7 +249,9 @@ def strand_facts(result: StrandResult, tables: Mapping[str, pd.DataFrame], stran
     loo = result.robustness["leave_one_out"].summary if result.robustness else {}
     boot = result.robustness["bootstrap"].summary if result.robustness else {}
     margin = marginal_actors(result, tables)
-    hubs_only = margin["why at the margin"].str.contains("only to the EU").sum() if len(margin) else 0
+    hubs_only = (
+        margin["why at the margin"].str.contains("only to the EU").sum() if len(margin) else 0
+    )
     third = ranked.iloc[2] if len(ranked) > 2 else None
     return {
         "sections": str(len(strand_areas(tables, strand))),
@@ -231,7 +273,9 @@ def strand_facts(result: StrandResult, tables: Mapping[str, pd.DataFrame], stran
         "top3": labels[2] if len(labels) > 2 else "",
         "top3_strength": str(int(third["strength"])) if third is not None else "",
         "top_broker": by_betweenness["label"].iloc[0] if len(by_betweenness) else "",
-        "top_broker_betweenness": f"{by_betweenness['betweenness'].iloc[0]:.2f}" if len(by_betweenness) else "",
+        "top_broker_betweenness": f"{by_betweenness['betweenness'].iloc[0]:.2f}"
+        if len(by_betweenness)
+        else "",
         "second_broker": by_betweenness["label"].iloc[1] if len(by_betweenness) > 1 else "",
         "marginal": str(len(margin)),
         "hubs_only": str(int(hubs_only)),
@@ -256,8 +300,10 @@ def require(condition: bool, claim: str) -> None:
     community of their own" cannot be, so each is checked here next to the code that shows it.
     """
     if not condition:
-        raise ClaimError(f"the text claims that {claim}, but the data no longer support it; "
-                         "update the prose or the data")
+        raise ClaimError(
+            f"the text claims that {claim}, but the data no longer support it; "
+            "update the prose or the data"
+        )
 
 
 def community_of(result: StrandResult, node: str) -> int | None:

@@ -18,21 +18,30 @@ STRAND_COLOURS = {
     "prosperity": OKABE_ITO["orange"],
     "together": OKABE_ITO["blue"],
 }
-KIND_LABELS = {"specific_initiative": "Specific initiatives", "commitment": "Commitments in the prose"}
+KIND_LABELS = {
+    "specific_initiative": "Specific initiatives",
+    "commitment": "Commitments in the prose",
+}
 
 
 def section_counts(areas: pd.DataFrame, initiatives: pd.DataFrame) -> pd.DataFrame:
     """Per section: strand, title and the number of specific initiatives and commitments."""
     counts = (
-        initiatives.groupby(["area_id", "kind"]).size().unstack("kind", fill_value=0)
+        initiatives.groupby(["area_id", "kind"])
+        .size()
+        .unstack("kind", fill_value=0)
         .reindex(columns=list(KIND_LABELS), fill_value=0)
     )
-    table = areas[["area_id", "strand_id", "title"]].merge(counts, left_on="area_id", right_index=True, how="left")
+    table = areas[["area_id", "strand_id", "title"]].merge(
+        counts, left_on="area_id", right_index=True, how="left"
+    )
     table[list(KIND_LABELS)] = table[list(KIND_LABELS)].fillna(0).astype(int)
     return table.reset_index(drop=True)
 
 
-def structure_chart(areas: pd.DataFrame, initiatives: pd.DataFrame, strands: pd.DataFrame) -> Figure:
+def structure_chart(
+    areas: pd.DataFrame, initiatives: pd.DataFrame, strands: pd.DataFrame
+) -> Figure:
     """Horizontal bars per section, grouped and coloured by strand: initiatives and commitments."""
     figure_style()
     table = section_counts(areas, initiatives).iloc[::-1].reset_index(drop=True)
@@ -46,8 +55,16 @@ def structure_chart(areas: pd.DataFrame, initiatives: pd.DataFrame, strands: pd.
     initiatives_n = table["specific_initiative"]
     commitments_n = table["commitment"]
     ax.barh(y, initiatives_n, color=colours, edgecolor="#333333", linewidth=0.5)
-    ax.barh(y, commitments_n, left=initiatives_n, color=colours, alpha=0.35, edgecolor="#333333",
-            linewidth=0.5, hatch="///")
+    ax.barh(
+        y,
+        commitments_n,
+        left=initiatives_n,
+        color=colours,
+        alpha=0.35,
+        edgecolor="#333333",
+        linewidth=0.5,
+        hatch="///",
+    )
     for i, (a, b) in enumerate(zip(initiatives_n, commitments_n, strict=True)):
         ax.text(a + b + 0.15, i, f"{a} + {b}", va="center", fontsize=7.5)
     ax.set_yticks(list(y), labels, fontsize=7.5)
@@ -55,12 +72,23 @@ def structure_chart(areas: pd.DataFrame, initiatives: pd.DataFrame, strands: pd.
     ax.set_xlim(0, (initiatives_n + commitments_n).max() * 1.18 + 1)
     ax.spines[["top", "right"]].set_visible(False)
     strand_titles = dict(zip(strands["strand_id"], strands["title"], strict=True))
-    handles = [Patch(facecolor=STRAND_COLOURS[s], edgecolor="#333333", label=strand_titles[s])
-               for s in STRAND_COLOURS if s in set(table["strand_id"])]
-    handles += [Patch(facecolor="white", edgecolor="#333333", label=KIND_LABELS["specific_initiative"]),
-                Patch(facecolor="white", edgecolor="#333333", hatch="///", label=KIND_LABELS["commitment"])]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.35, -0.09 - 0.25 / len(table) * 6),
-              ncol=3, frameon=False, fontsize=7.5)
+    handles = [
+        Patch(facecolor=STRAND_COLOURS[s], edgecolor="#333333", label=strand_titles[s])
+        for s in STRAND_COLOURS
+        if s in set(table["strand_id"])
+    ]
+    handles += [
+        Patch(facecolor="white", edgecolor="#333333", label=KIND_LABELS["specific_initiative"]),
+        Patch(facecolor="white", edgecolor="#333333", hatch="///", label=KIND_LABELS["commitment"]),
+    ]
+    ax.legend(
+        handles=handles,
+        loc="upper center",
+        bbox_to_anchor=(0.35, -0.09 - 0.25 / len(table) * 6),
+        ncol=3,
+        frameon=False,
+        fontsize=7.5,
+    )
     fig.tight_layout()
     return fig
 
@@ -104,8 +132,15 @@ def timeline_chart(timeline: pd.DataFrame, kinds: dict[str, str] = EVENT_KINDS) 
     fig, ax = plt.subplots(figsize=(WIDTH_IN, 0.38 * len(order) + 1.3))
     for row, kind in enumerate(order):
         points = frame[frame["kind"] == kind]
-        ax.scatter(points["when"], [row] * len(points), s=34, color=palette[row % len(palette)],
-                   edgecolor="#333333", linewidth=0.5, zorder=3)
+        ax.scatter(
+            points["when"],
+            [row] * len(points),
+            s=34,
+            color=palette[row % len(palette)],
+            edgecolor="#333333",
+            linewidth=0.5,
+            zorder=3,
+        )
     ax.set_yticks(range(len(order)), [kinds[k] for k in order])
     ax.set_ylim(-0.7, len(order) - 0.3)
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
@@ -116,12 +151,19 @@ def timeline_chart(timeline: pd.DataFrame, kinds: dict[str, str] = EVENT_KINDS) 
     return fig
 
 
-MILESTONE_ORDER = ["negotiations_launched", "negotiations_concluded", "initialled", "signed",
-                   "provisionally_applied", "in_force"]
+MILESTONE_ORDER = [
+    "negotiations_launched",
+    "negotiations_concluded",
+    "initialled",
+    "signed",
+    "provisionally_applied",
+    "in_force",
+]
 
 
-def agreements_at_a_glance(agreements: pd.DataFrame, milestones: pd.DataFrame,
-                           countries: pd.DataFrame) -> pd.DataFrame:
+def agreements_at_a_glance(
+    agreements: pd.DataFrame, milestones: pd.DataFrame, countries: pd.DataFrame
+) -> pd.DataFrame:
     """One row per agreement: country, type and the date of each milestone (empty if none)."""
     wide = milestones.pivot(index="agreement_id", columns="milestone", values="date")
     wide = wide.reindex(columns=[m for m in MILESTONE_ORDER if m in wide.columns])

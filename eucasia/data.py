@@ -83,7 +83,9 @@ def read_descriptor(data_dir: Path | str | None = None) -> dict:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DataValidationError([Problem(_show(path), None, None, f"not valid JSON: {exc}")]) from exc
+        raise DataValidationError(
+            [Problem(_show(path), None, None, f"not valid JSON: {exc}")]
+        ) from exc
 
 
 def resource_names(descriptor: Mapping) -> list[str]:
@@ -125,7 +127,9 @@ def load_tables(
     """
     data_dir = Path(data_dir or default_data_dir())
     descriptor = read_descriptor(data_dir)
-    wanted = required_resources(descriptor, names if names is not None else resource_names(descriptor))
+    wanted = required_resources(
+        descriptor, names if names is not None else resource_names(descriptor)
+    )
     by_name = {r["name"]: r for r in descriptor["resources"]}
     problems: list[Problem] = []
     parsed: dict[str, _ParsedTable] = {}
@@ -133,7 +137,7 @@ def load_tables(
         table = _read_table(data_dir, by_name[name], problems)
         if table is not None:
             parsed[name] = table
-    for name, table in parsed.items():
+    for table in parsed.values():
         _check_primary_key(table, problems)
         _check_foreign_keys(table, parsed, problems)
     if problems:
@@ -163,11 +167,18 @@ def _show(path: Path) -> str:
 def _decode(path: Path, shown: str, problems: list[Problem]) -> str | None:
     raw = path.read_bytes()
     if not raw.strip():
-        problems.append(Problem(shown, None, None, "file is empty; it needs at least the header row"))
+        problems.append(
+            Problem(shown, None, None, "file is empty; it needs at least the header row")
+        )
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         problems.append(
-            Problem(shown, 1, None, "file starts with a byte-order mark (BOM); save it as UTF-8 without BOM")
+            Problem(
+                shown,
+                1,
+                None,
+                "file starts with a byte-order mark (BOM); save it as UTF-8 without BOM",
+            )
         )
         return None
     try:
@@ -175,7 +186,12 @@ def _decode(path: Path, shown: str, problems: list[Problem]) -> str | None:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         problems.append(
-            Problem(shown, line, None, f"bytes {raw[exc.start:exc.end]!r} are not valid UTF-8; save the file as UTF-8")
+            Problem(
+                shown,
+                line,
+                None,
+                f"bytes {raw[exc.start : exc.end]!r} are not valid UTF-8; save the file as UTF-8",
+            )
         )
         return None
 
@@ -184,7 +200,9 @@ def _read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> _Par
     path = data_dir / resource["path"]
     shown = _show(path)
     if not path.is_file():
-        problems.append(Problem(shown, None, None, f"file for table '{resource['name']}' is missing"))
+        problems.append(
+            Problem(shown, None, None, f"file for table '{resource['name']}' is missing")
+        )
         return None
     text = _decode(path, shown, problems)
     if text is None:
@@ -208,7 +226,12 @@ def _read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> _Par
         if not detail:
             detail.append("columns are out of order")
         problems.append(
-            Problem(shown, 1, None, f"header does not match the descriptor ({'; '.join(detail)}); expected {names}")
+            Problem(
+                shown,
+                1,
+                None,
+                f"header does not match the descriptor ({'; '.join(detail)}); expected {names}",
+            )
         )
         return None
     rows: list[list[object]] = []
@@ -229,10 +252,14 @@ def _read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> _Par
             continue
         if len(row) != len(names):
             problems.append(
-                Problem(shown, line, None, f"row has {len(row)} cells but the header has {len(names)}")
+                Problem(
+                    shown, line, None, f"row has {len(row)} cells but the header has {len(names)}"
+                )
             )
             continue
-        rows.append([_convert(shown, line, f, cell, problems) for f, cell in zip(fields, row, strict=True)])
+        rows.append(
+            [_convert(shown, line, f, cell, problems) for f, cell in zip(fields, row, strict=True)]
+        )
         lines.append(line)
     if len(problems) == before:
         _check_row_rules(shown, resource, names, rows, lines, problems)
@@ -245,7 +272,9 @@ def _convert(shown: str, line: int, field: dict, cell: str, problems: list[Probl
     name = field["name"]
     constraints = field.get("constraints", {})
     if cell != cell.strip():
-        problems.append(Problem(shown, line, name, f"value {cell!r} has leading or trailing spaces"))
+        problems.append(
+            Problem(shown, line, name, f"value {cell!r} has leading or trailing spaces")
+        )
         return None
     if cell == "":
         if constraints.get("required"):
@@ -270,7 +299,12 @@ def _convert(shown: str, line: int, field: dict, cell: str, problems: list[Probl
     fmt = field.get("format")
     if kind == "string" and field.get("x-partialDate") and not _is_partial_date(cell):
         problems.append(
-            Problem(shown, line, name, f"value {cell!r} is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            Problem(
+                shown,
+                line,
+                name,
+                f"value {cell!r} is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)",
+            )
         )
         return None
     if kind == "string" and fmt == "uri" and not re.match(r"^https?://\S+$", cell):
@@ -278,16 +312,34 @@ def _convert(shown: str, line: int, field: dict, cell: str, problems: list[Probl
         return None
     if "enum" in constraints and cell not in constraints["enum"]:
         problems.append(
-            Problem(shown, line, name, f"value {cell!r} is not one of the allowed values {constraints['enum']}")
+            Problem(
+                shown,
+                line,
+                name,
+                f"value {cell!r} is not one of the allowed values {constraints['enum']}",
+            )
         )
         return None
     if "pattern" in constraints and not re.fullmatch(constraints["pattern"], cell):
         problems.append(
-            Problem(shown, line, name, f"value {cell!r} does not match the pattern {constraints['pattern']!r}")
+            Problem(
+                shown,
+                line,
+                name,
+                f"value {cell!r} does not match the pattern {constraints['pattern']!r}",
+            )
         )
         return None
-    if "minimum" in constraints and isinstance(value, int | float) and value < constraints["minimum"]:
-        problems.append(Problem(shown, line, name, f"value {cell!r} is below the minimum {constraints['minimum']}"))
+    if (
+        "minimum" in constraints
+        and isinstance(value, int | float)
+        and value < constraints["minimum"]
+    ):
+        problems.append(
+            Problem(
+                shown, line, name, f"value {cell!r} is below the minimum {constraints['minimum']}"
+            )
+        )
         return None
     return value
 
@@ -305,7 +357,12 @@ def _is_partial_date(text: str) -> bool:
 
 
 def _check_row_rules(
-    shown: str, resource: dict, names: list[str], rows: list[list[object]], lines: list[int], problems: list[Problem]
+    shown: str,
+    resource: dict,
+    names: list[str],
+    rows: list[list[object]],
+    lines: list[int],
+    problems: list[Problem],
 ) -> None:
     """Rules across cells of a row: a date's precision column must match the date written."""
     pairs = resource["schema"].get("x-precisionOf", {})
@@ -345,7 +402,9 @@ def _as_list(value: str | list[str]) -> list[str]:
 
 def _key_tuples(table: _ParsedTable, columns: list[str]) -> list[tuple]:
     frame = table.frame
-    return list(zip(*(frame[c].astype(object).where(frame[c].notna(), None) for c in columns), strict=True))
+    return list(
+        zip(*(frame[c].astype(object).where(frame[c].notna(), None) for c in columns), strict=True)
+    )
 
 
 def _check_primary_key(table: _ParsedTable, problems: list[Problem]) -> None:
@@ -369,7 +428,9 @@ def _check_primary_key(table: _ParsedTable, problems: list[Problem]) -> None:
             seen[values] = line
 
 
-def _check_foreign_keys(table: _ParsedTable, parsed: dict[str, _ParsedTable], problems: list[Problem]) -> None:
+def _check_foreign_keys(
+    table: _ParsedTable, parsed: dict[str, _ParsedTable], problems: list[Problem]
+) -> None:
     for fk in table.resource["schema"].get("foreignKeys", []):
         columns = _as_list(fk["fields"])
         target_name = fk["reference"]["resource"] or table.resource["name"]

@@ -35,7 +35,9 @@ def format_cell(value: object, decimals: int = 2) -> str:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, int) or (isinstance(value, float) and value.is_integer() and decimals == 0):
+    if isinstance(value, int) or (
+        isinstance(value, float) and value.is_integer() and decimals == 0
+    ):
         return f"{int(value):,}"
     if isinstance(value, float):
         return f"{value:,.{decimals}f}"
@@ -90,7 +92,11 @@ def show_table(frame: pd.DataFrame, caption: str, name: str, **options: object) 
 
 def figure_bytes(fig, fmt: str) -> bytes:
     """The figure rendered to `fmt` ('svg' or 'pdf') without dates or software stamps."""
-    metadata = {"Date": None, "Creator": None} if fmt == "svg" else {"CreationDate": None, "Creator": None, "Producer": None}
+    metadata = (
+        {"Date": None, "Creator": None}
+        if fmt == "svg"
+        else {"CreationDate": None, "Creator": None, "Producer": None}
+    )
     import matplotlib as mpl
 
     if mpl.rcParams["svg.hashsalt"] is None:  # element ids would otherwise be random

@@ -216,9 +216,16 @@ def _type_legend_below(ax: Axes, types: Iterable[str]) -> Legend | None:
         Line2D([], [], ls="none", marker=m, ms=7, mfc=c, mec=NODE_EDGE, mew=0.6, label=lab)
         for lab, c, m in (actor_type_style(t) for t in present)
     ]
-    return ax.figure.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01),
-                            bbox_transform=ax.transAxes, ncol=min(4, len(handles)), frameon=False,
-                            title="Actor type", borderaxespad=0.0)
+    return ax.figure.legend(
+        handles=handles,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.01),
+        bbox_transform=ax.transAxes,
+        ncol=min(4, len(handles)),
+        frameon=False,
+        title="Actor type",
+        borderaxespad=0.0,
+    )
 
 
 def _scale_legend(
@@ -630,7 +637,9 @@ def draw_affiliation(
             x, y = pos[n]
             texts.append(
                 ax.annotate(
-                    _column_label(B.nodes[n].get("short_label") or short_label(B.nodes[n].get("label", n))),
+                    _column_label(
+                        B.nodes[n].get("short_label") or short_label(B.nodes[n].get("label", n))
+                    ),
                     (x, y),
                     xytext=(-7 if x == 0 else 7, 0),
                     textcoords="offset points",

@@ -23,7 +23,12 @@ def graph_stems() -> list[str]:
     stems = []
     for scope in ("strategy", *STRANDS):
         stems += [f"{scope}-actor-initiative", f"{scope}-actor-network"]
-    return stems + ["rivers-countries", "rivers-upstream-downstream", "corridors-countries", "formats-actors"]
+    return stems + [
+        "rivers-countries",
+        "rivers-upstream-downstream",
+        "corridors-countries",
+        "formats-actors",
+    ]
 
 
 def export_all(tables: Mapping[str, pd.DataFrame], directory: Path) -> dict[str, dict[str, Path]]:
@@ -35,9 +40,12 @@ def export_all(tables: Mapping[str, pd.DataFrame], directory: Path) -> dict[str,
         graphs[f"{scope}-actor-initiative"] = B
         graphs[f"{scope}-actor-network"] = actor_projection(B)
     graphs["rivers-countries"] = river_graph(tables["rivers"], tables["countries"])
-    graphs["rivers-upstream-downstream"] = upstream_downstream(tables["rivers"], tables["countries"])
-    graphs["corridors-countries"] = corridor_graph(tables["corridors"], tables["corridor_countries"],
-                                                   tables["countries"])
+    graphs["rivers-upstream-downstream"] = upstream_downstream(
+        tables["rivers"], tables["countries"]
+    )
+    graphs["corridors-countries"] = corridor_graph(
+        tables["corridors"], tables["corridor_countries"], tables["countries"]
+    )
     graphs["formats-actors"] = format_graph(tables)
     assert list(graphs) == graph_stems()
     return {stem: export_graph(G, directory, stem) for stem, G in graphs.items()}

@@ -21,14 +21,18 @@ def strand_titles(tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:
     return dict(zip(tables["strands"]["strand_id"], tables["strands"]["title"], strict=True))
 
 
-def compare_strands(results: Mapping[str, StrandResult], tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+def compare_strands(
+    results: Mapping[str, StrandResult], tables: Mapping[str, pd.DataFrame]
+) -> pd.DataFrame:
     """One column per strand: size, density, centralisation, communities, most central actors."""
     titles = strand_titles(tables)
     rows: dict[str, dict[str, object]] = {}
     for strand, result in results.items():
         s = result.summary
         ranked = result.metrics.sort_values(["rank_strength", "node"])["label"].tolist()
-        initiatives = sum(1 for _, d in result.bipartite.nodes(data=True) if d.get("kind") == "initiative")
+        initiatives = sum(
+            1 for _, d in result.bipartite.nodes(data=True) if d.get("kind") == "initiative"
+        )
         rows[titles[strand]] = {
             "initiatives": initiatives,
             "actors": s["nodes"],
@@ -44,22 +48,33 @@ def compare_strands(results: Mapping[str, StrandResult], tables: Mapping[str, pd
     return table.reset_index()
 
 
-def actor_overlap(results: Mapping[str, StrandResult], tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+def actor_overlap(
+    results: Mapping[str, StrandResult], tables: Mapping[str, pd.DataFrame]
+) -> pd.DataFrame:
     """For each pair of strands: actors in both, in either, and their Jaccard similarity."""
     titles = strand_titles(tables)
     rows = []
     for a, b in combinations(results, 2):
         left, right = set(results[a].projection), set(results[b].projection)
-        rows.append({
-            "strands": f"{titles[a]} / {titles[b]}",
-            "actors in both": len(left & right),
-            "actors in either": len(left | right),
-            "Jaccard similarity": round(len(left & right) / len(left | right), 2),
-        })
+        rows.append(
+            {
+                "strands": f"{titles[a]} / {titles[b]}",
+                "actors in both": len(left & right),
+                "actors in either": len(left | right),
+                "Jaccard similarity": round(len(left & right) / len(left | right), 2),
+            }
+        )
     everywhere = set.intersection(*(set(r.projection) for r in results.values()))
-    rows.append({"strands": "all three", "actors in both": len(everywhere),
-                 "actors in either": len(set.union(*(set(r.projection) for r in results.values()))),
-                 "Jaccard similarity": round(len(everywhere) / len(set.union(*(set(r.projection) for r in results.values()))), 2)})
+    rows.append(
+        {
+            "strands": "all three",
+            "actors in both": len(everywhere),
+            "actors in either": len(set.union(*(set(r.projection) for r in results.values()))),
+            "Jaccard similarity": round(
+                len(everywhere) / len(set.union(*(set(r.projection) for r in results.values()))), 2
+            ),
+        }
+    )
     return pd.DataFrame(rows)
 
 
@@ -85,11 +100,20 @@ def strength_heatmap(matrix: pd.DataFrame, titles: Mapping[str, str]) -> Figure:
     shade = np.log1p(values)
     ax.imshow(shade, aspect="auto", cmap="Blues", vmin=0, vmax=shade.max() * 1.15)
     for (i, j), v in np.ndenumerate(values):
-        ax.text(j, i, "–" if v == 0 else f"{int(v)}", ha="center", va="center", fontsize=7.5,
-                color="white" if shade[i, j] > shade.max() * 0.6 else "#222222")
+        ax.text(
+            j,
+            i,
+            "–" if v == 0 else f"{int(v)}",
+            ha="center",
+            va="center",
+            fontsize=7.5,
+            color="white" if shade[i, j] > shade.max() * 0.6 else "#222222",
+        )
     import textwrap
 
-    ax.set_xticks(range(matrix.shape[1]), ["\n".join(textwrap.wrap(titles[c], 14)) for c in matrix.columns])
+    ax.set_xticks(
+        range(matrix.shape[1]), ["\n".join(textwrap.wrap(titles[c], 14)) for c in matrix.columns]
+    )
     ax.xaxis.tick_top()
     ax.set_yticks(range(len(matrix)), [short_label(x) for x in matrix.index])
     ax.tick_params(length=0)
@@ -107,13 +131,15 @@ def crosswalk_table(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     walk["roadmap key area"] = walk["roadmap_area_id"].map(roadmap).fillna("none")
     walk = walk.assign(order=walk["relation"].map({"primary": 0, "partial": 1, "none": 2}))
     walk = walk.sort_values(["area_id", "order", "roadmap_area_id"])
-    return pd.DataFrame({
-        "section": walk["area_id"],
-        "2019 section": walk["area_id"].map(areas),
-        "relation": walk["relation"],
-        "2023 Roadmap key area": walk["roadmap key area"],
-        "why": walk["rationale"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "section": walk["area_id"],
+            "2019 section": walk["area_id"].map(areas),
+            "relation": walk["relation"],
+            "2023 Roadmap key area": walk["roadmap key area"],
+            "why": walk["rationale"],
+        }
+    ).reset_index(drop=True)
 
 
 def crosswalk_chart(tables: Mapping[str, pd.DataFrame]) -> Figure:
@@ -127,35 +153,72 @@ def crosswalk_chart(tables: Mapping[str, pd.DataFrame]) -> Figure:
     row = {a: i for i, a in enumerate(areas["area_id"])}
     for a, r, rel in zip(walk["area_id"], walk["roadmap_area_id"], walk["relation"], strict=True):
         if rel == "none" or pd.isna(r):
-            ax.text(len(col) - 0.5, row[a], "no key area", va="center", ha="right", fontsize=7, color="#555555")
+            ax.text(
+                len(col) - 0.5,
+                row[a],
+                "no key area",
+                va="center",
+                ha="right",
+                fontsize=7,
+                color="#555555",
+            )
             continue
         strand = areas.set_index("area_id").loc[a, "strand_id"]
-        ax.scatter(col[r], row[a], s=150 if rel == "primary" else 70, marker="o",
-                   color=STRAND_COLOURS[strand] if rel == "primary" else "white",
-                   edgecolor=STRAND_COLOURS[strand], linewidth=1.6, zorder=3)
+        ax.scatter(
+            col[r],
+            row[a],
+            s=150 if rel == "primary" else 70,
+            marker="o",
+            color=STRAND_COLOURS[strand] if rel == "primary" else "white",
+            edgecolor=STRAND_COLOURS[strand],
+            linewidth=1.6,
+            zorder=3,
+        )
     import textwrap
 
-    ax.set_xticks(range(len(col)), [f"{n}. {textwrap.shorten(t, 44, placeholder=' …')}"
-                                    for n, t in zip(roadmap["number"], roadmap["title"], strict=True)],
-                  fontsize=7, rotation=28, ha="left", rotation_mode="anchor")
+    ax.set_xticks(
+        range(len(col)),
+        [
+            f"{n}. {textwrap.shorten(t, 44, placeholder=' …')}"
+            for n, t in zip(roadmap["number"], roadmap["title"], strict=True)
+        ],
+        fontsize=7,
+        rotation=28,
+        ha="left",
+        rotation_mode="anchor",
+    )
     ax.xaxis.tick_top()
-    ax.set_yticks(range(len(row)), [f"{a} {textwrap.shorten(t, 52, placeholder=' …')}" if a != "0" else
-                                    textwrap.shorten(t, 56, placeholder=" …")
-                                    for a, t in zip(areas["area_id"], areas["title"], strict=True)], fontsize=7.5)
+    ax.set_yticks(
+        range(len(row)),
+        [
+            f"{a} {textwrap.shorten(t, 52, placeholder=' …')}"
+            if a != "0"
+            else textwrap.shorten(t, 56, placeholder=" …")
+            for a, t in zip(areas["area_id"], areas["title"], strict=True)
+        ],
+        fontsize=7.5,
+    )
     ax.set_xlim(-0.5, len(col) - 0.5)
     ax.set_ylim(len(row) - 0.5, -0.5)
     ax.grid(color="#e5e5e5", linewidth=0.6)
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
-    ax.scatter([], [], s=150, color="#777777", label="primary: the key area carries the section forward")
+    ax.scatter(
+        [], [], s=150, color="#777777", label="primary: the key area carries the section forward"
+    )
     ax.scatter([], [], s=70, color="white", edgecolor="#777777", linewidth=1.6, label="partial")
     ax.legend(loc="upper left", bbox_to_anchor=(0, -0.02), ncol=2, frameon=False, fontsize=7.5)
     fig.tight_layout()
     return fig
 
 
-QUALIFIER_WORDS = {"exact": "", "at_least": "at least ", "approximately": "about ", "up_to": "up to "}
+QUALIFIER_WORDS = {
+    "exact": "",
+    "at_least": "at least ",
+    "approximately": "about ",
+    "up_to": "up to ",
+}
 
 
 def format_eur(amount: float, qualifier: str) -> str:
@@ -175,25 +238,37 @@ def funding_table(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
         "" if pd.isna(a) else (f"{a}" if pd.isna(b) or a == b else f"{a}–{b}")
         for a, b in zip(f["period_start"], f["period_end"], strict=True)
     ]
-    f = f.assign(period=period, scope_name=f["scope"].map(lambda s: "regional" if s == "regional" else names.get(s, s)))
-    f = f.assign(sort_year=pd.to_numeric(f["period_start"]).fillna(9999)).sort_values(["sort_year", "scope", "funding_id"])
-    return pd.DataFrame({
-        "programme or package": f["programme"],
-        "period": f["period"],
-        "scope": f["scope_name"],
-        "amount": [format_eur(a, q) for a, q in zip(f["amount_eur"], f["amount_qualifier"], strict=True)],
-        "source": [f"{{cite}}`{s}`" for s in f["source_id"]],
-        "note": f["note"].fillna(""),
-    }).reset_index(drop=True)
+    f = f.assign(
+        period=period,
+        scope_name=f["scope"].map(lambda s: "regional" if s == "regional" else names.get(s, s)),
+    )
+    f = f.assign(sort_year=pd.to_numeric(f["period_start"]).fillna(9999)).sort_values(
+        ["sort_year", "scope", "funding_id"]
+    )
+    return pd.DataFrame(
+        {
+            "programme or package": f["programme"],
+            "period": f["period"],
+            "scope": f["scope_name"],
+            "amount": [
+                format_eur(a, q)
+                for a, q in zip(f["amount_eur"], f["amount_qualifier"], strict=True)
+            ],
+            "source": [f"{{cite}}`{s}`" for s in f["source_id"]],
+            "note": f["note"].fillna(""),
+        }
+    ).reset_index(drop=True)
 
 
 def events_by_period(timeline: pd.DataFrame, split: str = "2019-05-15") -> pd.DataFrame:
     """Counts of timeline events by kind before and after the 2019 communication."""
-    after = timeline["date"] >= split[: 10]
+    after = timeline["date"] >= split[:10]
     table = pd.crosstab(timeline["kind"], np.where(after, "from May 2019", "before May 2019"))
     for column in ("before May 2019", "from May 2019"):
         if column not in table:
             table[column] = 0
     table = table[["before May 2019", "from May 2019"]].reset_index()
     table["kind"] = table["kind"].str.replace("_", " ")
-    return table.sort_values(["from May 2019", "kind"], ascending=[False, True]).reset_index(drop=True)
+    return table.sort_values(["from May 2019", "kind"], ascending=[False, True]).reset_index(
+        drop=True
+    )

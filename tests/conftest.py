@@ -16,10 +16,14 @@ PDF = BUILD / "pdf" / "eu-central-asia-strategy.pdf"
 BIN = Path(sys.executable).parent
 
 
-def run(cmd: list[str], cwd: Path = ROOT, timeout: int = 900, env: dict | None = None) -> subprocess.CompletedProcess:
+def run(
+    cmd: list[str], cwd: Path = ROOT, timeout: int = 900, env: dict | None = None
+) -> subprocess.CompletedProcess:
     """Run a command, capturing text output; never raises on a non-zero exit."""
     full_env = {**os.environ, "PYTHONHASHSEED": "0", "MPLBACKEND": "Agg", **(env or {})}
-    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout, env=full_env)
+    return subprocess.run(
+        cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout, env=full_env
+    )
 
 
 @pytest.fixture(scope="session")

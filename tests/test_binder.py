@@ -13,9 +13,8 @@ from pathlib import Path
 
 import jupytext
 import pytest
-from nbclient import NotebookClient
-
 from conftest import BIN, ROOT, run
+from nbclient import NotebookClient
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.md"))
 BUDGET_SECONDS = 30
@@ -25,25 +24,45 @@ BUDGET_SECONDS = 30
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_notebook_runs_top_to_bottom_in_a_fresh_kernel(path: Path) -> None:
     notebook = jupytext.read(path)
-    client = NotebookClient(notebook, timeout=120, kernel_name="python3",
-                            resources={"metadata": {"path": str(path.parent)}})
+    client = NotebookClient(
+        notebook,
+        timeout=120,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+    )
     start = time.perf_counter()
     client.execute()
     elapsed = time.perf_counter() - start
-    errors = [o for c in notebook.cells if c.cell_type == "code" for o in c.get("outputs", [])
-              if o.get("output_type") == "error"]
+    errors = [
+        o
+        for c in notebook.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+        if o.get("output_type") == "error"
+    ]
     assert not errors
     assert elapsed < BUDGET_SECONDS, f"{path.name} took {elapsed:.1f} s (budget {BUDGET_SECONDS} s)"
 
 
 def test_postbuild_installs_the_package_and_jupyterlab_settings() -> None:
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
-    result = subprocess.run(["bash", str(ROOT / "postBuild")], cwd=ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        ["bash", str(ROOT / "postBuild")], cwd=ROOT, env=env, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     overrides = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
-    viewers = json.loads(overrides.read_text())["@jupyterlab/docmanager-extension:plugin"]["defaultViewers"]
+    viewers = json.loads(overrides.read_text())["@jupyterlab/docmanager-extension:plugin"][
+        "defaultViewers"
+    ]
     assert viewers["markdown"] == "Jupytext Notebook"
-    check = run([str(BIN / "python"), "-c", "import eucasia, pathlib; print(pathlib.Path(eucasia.__file__).parent.parent)"], cwd=Path("/"))
+    check = run(
+        [
+            str(BIN / "python"),
+            "-c",
+            "import eucasia, pathlib; print(pathlib.Path(eucasia.__file__).parent.parent)",
+        ],
+        cwd=Path("/"),
+    )
     assert Path(check.stdout.strip()) == ROOT
 
 
@@ -56,9 +75,18 @@ def free_port() -> int:
 def test_jupyter_server_opens_md_chapters_as_notebooks() -> None:
     port = free_port()
     server = subprocess.Popen(
-        [str(BIN / "jupyter"), "server", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
-         "--IdentityProvider.token=t", "--allow-root", f"--ServerApp.root_dir={ROOT}"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            str(BIN / "jupyter"),
+            "server",
+            "--no-browser",
+            f"--port={port}",
+            "--ip=127.0.0.1",
+            "--IdentityProvider.token=t",
+            "--allow-root",
+            f"--ServerApp.root_dir={ROOT}",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         url = f"http://127.0.0.1:{port}/api/contents/notebooks/resilience.md?type=notebook&token=t"
@@ -74,7 +102,9 @@ def test_jupyter_server_opens_md_chapters_as_notebooks() -> None:
                 time.sleep(0.5)
         assert model["type"] == "notebook"
         cells = model["content"]["cells"]
-        assert any(c["cell_type"] == "code" and "strand_analysis" in "".join(c["source"]) for c in cells)
+        assert any(
+            c["cell_type"] == "code" and "strand_analysis" in "".join(c["source"]) for c in cells
+        )
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -11,13 +11,17 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import BIN, BUILD, ROOT, run
+
 from eucasia.cachekey import notebook_inputs
 
 JB = str(BIN / "jupyter-book")
-EXECUTING = re.compile(r"(?:Executing notebook using local CWD|Executed notebook in)[^\n]*?(\S+\.md)?")
-COPY_IGNORE = shutil.ignore_patterns(".venv", ".git", "_build", "__pycache__", ".pytest_cache", ".ruff_cache")
+EXECUTING = re.compile(
+    r"(?:Executing notebook using local CWD|Executed notebook in)[^\n]*?(\S+\.md)?"
+)
+COPY_IGNORE = shutil.ignore_patterns(
+    ".venv", ".git", "_build", "__pycache__", ".pytest_cache", ".ruff_cache"
+)
 
 
 def executed_notebooks(log: str) -> set[str]:
@@ -46,7 +50,12 @@ def pdftotext(path: Path) -> str:
 
 def test_html_site_exists(built_html: Path) -> None:
     assert (built_html / "index.html").is_file()
-    for page in ("book/intro", "notebooks/overview", "notebooks/data_dictionary", "book/how-to-cite"):
+    for page in (
+        "book/intro",
+        "notebooks/overview",
+        "notebooks/data_dictionary",
+        "book/how-to-cite",
+    ):
         assert (built_html / f"{page}.html").is_file(), page
 
 
@@ -57,9 +66,19 @@ def test_no_error_output_reached_a_page(built_html: Path) -> None:
         assert 'class="output traceback' not in text, page
 
 
-CHAPTERS = ["The 2019 strategy and its place in EU–Central Asia relations", "Partnering for Resilience",
-            "Partnering for Prosperity", "Working Better Together", "Synthesis: three networks, one partnership",
-            "Country profiles", "Methods", "Data dictionary", "How to cite", "Glossary", "References"]
+CHAPTERS = [
+    "The 2019 strategy and its place in EU–Central Asia relations",
+    "Partnering for Resilience",
+    "Partnering for Prosperity",
+    "Working Better Together",
+    "Synthesis: three networks, one partnership",
+    "Country profiles",
+    "Methods",
+    "Data dictionary",
+    "How to cite",
+    "Glossary",
+    "References",
+]
 
 
 def test_pdf_has_contents_and_no_unresolved_references(built_pdf: Path) -> None:
@@ -67,7 +86,9 @@ def test_pdf_has_contents_and_no_unresolved_references(built_pdf: Path) -> None:
     front = "\n".join(text.split("\f")[:6])
     assert "CONTENTS" in front.upper()
     for title in CHAPTERS:
-        assert re.search(rf"\d+\s+{re.escape(title)}\s+\d+\s*$", front, re.M), f"{title!r} is not in the PDF's contents"
+        assert re.search(rf"\d+\s+{re.escape(title)}\s+\d+\s*$", front, re.M), (
+            f"{title!r} is not in the PDF's contents"
+        )
     assert "??" not in text, "unresolved reference in the PDF"
     assert "Bibliography" in text
 
@@ -76,20 +97,28 @@ def test_raising_cell_stops_the_build_and_names_the_notebook(tmp_path: Path) -> 
     book = copy_repository(tmp_path, with_build=False)
     broken = book / "notebooks" / "broken_chapter.md"
     broken.write_text(
-        (ROOT / "notebooks" / "data_dictionary.md").read_text(encoding="utf-8").split("# Data dictionary")[0]
+        (ROOT / "notebooks" / "data_dictionary.md")
+        .read_text(encoding="utf-8")
+        .split("# Data dictionary")[0]
         + "# Broken\n\n```{code-cell} ipython3\nraise RuntimeError('deliberate failure')\n```\n",
         encoding="utf-8",
     )
     (book / "_toc.yml").write_text(
-        "format: jb-book\nroot: book/intro\nchapters:\n  - file: notebooks/broken_chapter\n", encoding="utf-8"
+        "format: jb-book\nroot: book/intro\nchapters:\n  - file: notebooks/broken_chapter\n",
+        encoding="utf-8",
     )
-    result = run([JB, "build", ".", "--builder", "html", "-W", "--keep-going"], cwd=book, timeout=600)
+    result = run(
+        [JB, "build", ".", "--builder", "html", "-W", "--keep-going"], cwd=book, timeout=600
+    )
     log = result.stdout + result.stderr
     assert result.returncode != 0, log
     assert "broken_chapter" in log
     assert "deliberate failure" in log
-    assert not (book / "_build" / "html" / "notebooks" / "broken_chapter.html").exists() or \
-        "deliberate failure" not in (book / "_build" / "html" / "notebooks" / "broken_chapter.html").read_text()
+    assert (
+        not (book / "_build" / "html" / "notebooks" / "broken_chapter.html").exists()
+        or "deliberate failure"
+        not in (book / "_build" / "html" / "notebooks" / "broken_chapter.html").read_text()
+    )
 
 
 @pytest.mark.slow
@@ -105,11 +134,17 @@ def test_noop_rebuild_executes_nothing(built_html: Path) -> None:
 
 
 @pytest.mark.slow
-def test_changed_csv_reexecutes_exactly_its_notebooks_and_shows_new_value(tmp_path: Path, built_html: Path) -> None:
+def test_changed_csv_reexecutes_exactly_its_notebooks_and_shows_new_value(
+    tmp_path: Path, built_html: Path
+) -> None:
     book = copy_repository(tmp_path, with_build=True)
-    first = run([JB, "build", ".", "--builder", "html", "-W", "-n", "--keep-going"], cwd=book, timeout=900)
+    first = run(
+        [JB, "build", ".", "--builder", "html", "-W", "-n", "--keep-going"], cwd=book, timeout=900
+    )
     assert first.returncode == 0, first.stdout + first.stderr
-    assert executed_notebooks(first.stdout + first.stderr) == set(), "the copied cache should serve every notebook"
+    assert executed_notebooks(first.stdout + first.stderr) == set(), (
+        "the copied cache should serve every notebook"
+    )
 
     strands = book / "data" / "strands.csv"
     token = "Partnering for Resilience EDITEDVALUE"
@@ -117,14 +152,20 @@ def test_changed_csv_reexecutes_exactly_its_notebooks_and_shows_new_value(tmp_pa
     assert "Partnering for Resilience" in text
     strands.write_text(text.replace("Partnering for Resilience", token, 1), encoding="utf-8")
 
-    second = run([JB, "build", ".", "--builder", "html", "-W", "-n", "--keep-going"], cwd=book, timeout=900)
+    second = run(
+        [JB, "build", ".", "--builder", "html", "-W", "-n", "--keep-going"], cwd=book, timeout=900
+    )
     log = second.stdout + second.stderr
     assert second.returncode == 0, log
     expected = {
-        nb.stem for nb in (book / "notebooks").glob("*.md")
-        if strands in {p for p in notebook_inputs(nb.read_text(encoding="utf-8"), data_dir=book / "data")}
+        nb.stem
+        for nb in (book / "notebooks").glob("*.md")
+        if strands
+        in {p for p in notebook_inputs(nb.read_text(encoding="utf-8"), data_dir=book / "data")}
     }
     assert expected, "no notebook reads strands.csv: the test would prove nothing"
     assert executed_notebooks(log) == expected, log
-    overview = (book / "_build" / "html" / "notebooks" / "overview.html").read_text(encoding="utf-8")
+    overview = (book / "_build" / "html" / "notebooks" / "overview.html").read_text(
+        encoding="utf-8"
+    )
     assert "EDITEDVALUE" in overview

@@ -33,8 +33,15 @@ print(1)
 
 def test_tables_and_their_foreign_key_closure_are_inputs() -> None:
     inputs = {p.name for p in cachekey.notebook_inputs(NOTEBOOK)}
-    for name in ("initiative_actors.csv", "initiatives.csv", "actors.csv", "areas.csv", "strands.csv",
-                 "sources.csv", "datapackage.json"):
+    for name in (
+        "initiative_actors.csv",
+        "initiatives.csv",
+        "actors.csv",
+        "areas.csv",
+        "strands.csv",
+        "sources.csv",
+        "datapackage.json",
+    ):
         assert name in inputs
     assert "timeline.csv" not in inputs, "a table the notebook does not load is not an input"
 
@@ -43,7 +50,9 @@ def test_imported_package_modules_are_inputs_transitively() -> None:
     inputs = set(cachekey.notebook_inputs(NOTEBOOK))
     assert PKG / "data.py" in inputs and PKG / "__init__.py" in inputs
     assert PKG / "display.py" not in inputs, "an unimported module is not an input"
-    text = NOTEBOOK.replace("from eucasia.data import load_tables", "from eucasia.datadict import field_table")
+    text = NOTEBOOK.replace(
+        "from eucasia.data import load_tables", "from eucasia.datadict import field_table"
+    )
     # datadict imports nothing from the package but pandas; load_tables is no longer imported
     assert PKG / "datadict.py" in set(cachekey.notebook_inputs(text))
 

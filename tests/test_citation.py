@@ -19,7 +19,9 @@ SCHEMA = ROOT / "tools" / "schemas" / "citation-file-format-1.2.0.json"
 def cff_errors(data: dict) -> list[str]:
     """Violations of the Citation File Format 1.2.0 schema (the schema cffconvert validates with)."""
     validator = jsonschema.Draft7Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
-    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(data)]
+    return [
+        f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(data)
+    ]
 
 
 class _NoDates(yaml.SafeLoader):
@@ -56,7 +58,11 @@ def test_citation_metadata_agree_with_edition() -> None:
     assert str(cff["date-released"]) == edition.date == zenodo["publication_date"]
     assert cff["preferred-citation"]["edition"] == edition.version
     assert cff["title"] == edition.title == zenodo["title"] == cff["preferred-citation"]["title"]
-    assert [a["name"] for a in cff["authors"]] == list(edition.authors) == [c["name"] for c in zenodo["creators"]]
+    assert (
+        [a["name"] for a in cff["authors"]]
+        == list(edition.authors)
+        == [c["name"] for c in zenodo["creators"]]
+    )
     assert cff["repository-code"] == edition.repository
 
 

@@ -6,7 +6,6 @@ import ast
 from pathlib import Path
 
 import pytest
-
 from conftest import BIN, ROOT, run
 
 
@@ -58,13 +57,19 @@ def test_book_extension_and_sitemap_loaded(sphinx_conf: dict) -> None:
 
 
 def test_latex_build_prefers_vector_pdf_figures(sphinx_conf: dict) -> None:
-    latex = {mime: rank for builder, mime, rank in sphinx_conf["nb_mime_priority_overrides"] if builder == "latex"}
+    latex = {
+        mime: rank
+        for builder, mime, rank in sphinx_conf["nb_mime_priority_overrides"]
+        if builder == "latex"
+    }
     assert latex["application/pdf"] < latex["image/png"], "lower ranks are preferred"
     assert latex["image/svg+xml"] is None, "xelatex cannot include SVG"
 
 
 def test_no_remote_inventories(sphinx_conf: dict) -> None:
-    assert not sphinx_conf.get("intersphinx_mapping"), "intersphinx would fetch inventories at build time"
+    assert not sphinx_conf.get("intersphinx_mapping"), (
+        "intersphinx would fetch inventories at build time"
+    )
 
 
 def test_no_stray_conf_py() -> None:

@@ -42,14 +42,21 @@ def bullets_per_section(text: str) -> dict[str, int]:
 
 
 def test_source_text_is_there() -> None:
-    assert STRATEGY_TEXT.is_file(), f"the strategy text is missing at {STRATEGY_TEXT} (shared/ must sit beside the repository)"
+    assert STRATEGY_TEXT.is_file(), (
+        f"the strategy text is missing at {STRATEGY_TEXT} (shared/ must sit beside the repository)"
+    )
 
 
 def test_every_specific_initiative_is_coded(tables: dict) -> None:
     expected = bullets_per_section(STRATEGY_TEXT.read_text(encoding="utf-8"))
     assert len(expected) == 10, f"expected sections 1.1–3.3 in the source, found {sorted(expected)}"
     initiatives = tables["initiatives"]
-    coded = initiatives[initiatives["kind"] == "specific_initiative"].groupby("area_id").size().to_dict()
+    coded = (
+        initiatives[initiatives["kind"] == "specific_initiative"]
+        .groupby("area_id")
+        .size()
+        .to_dict()
+    )
     assert coded == expected
 
 
@@ -69,8 +76,25 @@ def test_counting_detects_a_missing_bullet() -> None:
 
 
 def test_all_sections_and_strands(tables: dict) -> None:
-    assert list(tables["areas"]["area_id"]) == ["0", "1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3"]
-    assert set(tables["strands"]["strand_id"]) == {"regional", "resilience", "prosperity", "together"}
+    assert list(tables["areas"]["area_id"]) == [
+        "0",
+        "1.1",
+        "1.2",
+        "1.3",
+        "2.1",
+        "2.2",
+        "2.3",
+        "2.4",
+        "3.1",
+        "3.2",
+        "3.3",
+    ]
+    assert set(tables["strands"]["strand_id"]) == {
+        "regional",
+        "resilience",
+        "prosperity",
+        "together",
+    }
 
 
 def test_every_initiative_has_an_actor(tables: dict) -> None:
@@ -82,7 +106,9 @@ def test_every_initiative_has_an_actor(tables: dict) -> None:
 def test_implied_links_say_why(tables: dict) -> None:
     links = tables["initiative_actors"]
     implied = links[links["basis"] == "implied"]
-    assert implied["note"].notna().all(), implied.loc[implied["note"].isna(), ["initiative_id", "actor_id"]]
+    assert implied["note"].notna().all(), implied.loc[
+        implied["note"].isna(), ["initiative_id", "actor_id"]
+    ]
 
 
 def test_the_five_states_are_actors(tables: dict) -> None:
@@ -99,11 +125,16 @@ def test_every_source_is_in_the_bibliography(tables: dict) -> None:
 
 def test_every_fact_table_names_its_sources(tables: dict) -> None:
     descriptor = read_descriptor()
-    factual = [r["name"] for r in descriptor["resources"]
-               if any(f["name"] == "source_id" for f in r["schema"]["fields"])]
+    factual = [
+        r["name"]
+        for r in descriptor["resources"]
+        if any(f["name"] == "source_id" for f in r["schema"]["fields"])
+    ]
     assert len(factual) >= 14
     for name in factual:
-        field = next(f for f in read_descriptor()["resources"] if f["name"] == name)["schema"]["fields"]
+        field = next(f for f in read_descriptor()["resources"] if f["name"] == name)["schema"][
+            "fields"
+        ]
         source = next(f for f in field if f["name"] == "source_id")
         assert source.get("constraints", {}).get("required"), f"{name}.source_id must be required"
         assert tables[name]["source_id"].notna().all(), name
@@ -121,11 +152,16 @@ def test_crosswalk_covers_every_section(tables: dict) -> None:
 
 
 def test_descriptor_is_generated_from_its_source() -> None:
-    spec = importlib.util.spec_from_file_location("datapackage_src", ROOT / "tools" / "datapackage_src.py")
+    spec = importlib.util.spec_from_file_location(
+        "datapackage_src", ROOT / "tools" / "datapackage_src.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    assert json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8")) == module.build(), \
+    assert (
+        json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8")) == module.build()
+    ), (
         "data/datapackage.json differs from tools/datapackage_src.py: run python tools/datapackage_src.py"
+    )
 
 
 def test_files_are_clean_utf8_csv() -> None:

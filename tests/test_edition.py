@@ -39,8 +39,11 @@ def edition() -> Edition:
 
 def pages(site: Path) -> list[Path]:
     """Every built page, except the root index.html (a redirect to the first page)."""
-    found = [p for p in site.rglob("*.html")
-             if p != site / "index.html" and not NOT_PAGES & set(p.relative_to(site).parts)]
+    found = [
+        p
+        for p in site.rglob("*.html")
+        if p != site / "index.html" and not NOT_PAGES & set(p.relative_to(site).parts)
+    ]
     assert found, f"no HTML pages under {site}"
     return sorted(found)
 
@@ -79,19 +82,22 @@ def changelog_entries() -> list[dict]:
             assert match, f"{where}: {line!r} is not '## X.Y.Z — YYYY-MM-DD' (an em dash)"
             entries.append({**match.groupdict(), "line": number, "bullets": []})
         elif line.startswith("#"):
-            assert line.startswith("# ") and not entries, \
+            assert line.startswith("# ") and not entries, (
                 f"{where}: one '# ' title first, then only '## ' entries"
+            )
         elif line.startswith("- ") and entries:
-            assert CHANGELOG_BULLET.match(line), \
+            assert CHANGELOG_BULLET.match(line), (
                 f"{where}: a bullet starts 'Added:', 'Corrected:', 'Changed:' or 'Removed:'"
+            )
             entries[-1]["bullets"].append(line)
     return entries
 
 
 def last_commit_epoch() -> int:
     result = run(["git", "-C", str(ROOT), "log", "-1", "--format=%ct"])
-    assert result.returncode == 0 and result.stdout.strip(), \
+    assert result.returncode == 0 and result.stdout.strip(), (
         f"cannot read the last commit's date with git (the PDF's dates): {result.stderr}"
+    )
     return int(result.stdout.strip())
 
 
@@ -102,8 +108,10 @@ def test_sources_agree(edition: Edition) -> None:
     found = {
         "edition.toml": (edition.version, edition.date),
         "CITATION.cff": (str(cff["version"]), str(cff["date-released"])),
-        "CITATION.cff preferred-citation": (str(cff["preferred-citation"]["edition"]),
-                                            str(cff["preferred-citation"]["date-released"])),
+        "CITATION.cff preferred-citation": (
+            str(cff["preferred-citation"]["edition"]),
+            str(cff["preferred-citation"]["date-released"]),
+        ),
         ".zenodo.json": (zenodo["version"], zenodo["publication_date"]),
         "CHANGELOG.md (newest entry)": (newest["version"], newest["date"]),
     }
@@ -115,12 +123,14 @@ def test_changelog_is_strict_and_newest_first() -> None:
     entries = changelog_entries()
     assert entries, "CHANGELOG.md has no '## X.Y.Z — YYYY-MM-DD' entry"
     for entry in entries:
-        assert entry["bullets"], \
+        assert entry["bullets"], (
             f"CHANGELOG.md:{entry['line']}: edition {entry['version']} lists nothing"
+        )
         datetime.strptime(entry["date"], "%Y-%m-%d")
     versions = [tuple(int(n) for n in e["version"].split(".")) for e in entries]
-    assert versions == sorted(versions, reverse=True) and len(set(versions)) == len(versions), \
+    assert versions == sorted(versions, reverse=True) and len(set(versions)) == len(versions), (
         "CHANGELOG.md: one entry per version, newest first"
+    )
     dates = [e["date"] for e in entries]
     assert dates == sorted(dates, reverse=True), "CHANGELOG.md: dates go back in time, newest first"
 
@@ -163,11 +173,13 @@ def test_every_page_has_the_edition_footer_and_its_pdf(
     edition: Edition, built_html: Path, built_pdf: Path
 ) -> None:
     in_site = built_html / "_pdf" / built_pdf.name
-    assert in_site.is_file(), \
+    assert in_site.is_file(), (
         f"{in_site.relative_to(ROOT)} is missing: `make pdf` copies the PDF into the site"
+    )
     digest = hashlib.sha256(built_pdf.read_bytes()).hexdigest()
-    assert hashlib.sha256(in_site.read_bytes()).hexdigest() == digest, \
+    assert hashlib.sha256(in_site.read_bytes()).hexdigest() == digest, (
         "the PDF in the site is not the PDF edition of _build/pdf: rebuild with `make book`"
+    )
     problems = []
     for page in pages(built_html):
         name = page.relative_to(built_html)
@@ -186,14 +198,16 @@ def test_every_page_has_the_edition_footer_and_its_pdf(
 
 def test_how_to_cite_shows_this_editions_bibtex(edition: Edition, built_html: Path) -> None:
     assert GENERATED_BIB.is_file(), f"{GENERATED_BIB.relative_to(ROOT)} is missing: build the book"
-    assert GENERATED_BIB.read_text(encoding="utf-8") == edition.bibtex() + "\n", \
+    assert GENERATED_BIB.read_text(encoding="utf-8") == edition.bibtex() + "\n", (
         f"{GENERATED_BIB.relative_to(ROOT)} is not this edition's BibTeX: rebuild with `make book`"
+    )
     page = built_html / "book" / "how-to-cite.html"
     assert page.is_file(), "the How to cite page was not built"
     text = text_of(page)
     assert f"edition {edition.version} of the book, dated {edition.date}" in text
-    assert f"Version {edition.version}, {edition.date}" in text, \
+    assert f"Version {edition.version}, {edition.date}" in text, (
         "the BibTeX on How to cite is not this edition's"
+    )
     assert f"eucasia_book_{edition.version.replace('.', '_')}" in text
     assert " ".join(edition.reference().split()) in text
 
@@ -203,10 +217,12 @@ def test_editions_page_shows_the_changelog(edition: Edition, built_html: Path) -
     assert page.is_file(), "book/editions.html was not built: add `book/editions` to _toc.yml"
     text = text_of(page)
     for entry in changelog_entries():
-        assert f"{entry['version']} — {entry['date']}" in text, \
+        assert f"{entry['version']} — {entry['date']}" in text, (
             f"the Editions page misses {entry['version']}"
+        )
     assert f"{edition.version} — {edition.date}" in text
     raw = page.read_text(encoding="utf-8")
     # The included CHANGELOG nests under the page title: its entries are h3, its title h2.
-    assert re.search(rf"<h3>{re.escape(edition.version)} — {re.escape(edition.date)}", raw), \
+    assert re.search(rf"<h3>{re.escape(edition.version)} — {re.escape(edition.date)}", raw), (
         "the newest edition's heading is not an h3 under the Editions page (heading-offset)"
+    )

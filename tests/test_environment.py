@@ -28,10 +28,23 @@ def test_drift_is_detected() -> None:
 
 def test_environment_yml_is_what_binder_needs() -> None:
     text = (ROOT / "environment.yml").read_text(encoding="utf-8")
-    assert re.search(r"^\s+- python=3\.11\s*$", text, re.M), "Binder must get the Python of the pins"
+    assert re.search(r"^\s+- python=3\.11\s*$", text, re.M), (
+        "Binder must get the Python of the pins"
+    )
     book = pins.read_pins()
-    assert book["jupyter-book"].startswith("1.0."), "jupyter-book must stay 1.0.x (2.x drops _config.yml)"
-    for needed in ("myst-nb", "pandas", "matplotlib", "networkx", "jupytext", "jupyter-cache", "ipykernel", "jupyterlab"):
+    assert book["jupyter-book"].startswith("1.0."), (
+        "jupyter-book must stay 1.0.x (2.x drops _config.yml)"
+    )
+    for needed in (
+        "myst-nb",
+        "pandas",
+        "matplotlib",
+        "networkx",
+        "jupytext",
+        "jupyter-cache",
+        "ipykernel",
+        "jupyterlab",
+    ):
         assert needed in book, f"{needed} is not pinned"
     assert sys.version_info[:2] == (3, 11)
 

@@ -26,10 +26,18 @@ def tables() -> dict:
 def shared_counts(tables: dict, strand: str | None) -> dict[frozenset, int]:
     """Shared-initiative counts computed independently of the graph code (plain Python)."""
     areas = tables["areas"]
-    wanted = set(areas["area_id"] if strand is None else areas.loc[areas["strand_id"] == strand, "area_id"])
-    ids = set(tables["initiatives"].loc[tables["initiatives"]["area_id"].isin(wanted), "initiative_id"])
+    wanted = set(
+        areas["area_id"] if strand is None else areas.loc[areas["strand_id"] == strand, "area_id"]
+    )
+    ids = set(
+        tables["initiatives"].loc[tables["initiatives"]["area_id"].isin(wanted), "initiative_id"]
+    )
     members: dict[str, set[str]] = {}
-    for initiative, actor in zip(tables["initiative_actors"]["initiative_id"], tables["initiative_actors"]["actor_id"], strict=True):
+    for initiative, actor in zip(
+        tables["initiative_actors"]["initiative_id"],
+        tables["initiative_actors"]["actor_id"],
+        strict=True,
+    ):
         if initiative in ids:
             members.setdefault(initiative, set()).add(actor)
     counts: dict[frozenset, int] = {}
@@ -44,7 +52,7 @@ def test_projection_weights_equal_independent_counts(tables: dict, strand: str |
     result = strand_analysis(tables, strand, robustness=False)
     weights = {frozenset((u, v)): w for u, v, w in result.projection.edges(data="weight")}
     assert weights == shared_counts(tables, strand)
-    for u, v, data in result.projection.edges(data=True):
+    for _, _, data in result.projection.edges(data=True):
         assert len(data["initiatives"]) == data["weight"]
 
 
@@ -71,7 +79,9 @@ def test_full_analysis_of_the_real_data_is_fast(tables: dict) -> None:
     start = time.perf_counter()
     for strand in SCOPES:
         strand_analysis(tables, strand)
-    assert time.perf_counter() - start < 2.0, "the full analysis of the real data must take under 2 s"
+    assert time.perf_counter() - start < 2.0, (
+        "the full analysis of the real data must take under 2 s"
+    )
 
 
 def test_exports_read_back_equal(tables: dict, tmp_path: Path) -> None:
@@ -81,7 +91,9 @@ def test_exports_read_back_equal(tables: dict, tmp_path: Path) -> None:
         back = read_graph(path)
         assert set(map(str, back)) == set(result.projection), fmt
         weights = {frozenset(map(str, (u, v))): float(w) for u, v, w in back.edges(data="weight")}
-        assert weights == {frozenset((u, v)): float(w) for u, v, w in result.projection.edges(data="weight")}, fmt
+        assert weights == {
+            frozenset((u, v)): float(w) for u, v, w in result.projection.edges(data="weight")
+        }, fmt
 
 
 def test_every_book_graph_is_exported(tables: dict, tmp_path: Path) -> None:

@@ -12,12 +12,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import BIN, BUILD, ROOT, run
+
 from eucasia.display import escape_markdown, table_markdown
 
 HOSTILE = r"Civil society <script>alert(1)</script> & 100% {x} $a$ #z \w *b* `c`"
-COPY_IGNORE = shutil.ignore_patterns(".venv", ".git", "_build", "__pycache__", ".pytest_cache", "node_modules")
+COPY_IGNORE = shutil.ignore_patterns(
+    ".venv", ".git", "_build", "__pycache__", ".pytest_cache", "node_modules"
+)
 
 
 def test_escaped_markdown_has_no_markup_left() -> None:
@@ -40,7 +42,9 @@ def test_hostile_value_renders_as_text_in_html_and_pdf(tmp_path: Path) -> None:
     (book / "_toc.yml").write_text(
         "format: jb-book\nroot: book/intro\nchapters:\n  - file: notebooks/resilience\n"
         "  - file: book/methods\n  - file: notebooks/data_dictionary\n  - file: book/how-to-cite\n"
-        "  - file: book/glossary\n  - file: book/references\n", encoding="utf-8")
+        "  - file: book/glossary\n  - file: book/references\n",
+        encoding="utf-8",
+    )
     jb = str(BIN / "jupyter-book")
     html_build = run([jb, "build", ".", "--builder", "html", "--keep-going"], cwd=book, timeout=900)
     assert html_build.returncode == 0, html_build.stdout[-4000:] + html_build.stderr[-4000:]
@@ -49,7 +53,9 @@ def test_hostile_value_renders_as_text_in_html_and_pdf(tmp_path: Path) -> None:
     assert html.escape("<script>alert(1)</script>", quote=False) in page
     assert "$a$" in page and "*b*" in page, "characters of the value were eaten as markup"
 
-    pdf_build = run([jb, "build", ".", "--builder", "pdflatex", "--keep-going"], cwd=book, timeout=900)
+    pdf_build = run(
+        [jb, "build", ".", "--builder", "pdflatex", "--keep-going"], cwd=book, timeout=900
+    )
     assert pdf_build.returncode == 0, pdf_build.stdout[-4000:] + pdf_build.stderr[-4000:]
     pdf = book / "_build" / "latex" / "book.pdf"
     text = run(["pdftotext", str(pdf), "-"]).stdout

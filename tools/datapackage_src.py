@@ -13,16 +13,36 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parent.parent / "data" / "datapackage.json"
 
 ACTOR_TYPES = [
-    "eu_institution", "eu_member_states", "central_asian_state", "central_asian_collective",
-    "neighbour_state", "third_country", "international_organisation", "un_body",
-    "financial_institution", "civil_society", "private_sector", "parliament", "academia_youth", "other",
+    "eu_institution",
+    "eu_member_states",
+    "central_asian_state",
+    "central_asian_collective",
+    "neighbour_state",
+    "third_country",
+    "international_organisation",
+    "un_body",
+    "financial_institution",
+    "civil_society",
+    "private_sector",
+    "parliament",
+    "academia_youth",
+    "other",
 ]
 ROLES = ["lead", "partner", "beneficiary", "funder", "forum"]
 PRECISION = ["day", "month", "year"]
 
 
-def f(name, description, type="string", required=False, enum=None, pattern=None, fmt=None,
-      unit=None, minimum=None):
+def f(
+    name,
+    description,
+    type="string",
+    required=False,
+    enum=None,
+    pattern=None,
+    fmt=None,
+    unit=None,
+    minimum=None,
+):
     field = {"name": name, "type": type, "description": description}
     if fmt:
         field["format"] = fmt
@@ -43,11 +63,18 @@ def f(name, description, type="string", required=False, enum=None, pattern=None,
 
 
 def source(required=True):
-    return f("source_id", "The document this row states, a key of the sources table (and of the bibliography).", required=required)
+    return f(
+        "source_id",
+        "The document this row states, a key of the sources table (and of the bibliography).",
+        required=required,
+    )
 
 
 def note():
-    return f("note", "Caveats, uncertainty, disagreement between sources, or the reason for a coding judgement.")
+    return f(
+        "note",
+        "Caveats, uncertainty, disagreement between sources, or the reason for a coding judgement.",
+    )
 
 
 def locator():
@@ -59,14 +86,23 @@ PARTIAL_DATE = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
 
 def date(name, description, required=True):
     """A date kept at its known precision (Table Schema has no such type: a pattern plus a flag)."""
-    field = f(name, description + " ISO 8601 at the precision known: YYYY-MM-DD, YYYY-MM or YYYY.",
-              required=required, pattern=PARTIAL_DATE)
+    field = f(
+        name,
+        description + " ISO 8601 at the precision known: YYYY-MM-DD, YYYY-MM or YYYY.",
+        required=required,
+        pattern=PARTIAL_DATE,
+    )
     field["x-partialDate"] = True
     return field
 
 
 def precision():
-    return f("date_precision", "Precision of the date: day, month or year.", required=True, enum=PRECISION)
+    return f(
+        "date_precision",
+        "Precision of the date: day, month or year.",
+        required=True,
+        enum=PRECISION,
+    )
 
 
 def fk(fields, resource, ref=None):
@@ -76,132 +112,450 @@ def fk(fields, resource, ref=None):
 SRC_FK = fk("source_id", "sources")
 
 RESOURCES = [
-    ("sources", "Documents cited by the data and the book; each has a bibliography entry whose key is its source_id.",
-     [f("source_id", "Identifier, also the BibTeX key in book/references.bib.", required=True, pattern=r"[a-z0-9_]+"),
-      f("title", "Title of the document.", required=True),
-      f("publisher", "Issuing institution or publisher."),
-      date("date", "Publication date.", required=False),
-      f("url", "Where the document can be found.", fmt="uri"),
-      f("language", "Language of the edition used (ISO 639-1).", required=True, enum=["en", "sv", "ru", "fr", "de"]),
-      f("local_file", "File name under shared/sources/ when the project holds a copy."),
-      note()], "source_id", []),
-    ("countries", "Countries and regions referred to by code in the context tables.",
-     [f("country_code", "ISO 3166-1 alpha-3 code, or CA for Central Asia as a region and EU for the European Union.", required=True, pattern=r"[A-Z]{2,3}"),
-      f("name", "English short name.", required=True),
-      f("group", "Grouping used in the book.", required=True, enum=["central_asia", "neighbour", "region", "other"]),
-      f("actor_id", "The matching actor, when the country is an actor in the strategy networks.")],
-     "country_code", [fk("actor_id", "actors")]),
-    ("strands", "The overarching priority and the three priority strands of the 2019 strategy.",
-     [f("strand_id", "Identifier.", required=True, enum=["regional", "resilience", "prosperity", "together"]),
-      f("number", "Number of the strand in the strategy (0 for the overarching priority).", type="integer", required=True, minimum=0),
-      f("title", "English title.", required=True),
-      f("summary", "What the strand is about, paraphrased.", required=True),
-      source(), locator()], "strand_id", [SRC_FK]),
-    ("areas", "The numbered sections of the strategy (0 stands for the overarching priority, which has no number).",
-     [f("area_id", "Section number as text (0, 1.1 … 3.3).", required=True, pattern=r"0|[1-3]\.[1-4]"),
-      f("strand_id", "The strand the section belongs to.", required=True),
-      f("title", "English title, rendered from the Swedish heading (see note).", required=True),
-      f("title_sv", "Heading in the Swedish edition that was coded.", required=True),
-      source(), locator(), note()], "area_id", [fk("strand_id", "strands"), SRC_FK]),
-    ("initiatives", "Every specific initiative listed at the end of each section, and the main commitments of each section's prose, paraphrased.",
-     [f("initiative_id", "Identifier: section, kind (SI specific initiative, C commitment), ordinal.", required=True, pattern=r"(0|[1-3]\.[1-4])-(SI|C)-\d{2}"),
-      f("area_id", "Section.", required=True),
-      f("kind", "specific_initiative: a bullet of the section's list of specific initiatives; commitment: a commitment in the section's prose.", required=True, enum=["specific_initiative", "commitment"]),
-      f("ordinal", "Position within its section and kind, in source order.", type="integer", required=True, minimum=1),
-      f("summary", "English paraphrase in the book's own words.", required=True),
-      locator(), source(), note()], "initiative_id", [fk("area_id", "areas"), SRC_FK]),
-    ("actors", "Every actor the sources name as acting or being engaged.",
-     [f("actor_id", "Identifier.", required=True, pattern=r"[a-z0-9_]+"),
-      f("name", "English name.", required=True),
-      f("actor_type", "Kind of actor.", required=True, enum=ACTOR_TYPES),
-      f("scope", "Reach of the actor.", required=True, enum=["eu", "central_asia", "national", "regional", "global"]),
-      f("country_code", "ISO 3166-1 alpha-3 code for a state.", pattern=r"[A-Z]{3}"),
-      note()], "actor_id", []),
-    ("initiative_actors", "Links between initiatives and actors: the bipartite edges of the actor networks.",
-     [f("initiative_id", "Initiative.", required=True),
-      f("actor_id", "Actor.", required=True),
-      f("role", "What the actor does in the initiative.", required=True, enum=ROLES),
-      f("basis", "explicit: named in the passage; implied: inferred, with the reason in note.", required=True, enum=["explicit", "implied"]),
-      locator(), source(), note()], ["initiative_id", "actor_id"],
-     [fk("initiative_id", "initiatives"), fk("actor_id", "actors"), SRC_FK]),
-    ("instruments", "Policy, legal and financial instruments named in the strategy.",
-     [f("instrument_id", "Identifier.", required=True, pattern=r"[a-z0-9_]+"),
-      f("name", "English name.", required=True),
-      f("kind", "Kind of instrument.", required=True, enum=["legal_agreement", "trade_preference", "funding_programme", "financing_facility", "education_research_programme", "dialogue_format", "policy_framework", "technical_assistance_programme", "other"]),
-      f("description", "What it is, paraphrased.", required=True),
-      source(), locator(), note()], "instrument_id", [SRC_FK]),
-    ("initiative_instruments", "Which instruments the strategy ties to which initiatives.",
-     [f("initiative_id", "Initiative.", required=True),
-      f("instrument_id", "Instrument.", required=True),
-      f("basis", "explicit or implied (reason in note).", required=True, enum=["explicit", "implied"]),
-      locator(), source(), note()], ["initiative_id", "instrument_id"],
-     [fk("initiative_id", "initiatives"), fk("instrument_id", "instruments"), SRC_FK]),
-    ("timeline", "Dated milestones of EU–Central Asia relations, 2007 to today.",
-     [f("event_id", "Identifier: date and a short slug.", required=True, pattern=r"[0-9]{4}(-[0-9]{2}){0,2}-[a-z0-9\-]+"),
-      date("date", "When it happened."), precision(),
-      f("kind", "Kind of event.", required=True, enum=["strategy", "council_conclusions", "communication", "ministerial_meeting", "leaders_meeting", "summit", "agreement_milestone", "parliament_resolution", "programming", "forum", "other"]),
-      f("title", "Short title.", required=True),
-      f("place", "Where it took place, when relevant and known."),
-      f("summary", "What happened, paraphrased.", required=True),
-      source(), note()], "event_id", [SRC_FK]),
-    ("agreements", "Legal agreements between the EU and each Central Asian state.",
-     [f("agreement_id", "Identifier.", required=True, pattern=r"[a-z0-9_]+"),
-      f("country_code", "The Central Asian party.", required=True),
-      f("agreement_type", "PCA (1990s Partnership and Cooperation Agreement), EPCA (Enhanced PCA), or an interim trade agreement.", required=True, enum=["PCA", "EPCA", "interim_trade_agreement", "other"]),
-      f("name", "Full name.", required=True), note()], "agreement_id", [fk("country_code", "countries")]),
-    ("agreement_milestones", "Dated milestones of each agreement (one row per sourced milestone).",
-     [f("agreement_id", "Agreement.", required=True),
-      f("milestone", "Stage reached.", required=True, enum=["negotiations_launched", "negotiations_concluded", "initialled", "signed", "provisionally_applied", "in_force"]),
-      date("date", "When."), precision(), source(), note()], ["agreement_id", "milestone"],
-     [fk("agreement_id", "agreements"), SRC_FK]),
-    ("funding", "EU funding allocations and announced packages for Central Asia.",
-     [f("funding_id", "Identifier.", required=True, pattern=r"[a-z0-9_]+"),
-      f("programme", "Programme, envelope or package.", required=True),
-      f("period_start", "First year covered.", type="integer"),
-      f("period_end", "Last year covered.", type="integer"),
-      f("scope", "regional, or the code of the country concerned.", required=True, enum=["regional", "KAZ", "KGZ", "TJK", "TKM", "UZB"]),
-      f("amount_eur", "Amount in euros.", type="number", required=True, unit="EUR", minimum=0),
-      f("amount_qualifier", "Whether the amount is exact, a floor ('over'), approximate or a ceiling.", required=True, enum=["exact", "at_least", "approximately", "up_to"]),
-      source(), locator(), note()], "funding_id", [SRC_FK]),
-    ("indicators", "Country and regional indicators (CA stands for the five states together).",
-     [f("country_code", "Country, or CA for the region.", required=True),
-      f("indicator", "Indicator identifier.", required=True, pattern=r"[a-z0-9_]+"),
-      f("year", "Year the figure refers to.", type="integer", required=True, minimum=1990),
-      f("value", "Numeric value (in `unit`).", type="number"),
-      f("value_text", "Value when it is a list or text rather than a number."),
-      f("unit", "Unit of value.", required=True),
-      source(), note()], ["country_code", "indicator", "year"], [fk("country_code", "countries"), SRC_FK]),
-    ("roadmap_areas", "The key areas of the Joint Roadmap for Deepening Ties between the EU and Central Asia (October 2023).",
-     [f("roadmap_area_id", "Identifier.", required=True, pattern=r"RA[0-9]"),
-      f("number", "Order in the source.", type="integer", required=True, minimum=1),
-      f("title", "Title.", required=True), f("summary", "What the area covers, paraphrased.", required=True),
-      source(), locator()], "roadmap_area_id", [SRC_FK]),
-    ("roadmap_actions", "Actions under the Joint Roadmap's key areas, as far as the sources itemise them.",
-     [f("action_id", "Identifier.", required=True),
-      f("roadmap_area_id", "Key area.", required=True),
-      f("summary", "The action, paraphrased.", required=True), source(), locator(), note()], "action_id",
-     [fk("roadmap_area_id", "roadmap_areas"), SRC_FK]),
-    ("crosswalk", "How each section of the 2019 strategy maps onto the key areas of the 2023 Joint Roadmap (an analytical judgement of this book).",
-     [f("area_id", "Section of the 2019 strategy.", required=True),
-      f("roadmap_area_id", "Key area of the Roadmap (empty when relation is none)."),
-      f("relation", "primary: the key area carries the section forward; partial: it takes up part of it; none: no key area does.", required=True, enum=["primary", "partial", "none"]),
-      f("rationale", "Why, in one sentence.", required=True), note()], ["area_id", "roadmap_area_id"],
-     [fk("area_id", "areas"), fk("roadmap_area_id", "roadmap_areas")]),
-    ("rivers", "Transboundary rivers of Central Asia and the position of each riparian state.",
-     [f("river_id", "River identifier.", required=True, pattern=r"[a-z0-9_]+"),
-      f("river", "English name.", required=True),
-      f("country_code", "Riparian country.", required=True),
-      f("position", "Where the country lies along the river.", required=True, enum=["upstream", "midstream", "downstream"]),
-      source(), note()], ["river_id", "country_code"], [fk("country_code", "countries"), SRC_FK]),
-    ("corridors", "Transport and energy corridors discussed in EU–Central Asia relations.",
-     [f("corridor_id", "Identifier.", required=True, pattern=r"[a-z0-9_]+"),
-      f("name", "Name.", required=True),
-      f("kind", "Transport or energy.", required=True, enum=["transport", "energy"]),
-      note(), source()], "corridor_id", [SRC_FK]),
-    ("corridor_countries", "Countries each corridor connects, as the sources name them.",
-     [f("corridor_id", "Corridor.", required=True),
-      f("country_code", "Country.", required=True), source(), note()], ["corridor_id", "country_code"],
-     [fk("corridor_id", "corridors"), fk("country_code", "countries"), SRC_FK]),
+    (
+        "sources",
+        "Documents cited by the data and the book; each has a bibliography entry whose key is its source_id.",
+        [
+            f(
+                "source_id",
+                "Identifier, also the BibTeX key in book/references.bib.",
+                required=True,
+                pattern=r"[a-z0-9_]+",
+            ),
+            f("title", "Title of the document.", required=True),
+            f("publisher", "Issuing institution or publisher."),
+            date("date", "Publication date.", required=False),
+            f("url", "Where the document can be found.", fmt="uri"),
+            f(
+                "language",
+                "Language of the edition used (ISO 639-1).",
+                required=True,
+                enum=["en", "sv", "ru", "fr", "de"],
+            ),
+            f("local_file", "File name under shared/sources/ when the project holds a copy."),
+            note(),
+        ],
+        "source_id",
+        [],
+    ),
+    (
+        "countries",
+        "Countries and regions referred to by code in the context tables.",
+        [
+            f(
+                "country_code",
+                "ISO 3166-1 alpha-3 code, or CA for Central Asia as a region and EU for the European Union.",
+                required=True,
+                pattern=r"[A-Z]{2,3}",
+            ),
+            f("name", "English short name.", required=True),
+            f(
+                "group",
+                "Grouping used in the book.",
+                required=True,
+                enum=["central_asia", "neighbour", "region", "other"],
+            ),
+            f(
+                "actor_id",
+                "The matching actor, when the country is an actor in the strategy networks.",
+            ),
+        ],
+        "country_code",
+        [fk("actor_id", "actors")],
+    ),
+    (
+        "strands",
+        "The overarching priority and the three priority strands of the 2019 strategy.",
+        [
+            f(
+                "strand_id",
+                "Identifier.",
+                required=True,
+                enum=["regional", "resilience", "prosperity", "together"],
+            ),
+            f(
+                "number",
+                "Number of the strand in the strategy (0 for the overarching priority).",
+                type="integer",
+                required=True,
+                minimum=0,
+            ),
+            f("title", "English title.", required=True),
+            f("summary", "What the strand is about, paraphrased.", required=True),
+            source(),
+            locator(),
+        ],
+        "strand_id",
+        [SRC_FK],
+    ),
+    (
+        "areas",
+        "The numbered sections of the strategy (0 stands for the overarching priority, which has no number).",
+        [
+            f(
+                "area_id",
+                "Section number as text (0, 1.1 … 3.3).",
+                required=True,
+                pattern=r"0|[1-3]\.[1-4]",
+            ),
+            f("strand_id", "The strand the section belongs to.", required=True),
+            f(
+                "title",
+                "English title, rendered from the Swedish heading (see note).",
+                required=True,
+            ),
+            f("title_sv", "Heading in the Swedish edition that was coded.", required=True),
+            source(),
+            locator(),
+            note(),
+        ],
+        "area_id",
+        [fk("strand_id", "strands"), SRC_FK],
+    ),
+    (
+        "initiatives",
+        "Every specific initiative listed at the end of each section, and the main commitments of each section's prose, paraphrased.",
+        [
+            f(
+                "initiative_id",
+                "Identifier: section, kind (SI specific initiative, C commitment), ordinal.",
+                required=True,
+                pattern=r"(0|[1-3]\.[1-4])-(SI|C)-\d{2}",
+            ),
+            f("area_id", "Section.", required=True),
+            f(
+                "kind",
+                "specific_initiative: a bullet of the section's list of specific initiatives; commitment: a commitment in the section's prose.",
+                required=True,
+                enum=["specific_initiative", "commitment"],
+            ),
+            f(
+                "ordinal",
+                "Position within its section and kind, in source order.",
+                type="integer",
+                required=True,
+                minimum=1,
+            ),
+            f("summary", "English paraphrase in the book's own words.", required=True),
+            locator(),
+            source(),
+            note(),
+        ],
+        "initiative_id",
+        [fk("area_id", "areas"), SRC_FK],
+    ),
+    (
+        "actors",
+        "Every actor the sources name as acting or being engaged.",
+        [
+            f("actor_id", "Identifier.", required=True, pattern=r"[a-z0-9_]+"),
+            f("name", "English name.", required=True),
+            f("actor_type", "Kind of actor.", required=True, enum=ACTOR_TYPES),
+            f(
+                "scope",
+                "Reach of the actor.",
+                required=True,
+                enum=["eu", "central_asia", "national", "regional", "global"],
+            ),
+            f("country_code", "ISO 3166-1 alpha-3 code for a state.", pattern=r"[A-Z]{3}"),
+            note(),
+        ],
+        "actor_id",
+        [],
+    ),
+    (
+        "initiative_actors",
+        "Links between initiatives and actors: the bipartite edges of the actor networks.",
+        [
+            f("initiative_id", "Initiative.", required=True),
+            f("actor_id", "Actor.", required=True),
+            f("role", "What the actor does in the initiative.", required=True, enum=ROLES),
+            f(
+                "basis",
+                "explicit: named in the passage; implied: inferred, with the reason in note.",
+                required=True,
+                enum=["explicit", "implied"],
+            ),
+            locator(),
+            source(),
+            note(),
+        ],
+        ["initiative_id", "actor_id"],
+        [fk("initiative_id", "initiatives"), fk("actor_id", "actors"), SRC_FK],
+    ),
+    (
+        "instruments",
+        "Policy, legal and financial instruments named in the strategy.",
+        [
+            f("instrument_id", "Identifier.", required=True, pattern=r"[a-z0-9_]+"),
+            f("name", "English name.", required=True),
+            f(
+                "kind",
+                "Kind of instrument.",
+                required=True,
+                enum=[
+                    "legal_agreement",
+                    "trade_preference",
+                    "funding_programme",
+                    "financing_facility",
+                    "education_research_programme",
+                    "dialogue_format",
+                    "policy_framework",
+                    "technical_assistance_programme",
+                    "other",
+                ],
+            ),
+            f("description", "What it is, paraphrased.", required=True),
+            source(),
+            locator(),
+            note(),
+        ],
+        "instrument_id",
+        [SRC_FK],
+    ),
+    (
+        "initiative_instruments",
+        "Which instruments the strategy ties to which initiatives.",
+        [
+            f("initiative_id", "Initiative.", required=True),
+            f("instrument_id", "Instrument.", required=True),
+            f(
+                "basis",
+                "explicit or implied (reason in note).",
+                required=True,
+                enum=["explicit", "implied"],
+            ),
+            locator(),
+            source(),
+            note(),
+        ],
+        ["initiative_id", "instrument_id"],
+        [fk("initiative_id", "initiatives"), fk("instrument_id", "instruments"), SRC_FK],
+    ),
+    (
+        "timeline",
+        "Dated milestones of EU–Central Asia relations, 2007 to today.",
+        [
+            f(
+                "event_id",
+                "Identifier: date and a short slug.",
+                required=True,
+                pattern=r"[0-9]{4}(-[0-9]{2}){0,2}-[a-z0-9\-]+",
+            ),
+            date("date", "When it happened."),
+            precision(),
+            f(
+                "kind",
+                "Kind of event.",
+                required=True,
+                enum=[
+                    "strategy",
+                    "council_conclusions",
+                    "communication",
+                    "ministerial_meeting",
+                    "leaders_meeting",
+                    "summit",
+                    "agreement_milestone",
+                    "parliament_resolution",
+                    "programming",
+                    "forum",
+                    "other",
+                ],
+            ),
+            f("title", "Short title.", required=True),
+            f("place", "Where it took place, when relevant and known."),
+            f("summary", "What happened, paraphrased.", required=True),
+            source(),
+            note(),
+        ],
+        "event_id",
+        [SRC_FK],
+    ),
+    (
+        "agreements",
+        "Legal agreements between the EU and each Central Asian state.",
+        [
+            f("agreement_id", "Identifier.", required=True, pattern=r"[a-z0-9_]+"),
+            f("country_code", "The Central Asian party.", required=True),
+            f(
+                "agreement_type",
+                "PCA (1990s Partnership and Cooperation Agreement), EPCA (Enhanced PCA), or an interim trade agreement.",
+                required=True,
+                enum=["PCA", "EPCA", "interim_trade_agreement", "other"],
+            ),
+            f("name", "Full name.", required=True),
+            note(),
+        ],
+        "agreement_id",
+        [fk("country_code", "countries")],
+    ),
+    (
+        "agreement_milestones",
+        "Dated milestones of each agreement (one row per sourced milestone).",
+        [
+            f("agreement_id", "Agreement.", required=True),
+            f(
+                "milestone",
+                "Stage reached.",
+                required=True,
+                enum=[
+                    "negotiations_launched",
+                    "negotiations_concluded",
+                    "initialled",
+                    "signed",
+                    "provisionally_applied",
+                    "in_force",
+                ],
+            ),
+            date("date", "When."),
+            precision(),
+            source(),
+            note(),
+        ],
+        ["agreement_id", "milestone"],
+        [fk("agreement_id", "agreements"), SRC_FK],
+    ),
+    (
+        "funding",
+        "EU funding allocations and announced packages for Central Asia.",
+        [
+            f("funding_id", "Identifier.", required=True, pattern=r"[a-z0-9_]+"),
+            f("programme", "Programme, envelope or package.", required=True),
+            f("period_start", "First year covered.", type="integer"),
+            f("period_end", "Last year covered.", type="integer"),
+            f(
+                "scope",
+                "regional, or the code of the country concerned.",
+                required=True,
+                enum=["regional", "KAZ", "KGZ", "TJK", "TKM", "UZB"],
+            ),
+            f(
+                "amount_eur",
+                "Amount in euros.",
+                type="number",
+                required=True,
+                unit="EUR",
+                minimum=0,
+            ),
+            f(
+                "amount_qualifier",
+                "Whether the amount is exact, a floor ('over'), approximate or a ceiling.",
+                required=True,
+                enum=["exact", "at_least", "approximately", "up_to"],
+            ),
+            source(),
+            locator(),
+            note(),
+        ],
+        "funding_id",
+        [SRC_FK],
+    ),
+    (
+        "indicators",
+        "Country and regional indicators (CA stands for the five states together).",
+        [
+            f("country_code", "Country, or CA for the region.", required=True),
+            f("indicator", "Indicator identifier.", required=True, pattern=r"[a-z0-9_]+"),
+            f("year", "Year the figure refers to.", type="integer", required=True, minimum=1990),
+            f("value", "Numeric value (in `unit`).", type="number"),
+            f("value_text", "Value when it is a list or text rather than a number."),
+            f("unit", "Unit of value.", required=True),
+            source(),
+            note(),
+        ],
+        ["country_code", "indicator", "year"],
+        [fk("country_code", "countries"), SRC_FK],
+    ),
+    (
+        "roadmap_areas",
+        "The key areas of the Joint Roadmap for Deepening Ties between the EU and Central Asia (October 2023).",
+        [
+            f("roadmap_area_id", "Identifier.", required=True, pattern=r"RA[0-9]"),
+            f("number", "Order in the source.", type="integer", required=True, minimum=1),
+            f("title", "Title.", required=True),
+            f("summary", "What the area covers, paraphrased.", required=True),
+            source(),
+            locator(),
+        ],
+        "roadmap_area_id",
+        [SRC_FK],
+    ),
+    (
+        "roadmap_actions",
+        "Actions under the Joint Roadmap's key areas, as far as the sources itemise them.",
+        [
+            f("action_id", "Identifier.", required=True),
+            f("roadmap_area_id", "Key area.", required=True),
+            f("summary", "The action, paraphrased.", required=True),
+            source(),
+            locator(),
+            note(),
+        ],
+        "action_id",
+        [fk("roadmap_area_id", "roadmap_areas"), SRC_FK],
+    ),
+    (
+        "crosswalk",
+        "How each section of the 2019 strategy maps onto the key areas of the 2023 Joint Roadmap (an analytical judgement of this book).",
+        [
+            f("area_id", "Section of the 2019 strategy.", required=True),
+            f("roadmap_area_id", "Key area of the Roadmap (empty when relation is none)."),
+            f(
+                "relation",
+                "primary: the key area carries the section forward; partial: it takes up part of it; none: no key area does.",
+                required=True,
+                enum=["primary", "partial", "none"],
+            ),
+            f("rationale", "Why, in one sentence.", required=True),
+            note(),
+        ],
+        ["area_id", "roadmap_area_id"],
+        [fk("area_id", "areas"), fk("roadmap_area_id", "roadmap_areas")],
+    ),
+    (
+        "rivers",
+        "Transboundary rivers of Central Asia and the position of each riparian state.",
+        [
+            f("river_id", "River identifier.", required=True, pattern=r"[a-z0-9_]+"),
+            f("river", "English name.", required=True),
+            f("country_code", "Riparian country.", required=True),
+            f(
+                "position",
+                "Where the country lies along the river.",
+                required=True,
+                enum=["upstream", "midstream", "downstream"],
+            ),
+            source(),
+            note(),
+        ],
+        ["river_id", "country_code"],
+        [fk("country_code", "countries"), SRC_FK],
+    ),
+    (
+        "corridors",
+        "Transport and energy corridors discussed in EU–Central Asia relations.",
+        [
+            f("corridor_id", "Identifier.", required=True, pattern=r"[a-z0-9_]+"),
+            f("name", "Name.", required=True),
+            f("kind", "Transport or energy.", required=True, enum=["transport", "energy"]),
+            note(),
+            source(),
+        ],
+        "corridor_id",
+        [SRC_FK],
+    ),
+    (
+        "corridor_countries",
+        "Countries each corridor connects, as the sources name them.",
+        [
+            f("corridor_id", "Corridor.", required=True),
+            f("country_code", "Country.", required=True),
+            source(),
+            note(),
+        ],
+        ["corridor_id", "country_code"],
+        [fk("corridor_id", "corridors"), fk("country_code", "countries"), SRC_FK],
+    ),
 ]
 
 
@@ -214,18 +568,36 @@ def build() -> dict:
         names = [x["name"] for x in fields]
         if "date_precision" in names:
             schema["x-precisionOf"] = {"date_precision": "date"}
-        resources.append({
-            "name": name, "path": f"{name}.csv", "profile": "tabular-data-resource",
-            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-            "description": description, "schema": schema,
-        })
+        resources.append(
+            {
+                "name": name,
+                "path": f"{name}.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "description": description,
+                "schema": schema,
+            }
+        )
     return {
         "profile": "tabular-data-package",
         "name": "eu-central-asia-strategy",
         "title": "The EU Strategy on Central Asia (2019) as data",
         "description": "The 2019 EU Strategy on Central Asia (JOIN(2019) 9) coded into sections, initiatives, actors, instruments and links, with context tables on its timeline, agreements, funding and the 2023 Joint Roadmap. Every fact row names its source.",
-        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0"}],
-        "sources": [{"title": "JOIN(2019) 9 final", "path": "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:52019JC0009"}],
+        "licenses": [
+            {
+                "name": "CC-BY-4.0",
+                "path": "https://creativecommons.org/licenses/by/4.0/",
+                "title": "Creative Commons Attribution 4.0",
+            }
+        ],
+        "sources": [
+            {
+                "title": "JOIN(2019) 9 final",
+                "path": "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:52019JC0009",
+            }
+        ],
         "resources": resources,
     }
 
