@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 from itertools import combinations
 
@@ -109,13 +110,16 @@ def strength_heatmap(matrix: pd.DataFrame, titles: Mapping[str, str]) -> Figure:
             fontsize=7.5,
             color="white" if shade[i, j] > shade.max() * 0.6 else "#222222",
         )
-    import textwrap
-
     ax.set_xticks(
-        range(matrix.shape[1]), ["\n".join(textwrap.wrap(titles[c], 14)) for c in matrix.columns]
+        range(matrix.shape[1]),
+        ["\n".join(textwrap.wrap(titles[c], 12)) for c in matrix.columns],
+        fontsize=7,
     )
     ax.xaxis.tick_top()
-    ax.set_yticks(range(len(matrix)), [short_label(x) for x in matrix.index])
+    ax.set_yticks(
+        range(len(matrix)),
+        [textwrap.shorten(short_label(x), 42, placeholder=" …") for x in matrix.index],
+    )
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
@@ -174,8 +178,6 @@ def crosswalk_chart(tables: Mapping[str, pd.DataFrame]) -> Figure:
             linewidth=1.6,
             zorder=3,
         )
-    import textwrap
-
     ax.set_xticks(
         range(len(col)),
         [
