@@ -71,3 +71,12 @@ def test_bibtex_names_the_edition() -> None:
     bib = edition.bibtex()
     assert f"Version {edition.version}, {edition.date}" in bib
     assert bib.startswith("@book{") and bib.rstrip().endswith("}")
+
+
+def test_repository_url_agrees_everywhere() -> None:
+    """The repository URL is set in _config.yml (launch buttons) and edition.toml (citation)."""
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    edition = read_edition()
+    assert config["repository"]["url"] == edition.repository
+    assert load_cff()["repository-code"] == edition.repository
+    assert not config["launch_buttons"]["binderhub_url"].endswith("/")
