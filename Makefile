@@ -59,6 +59,9 @@ lint: $(STAMP) ## ruff on the package, tests and tools (the tests run the same c
 	$(BIN)/ruff check eucasia tests tools book/_ext
 	$(BIN)/ruff format --check eucasia tests tools book/_ext
 
+measure: html ## Page weight, requests and Lighthouse scores of every page, beside a stock Jupyter Book
+	$(BIN)/python tools/measure.py
+
 bench: $(STAMP) ## Time graph building and metrics at 1x, 10x, 100x the real data
 	$(BIN)/python -m eucasia.bench
 

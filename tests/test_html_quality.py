@@ -1,0 +1,183 @@
+"""The built site's metadata and assets, read from the HTML files (no browser).
+
+Sitemap, robots.txt, Open Graph and description metadata, the book's own favicon and logo,
+nothing fetched from another host, MathJax only from the book, and the trimmed theme assets
+(no Font Awesome script; every icon on every page present in the cut-down icon fonts).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from conftest import HTML, ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT / "book" / "_ext"))
+import eucasia_site  # noqa: E402
+import measure  # noqa: E402
+
+pytestmark = pytest.mark.build
+
+BASEURL = "https://eucasia-book.github.io/eu-central-asia-strategy/"
+PAGES = measure.site_pages(HTML) if (HTML / "index.html").is_file() else []
+CHAPTERS = [p for p in PAGES if p.startswith(("book/", "notebooks/"))]
+
+
+def meta(page: str, key: str) -> str | None:
+    """The content of <meta property|name=key> in a page, unescaped."""
+    match = re.search(rf'<meta (?:property|name)="{re.escape(key)}" content="([^"]*)"', page)
+    return match and match.group(1)
+
+
+def read(built_html: Path, page_path: str) -> str:
+    return (built_html / page_path).read_text(encoding="utf-8")
+
+
+def test_the_site_has_its_pages(built_html: Path) -> None:
+    assert len(CHAPTERS) >= 5, CHAPTERS
+    assert "search.html" in PAGES and "genindex.html" in PAGES
+
+
+def test_sitemap_lists_every_page(built_html: Path) -> None:
+    tree = ET.parse(built_html / "sitemap.xml")
+    locs = [el.text for el in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert all(loc.startswith(BASEURL) for loc in locs), locs
+    listed = {loc.removeprefix(BASEURL) for loc in locs}
+    pages = set(PAGES) - {"index.html"}  # the root only redirects to book/intro.html
+    assert pages - listed == set(), f"pages missing from sitemap.xml: {sorted(pages - listed)}"
+    assert listed - pages == set(), f"sitemap.xml lists pages not built: {sorted(listed - pages)}"
+
+
+def test_robots_txt_allows_crawling_and_names_the_sitemap(built_html: Path) -> None:
+    robots = (built_html / "robots.txt").read_text(encoding="utf-8")
+    assert "User-agent: *" in robots and "Disallow: /\n" not in robots
+    assert f"Sitemap: {BASEURL}sitemap.xml" in robots
+
+
+@pytest.mark.parametrize("page_path", CHAPTERS)
+def test_chapter_has_open_graph_metadata(built_html: Path, page_path: str) -> None:
+    page = read(built_html, page_path)
+    title = meta(page, "og:title")
+    assert title and title.strip(), f"{page_path}: no og:title"
+    description = meta(page, "og:description")
+    assert description and len(description) > 40, f"{page_path}: og:description {description!r}"
+    assert meta(page, "og:url") == BASEURL + page_path
+    assert (
+        meta(page, "og:site_name")
+        == "The EU and Central Asia: the 2019 Strategy as data and networks"
+    )
+    assert f'<link rel="canonical" href="{BASEURL}{page_path}"' in page
+
+
+@pytest.mark.parametrize("page_path", [p for p in PAGES if p != "index.html"])
+def test_every_page_has_a_title_description_and_language(built_html: Path, page_path: str) -> None:
+    page = read(built_html, page_path)
+    assert re.search(r"<title>[^<]{5,}</title>", page), page_path
+    description = meta(page, "description")
+    assert description and len(description) > 20, f"{page_path}: description {description!r}"
+    assert '<html lang="en"' in page
+    assert 'name="robots" content="noindex' not in page
+
+
+@pytest.mark.parametrize("page_path", [p for p in PAGES if p != "index.html"])
+def test_favicon_and_logo_are_the_books_own(built_html: Path, page_path: str) -> None:
+    page = read(built_html, page_path)
+    icon = re.search(r'<link rel="icon" href="([^"]+)"', page)
+    assert icon and icon.group(1).endswith("_static/favicon.svg"), page_path
+    logos = re.findall(r'<img src="([^"]+)" class="logo__image', page)
+    assert logos and all(src.endswith("_static/logo.svg") for src in logos), logos
+    for name in ("favicon.svg", "logo.svg"):
+        assert (built_html / "_static" / name).read_bytes() == (
+            ROOT / "book" / "_static" / name
+        ).read_bytes()
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_no_tag_fetches_from_another_host(built_html: Path, page_path: str) -> None:
+    page = read(built_html, page_path)
+    assert eucasia_site.remote_fetches(page) == [], page_path
+    assert "fontawesome.js" not in page, f"{page_path} still loads Font Awesome's 1.5 MB script"
+    for script in re.findall(r'<script[^>]*\bsrc="([^"]+)"', page):
+        assert "mathjax" not in script.lower() or not eucasia_site.REMOTE.match(script), script
+    if 'class="math' in page:  # a page with math loads MathJax, from the book itself
+        assert re.search(r'<script[^>]*src="[^":]*_static/mathjax/', page), page_path
+
+
+def test_remote_fetch_detector_sees_scripts_styles_images_and_fonts() -> None:
+    page = (
+        '<script src="https://cdn.example/x.js"></script>'
+        '<link rel="stylesheet" href="//fonts.example/css">'
+        '<img alt="" src="http://img.example/a.png"><img alt="" srcset="b.png 1x, https://c.example/b.png 2x">'
+        '<link rel="canonical" href="https://book.example/page.html">'
+        '<a href="https://elsewhere.example/">a link is not a fetch</a>'
+        '<script src="../_static/local.js"></script>'
+    )
+    assert eucasia_site.remote_fetches(page) == [
+        "https://cdn.example/x.js",
+        "//fonts.example/css",
+        "http://img.example/a.png",
+        "https://c.example/b.png",
+    ]
+
+
+def test_every_icon_on_every_page_is_in_the_cut_down_fonts(built_html: Path) -> None:
+    from fontTools.ttLib import TTFont
+
+    static = built_html / "_static"
+    theme_css = (static / eucasia_site.THEME_CSS).read_text(encoding="utf-8")
+    mapping = eucasia_site.icon_map(theme_css)
+    glyphs: set[int] = set()
+    for font in eucasia_site.FONTS:
+        path = static / eucasia_site.FONT_DIR / f"{font}.woff"
+        assert path.stat().st_size < 20_000, f"{path.name} was not cut down"
+        glyphs |= set(TTFont(str(path)).getBestCmap())
+    modifiers = {"solid", "regular", "brands", "fw", "lg", "sm", "xs", "xl"}
+    missing = set()
+    for page_path in PAGES:
+        for classes in re.findall(r'class="([^"]*\bfa-[^"]*)"', read(built_html, page_path)):
+            for name in re.findall(r"\bfa-([a-z0-9-]+)", classes):
+                if name not in modifiers and (
+                    name not in mapping or ord(mapping[name]) not in glyphs
+                ):
+                    missing.add(f"fa-{name} ({page_path})")
+    assert not missing, f"icons without a glyph: {sorted(missing)}"
+    # The glyphs the theme's stylesheets draw in ::before/::after (admonitions, breadcrumbs).
+    for char in ("\uf05a", "\uf105", "\uf35d"):  # circle-info, angle-right, up-right-from-square
+        assert ord(char) in glyphs
+
+
+def test_stylesheets_are_cut_but_keep_what_pages_use(built_html: Path) -> None:
+    theme_css = (built_html / "_static" / eucasia_site.THEME_CSS).read_text(encoding="utf-8")
+    assert theme_css.startswith(eucasia_site.PURGED_MARK)
+    assert len(theme_css) < 200_000, "the theme stylesheet was not cut down"
+    for selector in (
+        ".bd-sidebar-primary",
+        ".theme-switch-button",
+        "html[data-theme=dark]",
+        ".dropdown-menu.show",
+        ".bd-search",
+        "@font-face",
+    ):
+        assert selector in theme_css, selector
+    assert ".carousel-caption" not in theme_css  # Bootstrap's carousel: no page has one
+
+
+@pytest.mark.parametrize(
+    ("css", "tokens", "expected"),
+    [
+        (".a{x:1}.b{x:2}", {"a"}, ".a{x:1}"),
+        (".a,.b .c{x:1}", {"a", "c"}, ".a{x:1}"),
+        ("div:not(.gone){x:1}", set(), "div:not(.gone){x:1}"),
+        ("@media print{.b{x:1}}.a{y:2}", {"a"}, ".a{y:2}"),
+        ("@media print{.b{x:1}.a{x:2}}", {"a"}, "@media print{.a{x:2}}"),
+        ("/*! licence */.b{x:1}", set(), "/*! licence */"),
+        ('p{x:1}[data-x=".b"]{y:2}', set(), 'p{x:1}\n[data-x=".b"]{y:2}'),
+        (".bs-tooltip-auto{x:1}", set(), ".bs-tooltip-auto{x:1}"),
+    ],
+)
+def test_purge_css(css: str, tokens: set[str], expected: str) -> None:
+    assert eucasia_site.purge_css(css, tokens) == expected
