@@ -112,18 +112,23 @@ def notebook_inputs(text: str, data_dir: Path = DATA_DIR) -> list[Path]:
     return sorted(set(files))
 
 
+def _label(path: Path, root: Path) -> str:
+    """A file's name in the fingerprint: relative to the book, or package-relative outside it.
+
+    The package may be installed from another checkout than the book being built; either way
+    the label (and so the fingerprint) must not depend on where the checkout lies on disk.
+    """
+    resolved, base = Path(path).resolve(), root.resolve()
+    if resolved.is_relative_to(base):
+        return resolved.relative_to(base).as_posix()
+    return f"{resolved.parent.name}/{resolved.name}"
+
+
 def fingerprint(paths: list[Path], root: Path) -> str:
-    """SHA-256 over each file's path (relative to `root` where it lies inside) and its bytes."""
+    """SHA-256 over each file's label and bytes, in label order (independent of absolute paths)."""
     digest = hashlib.sha256()
-    for path in sorted(paths):
-        resolved = Path(path).resolve()
-        # The package may be installed from another checkout than the book being built.
-        label = (
-            resolved.relative_to(root.resolve())
-            if resolved.is_relative_to(root.resolve())
-            else Path(resolved.parent.name, resolved.name)
-        )
-        digest.update(str(label).encode())
+    for label, path in sorted((_label(p, root), Path(p)) for p in paths):
+        digest.update(label.encode())
         digest.update(b"\0")
         digest.update(path.read_bytes() if path.is_file() else b"<missing>")
         digest.update(b"\0")

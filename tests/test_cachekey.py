@@ -88,3 +88,17 @@ def test_fingerprint_goes_after_cell_options() -> None:
 
 def test_text_without_code_cells_is_unchanged() -> None:
     assert cachekey.inject_fingerprint("# Just prose\n", "abc") == "# Just prose\n"
+
+
+def test_fingerprint_does_not_depend_on_where_the_book_lies(tmp_path: Path) -> None:
+    """A copy of the book at another path (CI checkout, a test's temporary copy) keeps its cache."""
+    package = tmp_path / "m" / "eucasia"
+    package.mkdir(parents=True)
+    (package / "data.py").write_text("x = 1\n", encoding="utf-8")
+    digests = []
+    for name in ("a", "z"):  # one book sorts before the package's folder, one after
+        data = tmp_path / name / "book" / "data"
+        data.mkdir(parents=True)
+        (data / "t.csv").write_text("x\n1\n", encoding="utf-8")
+        digests.append(cachekey.fingerprint([package / "data.py", data / "t.csv"], data.parent))
+    assert digests[0] == digests[1]

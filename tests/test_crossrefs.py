@@ -21,7 +21,9 @@ def test_every_numbered_item_is_referenced(pages: dict[Path, str]) -> None:
     numbered = {label: page for page, text in pages.items() for label in NUMBERED.findall(text)}
     assert len(numbered) > 40
     referenced = {target for text in pages.values() for target in HREF.findall(text)}
-    orphans = sorted(f"{label} ({page.name})" for label, page in numbered.items() if label not in referenced)
+    orphans = sorted(
+        f"{label} ({page.name})" for label, page in numbered.items() if label not in referenced
+    )
     assert not orphans, f"numbered but never referenced from the text: {orphans}"
 
 
@@ -44,4 +46,6 @@ def test_figure_alt_text_is_written_from_the_data(pages: dict[Path, str]) -> Non
     assert len(figures) >= 10
     for figure in figures:
         alt = re.search(r'<img[^>]*\balt="([^"]+)"', figure)
-        assert alt and re.search(r"\d", alt.group(1)), f"figure alt text without figures from the data: {figure[:200]}"
+        assert alt and re.search(r"\d", alt.group(1)), (
+            f"figure alt text without figures from the data: {figure[:200]}"
+        )

@@ -52,6 +52,14 @@ def test_sitemap_lists_every_page(built_html: Path) -> None:
     assert listed - pages == set(), f"sitemap.xml lists pages not built: {sorted(listed - pages)}"
 
 
+def test_site_root_redirects_to_the_book_with_its_metadata(built_html: Path) -> None:
+    page = read(built_html, "index.html")
+    assert '<meta http-equiv="refresh" content="0; url=book/intro.html">' in page
+    assert '<a href="book/intro.html">' in page  # for readers whose browser does not redirect
+    assert f'<link rel="canonical" href="{BASEURL}book/intro.html">' in page
+    assert '<link rel="icon" href="_static/favicon.svg">' in page
+
+
 def test_robots_txt_allows_crawling_and_names_the_sitemap(built_html: Path) -> None:
     robots = (built_html / "robots.txt").read_text(encoding="utf-8")
     assert "User-agent: *" in robots and "Disallow: /\n" not in robots
@@ -73,7 +81,7 @@ def test_chapter_has_open_graph_metadata(built_html: Path, page_path: str) -> No
     assert f'<link rel="canonical" href="{BASEURL}{page_path}"' in page
 
 
-@pytest.mark.parametrize("page_path", [p for p in PAGES if p != "index.html"])
+@pytest.mark.parametrize("page_path", PAGES)
 def test_every_page_has_a_title_description_and_language(built_html: Path, page_path: str) -> None:
     page = read(built_html, page_path)
     assert re.search(r"<title>[^<]{5,}</title>", page), page_path

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import run
 
 CAPTION = re.compile(r'<span class="caption-number">(Figure|Table) (\d+\.\d+) </span>')

@@ -585,6 +585,53 @@ def _complete_sitemap(app: Sphinx) -> None:
     tree.write(sitemap, xml_declaration=True, encoding="utf-8", method="xml")
 
 
+# --------------------------------------------------------------------------- root redirect
+
+ETOC_REDIRECT = re.compile(r'<meta http-equiv="Refresh" content="0; url=[^"]+" />\s*')
+REDIRECT_PAGE = """<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<meta name="description" content="{description}">
+<link rel="canonical" href="{canonical}">
+<link rel="icon" href="{icon}">
+<meta http-equiv="refresh" content="0; url={target}">
+</head>
+<body>
+<p><a href="{target}">{title}</a></p>
+</body>
+</html>
+"""
+
+
+def _write_root_redirect(app: Sphinx) -> None:
+    """Make the site's index.html, which sphinx-external-toc writes as a bare meta refresh to
+    the root page, a small HTML page: title, description, language, canonical address, the
+    book's icon (without one the browser asks for /favicon.ico and logs a 404) and a link."""
+    from eucasia.edition import read_edition
+
+    index = Path(app.outdir) / "index.html"
+    if app.config.root_doc == "index" or not index.is_file():
+        return
+    text = index.read_text(encoding="utf-8")
+    if not (ETOC_REDIRECT.fullmatch(text) or text.startswith("<!DOCTYPE html>\n<html lang=")):
+        return  # not the redirect page: leave it alone
+    target = app.builder.get_target_uri(app.config.root_doc)
+    favicon = posixpath.basename(app.config.html_favicon or "") or None
+    page = REDIRECT_PAGE.format(
+        lang=html.escape(app.config.language or "en"),
+        title=html.escape(app.config.html_title or app.config.project),
+        description=html.escape(read_edition().subtitle, quote=True),
+        canonical=html.escape(posixpath.join(app.config.html_baseurl or "", target)),
+        icon=html.escape(f"_static/{favicon}" if favicon else "data:,"),
+        target=html.escape(target),
+    )
+    if page != text:
+        index.write_text(page, encoding="utf-8")
+
+
 # --------------------------------------------------------------------------- events
 
 
@@ -611,6 +658,7 @@ def _build_finished(app: Sphinx, exception: Exception | None) -> None:
         robots += f"\nSitemap: {posixpath.join(app.config.html_baseurl, 'sitemap.xml')}\n"
     (out / "robots.txt").write_text(robots, encoding="utf-8")
     _complete_sitemap(app)
+    _write_root_redirect(app)
     _write_site_assets(app)
 
 
