@@ -46,6 +46,7 @@ def test_figure_alt_text_is_written_from_the_data(pages: dict[Path, str]) -> Non
     assert len(figures) >= 10
     for figure in figures:
         alt = re.search(r'<img[^>]*\balt="([^"]+)"', figure)
-        assert alt and re.search(r"\d", alt.group(1)), (
-            f"figure alt text without figures from the data: {figure[:200]}"
-        )
+        assert alt, f"figure without alt text: {figure[:200]}"
+        text = alt.group(1)
+        assert "_images/" not in text and " " in text, f"alt text is a file name: {text}"
+        assert re.search(r"\d", text), f"figure alt text without figures from the data: {text}"

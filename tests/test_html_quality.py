@@ -57,7 +57,7 @@ def test_site_root_redirects_to_the_book_with_its_metadata(built_html: Path) -> 
     assert '<meta http-equiv="refresh" content="0; url=book/intro.html">' in page
     assert '<a href="book/intro.html">' in page  # for readers whose browser does not redirect
     assert f'<link rel="canonical" href="{BASEURL}book/intro.html">' in page
-    assert '<link rel="icon" href="_static/favicon.svg">' in page
+    assert '<link rel="icon" href="data:,">' in page  # no /favicon.ico request, no 404
 
 
 def test_robots_txt_allows_crawling_and_names_the_sitemap(built_html: Path) -> None:

@@ -17,17 +17,18 @@ Measured by `make measure` (tools/measure.py); checked by tests/test_browser.py.
 - Per-page assets. A page loads sphinx-design, togglebutton, copybutton and MyST-NB's styles only
   if its content uses them; Thebe's loader is dropped when Thebe is off (`launch_buttons.thebe`);
   Sphinx's search scripts and index load only on the search page unless `search_as_you_type`.
-- First paint. Scripts that only act once the page is parsed are deferred; styles/theme.css
-  (only an @import of basic.css) is replaced by a link to basic.css; the theme's script preloads
-  go (the scripts are deferred at the end of the page); figures load lazily (browsers load lazy
-  images before printing).
+- First paint. Scripts that only act once the page is parsed are deferred; the theme's two
+  scripts (Bootstrap and its own, ~100 kB) are fetched once the page has been painted, and their
+  preloads go; styles/theme.css (only an @import of basic.css) is replaced by a link to
+  basic.css; figures load lazily (browsers load lazy images before printing).
 - Offline. Any page that would load a script, style, font or image from another host stops the
   build (a warning, an error under `-W`). MathJax is loaded only by pages with math (Sphinx
   does that itself; no page has math today); a `mathjax/tex-chtml.js` in an `html_static_path`
   folder becomes `mathjax_path` by itself, so a book with math can serve MathJax 3 locally.
 - Quality. Pages without a description (the index, search) get one; bibliography entries get a
   list-item role (axe: `doc-biblioentry` is deprecated inside a list); `robots.txt` points at
-  the sitemap; `eucasia-site.js` makes the article header's sidebar buttons work (the theme's
+  the sitemap, which lists every page even after an incremental build; the root index.html
+  redirect gets a title, description and canonical address; `eucasia-site.js` makes the article header's sidebar buttons work (the theme's
   scripts listen on the first button of each kind, which is hidden in this layout).
 """
 
@@ -596,7 +597,7 @@ REDIRECT_PAGE = """<!DOCTYPE html>
 <title>{title}</title>
 <meta name="description" content="{description}">
 <link rel="canonical" href="{canonical}">
-<link rel="icon" href="{icon}">
+<link rel="icon" href="data:,">
 <meta http-equiv="refresh" content="0; url={target}">
 </head>
 <body>
@@ -608,8 +609,9 @@ REDIRECT_PAGE = """<!DOCTYPE html>
 
 def _write_root_redirect(app: Sphinx) -> None:
     """Make the site's index.html, which sphinx-external-toc writes as a bare meta refresh to
-    the root page, a small HTML page: title, description, language, canonical address, the
-    book's icon (without one the browser asks for /favicon.ico and logs a 404) and a link."""
+    the root page, a small HTML page: title, description, language, canonical address and a
+    link. Its icon is an empty `data:` address: with no icon the browser asks for /favicon.ico
+    (a 404 in the console), and a real one is only fetched to be cut off by the redirect."""
     from eucasia.edition import read_edition
 
     index = Path(app.outdir) / "index.html"
@@ -619,13 +621,11 @@ def _write_root_redirect(app: Sphinx) -> None:
     if not (ETOC_REDIRECT.fullmatch(text) or text.startswith("<!DOCTYPE html>\n<html lang=")):
         return  # not the redirect page: leave it alone
     target = app.builder.get_target_uri(app.config.root_doc)
-    favicon = posixpath.basename(app.config.html_favicon or "") or None
     page = REDIRECT_PAGE.format(
         lang=html.escape(app.config.language or "en"),
         title=html.escape(app.config.html_title or app.config.project),
         description=html.escape(read_edition().subtitle, quote=True),
         canonical=html.escape(posixpath.join(app.config.html_baseurl or "", target)),
-        icon=html.escape(f"_static/{favicon}" if favicon else "data:,"),
         target=html.escape(target),
     )
     if page != text:
