@@ -9,13 +9,14 @@ HTML and Jupyter) and PDF (for the print edition) with alt text written from the
 from __future__ import annotations
 
 import base64
-import io
 import math
 import re
 from collections.abc import Sequence
 
 import pandas as pd
 from IPython.display import Markdown, display
+
+from eucasia.figures import figure_bytes
 
 # CommonMark lets a backslash escape any ASCII punctuation character.
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
@@ -88,22 +89,6 @@ def table_markdown(
 def show_table(frame: pd.DataFrame, caption: str, name: str, **options: object) -> None:
     """Display `frame` as a numbered, captioned table (see :func:`table_markdown`)."""
     display(Markdown(table_markdown(frame, caption, name, **options)))
-
-
-def figure_bytes(fig, fmt: str) -> bytes:
-    """The figure rendered to `fmt` ('svg' or 'pdf') without dates or software stamps."""
-    metadata = (
-        {"Date": None, "Creator": None}
-        if fmt == "svg"
-        else {"CreationDate": None, "Creator": None, "Producer": None}
-    )
-    import matplotlib as mpl
-
-    if mpl.rcParams["svg.hashsalt"] is None:  # element ids would otherwise be random
-        mpl.rcParams["svg.hashsalt"] = "eucasia"
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format=fmt, bbox_inches="tight", metadata=metadata)
-    return buffer.getvalue()
 
 
 def show_figure(fig, alt: str) -> None:

@@ -15,6 +15,7 @@ state), so the module works under the Agg backend and in batch builds.
 
 from __future__ import annotations
 
+import io
 import math
 import re
 import textwrap
@@ -118,20 +119,30 @@ def save_figure(
     :func:`figure_style` is used, so two saves of the same figure are identical
     byte for byte.
     """
-    metadata = {
-        "svg": {"Date": None, "Creator": None},
-        "pdf": {"CreationDate": None, "Creator": None, "Producer": None},
-        "png": {"Software": None},
-    }
     stem = Path(path_stem)
     stem.parent.mkdir(parents=True, exist_ok=True)
     paths = []
-    with mpl.rc_context(figure_style(apply=False)):
-        for fmt in formats:
-            path = stem.with_name(f"{stem.name}.{fmt}")
-            fig.savefig(path, format=fmt, bbox_inches="tight", metadata=metadata.get(fmt))
-            paths.append(path)
+    for fmt in formats:
+        path = stem.with_name(f"{stem.name}.{fmt}")
+        path.write_bytes(figure_bytes(fig, fmt))
+        paths.append(path)
     return paths
+
+
+#: Metadata that would stamp a date or software version into a file, left out.
+STABLE_METADATA = {
+    "svg": {"Date": None, "Creator": None},
+    "pdf": {"CreationDate": None, "Creator": None, "Producer": None},
+    "png": {"Software": None},
+}
+
+
+def figure_bytes(fig: Figure, fmt: str) -> bytes:
+    """``fig`` rendered to ``fmt`` in the book's style, without dates or software stamps."""
+    buffer = io.BytesIO()
+    with mpl.rc_context(figure_style(apply=False)):
+        fig.savefig(buffer, format=fmt, bbox_inches="tight", metadata=STABLE_METADATA.get(fmt))
+    return buffer.getvalue()
 
 
 # --- shared drawing helpers -----------------------------------------------------------------
@@ -196,26 +207,25 @@ def _legend(ax: Axes, handles: list, y: float = 1.0, **options) -> Legend:
     )
 
 
-def _type_legend(ax: Axes, types: Iterable[str], title: str = "Actor type") -> Legend | None:
+def _type_handles(types: Iterable[str]) -> list[Line2D]:
+    """Legend entries for the actor types present, in the book's fixed order."""
     present = [t for t in ACTOR_TYPE_ORDER if t in set(types)]
-    if not present:
-        return None
-    handles = [
+    return [
         Line2D([], [], ls="none", marker=m, ms=7, mfc=c, mec=NODE_EDGE, mew=0.6, label=lab)
         for lab, c, m in (actor_type_style(t) for t in present)
     ]
-    return _legend(ax, handles, title=title)
+
+
+def _type_legend(ax: Axes, types: Iterable[str], title: str = "Actor type") -> Legend | None:
+    handles = _type_handles(types)
+    return _legend(ax, handles, title=title) if handles else None
 
 
 def _type_legend_below(ax: Axes, types: Iterable[str]) -> Legend | None:
     """Actor-type legend in rows under the axes: two-column drawings need their full width."""
-    present = [t for t in ACTOR_TYPE_ORDER if t in set(types)]
-    if not present:
+    handles = _type_handles(types)
+    if not handles:
         return None
-    handles = [
-        Line2D([], [], ls="none", marker=m, ms=7, mfc=c, mec=NODE_EDGE, mew=0.6, label=lab)
-        for lab, c, m in (actor_type_style(t) for t in present)
-    ]
     return ax.figure.legend(
         handles=handles,
         loc="upper center",
