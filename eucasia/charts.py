@@ -9,6 +9,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from eucasia.data import field_values
 from eucasia.figures import OKABE_ITO, WIDTH_IN, figure_style
 
 #: One colour per strand, from the colour-blind-safe Okabe–Ito palette.
@@ -151,14 +152,7 @@ def timeline_chart(timeline: pd.DataFrame, kinds: dict[str, str] = EVENT_KINDS) 
     return fig
 
 
-MILESTONE_ORDER = [
-    "negotiations_launched",
-    "negotiations_concluded",
-    "initialled",
-    "signed",
-    "provisionally_applied",
-    "in_force",
-]
+MILESTONE_ORDER = field_values("agreement_milestones", "milestone")
 
 
 def agreements_at_a_glance(

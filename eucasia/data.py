@@ -88,6 +88,13 @@ def read_descriptor(data_dir: Path | str | None = None) -> dict:
         ) from exc
 
 
+def field_values(table: str, field: str, data_dir: Path = DATA_DIR) -> list[str]:
+    """The allowed values (enum) of a column, in descriptor order: the one list of categories."""
+    resource = next(r for r in read_descriptor(data_dir)["resources"] if r["name"] == table)
+    spec = next(f for f in resource["schema"]["fields"] if f["name"] == field)
+    return list(spec["constraints"]["enum"])
+
+
 def resource_names(descriptor: Mapping) -> list[str]:
     """Names of the tables, in descriptor order."""
     return [resource["name"] for resource in descriptor["resources"]]

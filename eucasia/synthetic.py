@@ -13,6 +13,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from eucasia.data import field_values
+
 BASE_INITIATIVES = 100
 BASE_ACTORS = 60
 MEAN_EXTRA_ACTORS = 2.5  # actors per initiative = 1 + Poisson(2.5) -> ~350 links at scale 1
@@ -31,22 +33,7 @@ AREAS = (
     ("3.2", "together"),
     ("3.3", "together"),
 )
-ACTOR_TYPES = (
-    "eu_institution",
-    "eu_member_states",
-    "central_asian_state",
-    "central_asian_collective",
-    "neighbour_state",
-    "third_country",
-    "international_organisation",
-    "un_body",
-    "financial_institution",
-    "civil_society",
-    "private_sector",
-    "parliament",
-    "academia_youth",
-    "other",
-)
+ACTOR_TYPES = tuple(field_values("actors", "actor_type"))
 ROLES = ("partner", "beneficiary", "funder", "forum")
 
 
