@@ -59,8 +59,9 @@ lint: $(STAMP) ## ruff on the package, tests and tools (the tests run the same c
 	$(BIN)/ruff check eucasia tests tools book/_ext
 	$(BIN)/ruff format --check eucasia tests tools book/_ext
 
-measure: html ## Page weight, requests and Lighthouse scores of every page, beside a stock Jupyter Book
-	$(BIN)/python tools/measure.py
+measure: html ## Build times against their budgets, then page weight and Lighthouse beside a stock Jupyter Book
+	status=0; $(BIN)/python tools/buildtimes.py || status=$$?; \
+	$(BIN)/python tools/measure.py || status=$$?; exit $$status
 
 bench: $(STAMP) ## Time graph building and metrics at 1x, 10x, 100x the real data
 	$(BIN)/python -m eucasia.bench
