@@ -71,14 +71,27 @@ def export_graph(G: nx.Graph, directory: str | Path, stem: str) -> dict[str, Pat
 
     xml_graph = _clean_graph(G, _for_xml)
     graphml = "\n".join(nx.generate_graphml(xml_graph, prettyprint=True)) + "\n"
-    paths["graphml"].write_text(graphml, encoding="utf-8")
+    write_if_changed(paths["graphml"], graphml)
     gexf = "\n".join(nx.generate_gexf(xml_graph, prettyprint=True)) + "\n"
-    paths["gexf"].write_text(_GEXF_DATE.sub("", gexf), encoding="utf-8")
+    write_if_changed(paths["gexf"], _GEXF_DATE.sub("", gexf))
 
     data = nx.node_link_data(_clean_graph(G, _for_json), edges="edges")
     text = json.dumps(data, sort_keys=True, indent=1, ensure_ascii=False, allow_nan=False)
-    paths["json"].write_text(text + "\n", encoding="utf-8")
+    write_if_changed(paths["json"], text + "\n")
     return paths
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write `text` unless the file already holds it; True when written.
+
+    An unchanged file keeps its modification time, so Sphinx, which tracks the pages linking it
+    as downloads, does not take those pages for outdated and re-read them on a no-op build.
+    """
+    data = text.encode("utf-8")
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    path.write_bytes(data)
+    return True
 
 
 def read_graph(path: str | Path) -> nx.Graph:

@@ -256,7 +256,10 @@ def purge_css(css: str, tokens: set[str]) -> str:
     return "\n".join(kept)
 
 
-def _subset_font(source: Path, target: Path, chars: set[str]) -> None:
+def _subset_font(source: Path, chars: set[str]) -> bytes:
+    """The font cut to `chars`, as WOFF bytes."""
+    import io
+
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
@@ -270,8 +273,9 @@ def _subset_font(source: Path, target: Path, chars: set[str]) -> None:
     subsetter.populate(unicodes=sorted(ord(c) for c in chars))
     subsetter.subset(font)
     font.flavor = "woff"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    font.save(str(target), reorderTables=True)
+    buffer = io.BytesIO()
+    font.save(buffer, reorderTables=True)
+    return buffer.getvalue()
 
 
 def _point_fonts_at_subsets(css: str) -> str:
@@ -302,20 +306,14 @@ def _pristine(app: Sphinx, sheet: Path) -> str | None:
     return keep.read_text(encoding="utf-8") if keep.is_file() else None
 
 
-def _write_site_assets(app: Sphinx) -> None:
-    """Cut the icon fonts and every stylesheet down to what the built site uses.
-
-    Runs after the build, over every page in the output folder, so it sees exactly the classes
-    the templates and the theme's Python wrote (the header buttons compose their icons at run
-    time), on every page, whichever were rewritten this time.
-    """
-    out = Path(app.outdir)
-    static = out / "_static"
+def _site_assets(
+    app: Sphinx, tokens: set[str], originals: dict[str, str]
+) -> dict[str, bytes] | None:
+    """The cut fonts and stylesheets of the site, by path under `_static` (None: no theme CSS)."""
     source = _find_theme_file(app, THEME_CSS)
     if source is None:
         _warn("%s not found in the theme; stylesheets and icons are left as they are", THEME_CSS)
-        return
-    tokens = site_tokens(out)
+        return None
     theme_css = source.read_text(encoding="utf-8")
     mapping = icon_map(theme_css)
     chars = {char for name, char in mapping.items() if f"fa-{name}" in tokens}
@@ -323,14 +321,24 @@ def _write_site_assets(app: Sphinx) -> None:
         styles = theme_static / "styles"
         for sheet in sorted(styles.glob("*.css")) if styles.is_dir() else []:
             chars |= _private_use_chars(sheet.read_text(encoding="utf-8"))
+    assets: dict[str, bytes] = {}
     for font in FONTS:
         ttf = _find_theme_file(app, f"vendor/fontawesome/webfonts/{font}.ttf")
         if ttf is None:
             raise FileNotFoundError(f"the theme's {font}.ttf is missing")
-        _subset_font(ttf, static / FONT_DIR / f"{font}.woff", chars)
+        assets[f"{FONT_DIR}/{font}.woff"] = _subset_font(ttf, chars)
     themed = _without_source_map(_point_fonts_at_subsets(theme_css))
-    (static / THEME_CSS).write_text(PURGED_MARK + purge_css(themed, tokens), encoding="utf-8")
+    assets[THEME_CSS] = (PURGED_MARK + purge_css(themed, tokens)).encode("utf-8")
+    for relative, original in originals.items():
+        cut = PURGED_MARK + purge_css(_without_source_map(original), tokens)
+        assets[relative] = cut.encode("utf-8")
+    return assets
 
+
+def _original_sheets(app: Sphinx) -> dict[str, str]:
+    """Every stylesheet of `_static` but the theme's and vendored ones, as first written."""
+    static = Path(app.outdir) / "_static"
+    originals = {}
     for sheet in sorted(static.rglob("*.css")):
         relative = sheet.relative_to(static).as_posix()
         if relative == THEME_CSS or relative.startswith("vendor/"):
@@ -343,9 +351,52 @@ def _write_site_assets(app: Sphinx) -> None:
                 relative,
             )
             continue
-        sheet.write_text(
-            PURGED_MARK + purge_css(_without_source_map(original), tokens), encoding="utf-8"
+        originals[relative] = original
+    return originals
+
+
+def _write_site_assets(app: Sphinx) -> None:
+    """Cut the icon fonts and every stylesheet down to what the built site uses.
+
+    Runs after the build, over every page in the output folder, so it sees exactly the classes
+    the templates and the theme's Python wrote (the header buttons compose their icons at run
+    time), on every page, whichever were rewritten this time. The cut is kept in the doctree
+    folder under a key of everything it depends on (the site's class names, the original
+    stylesheets, this extension): a rebuild that changed none of them writes the kept files
+    instead of cutting again, which keeps a no-op rebuild fast.
+    """
+    static = Path(app.outdir) / "_static"
+    tokens = site_tokens(Path(app.outdir))
+    key = hashlib.sha256(app.config.eucasia_site_digest.encode())
+    for token in sorted(tokens):
+        key.update(token.encode() + b"\0")
+    originals = _original_sheets(app)
+    for relative, original in originals.items():
+        key.update(f"{relative}\0{original}\0".encode())
+    kept = Path(app.doctreedir) / "eucasia_site" / "cut"
+    manifest = kept / "manifest.json"
+    assets = None
+    if manifest.is_file():
+        recorded = json.loads(manifest.read_text(encoding="utf-8"))
+        if recorded.get("key") == key.hexdigest() and all(
+            (kept / name).is_file() for name in recorded["files"]
+        ):
+            assets = {name: (kept / name).read_bytes() for name in recorded["files"]}
+    if assets is None:
+        assets = _site_assets(app, tokens, originals)
+        if assets is None:
+            return
+        for name, data in assets.items():
+            (kept / name).parent.mkdir(parents=True, exist_ok=True)
+            (kept / name).write_bytes(data)
+        manifest.write_text(
+            json.dumps({"key": key.hexdigest(), "files": sorted(assets)}), encoding="utf-8"
         )
+    for name, data in assets.items():
+        target = static / name
+        if not target.is_file() or target.read_bytes() != data:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
 
 
 # --------------------------------------------------------------------------- pages
