@@ -66,6 +66,25 @@ def test_postbuild_installs_the_package_and_jupyterlab_settings() -> None:
     assert Path(check.stdout.strip()) == ROOT
 
 
+def test_binder_plan_uses_the_pinned_environment_then_postbuild() -> None:
+    """Binder's own builder (repo2docker), asked for its plan without building: it must pick the
+    conda buildpack for environment.yml at Python 3.11 and run postBuild after installing it."""
+    result = run(
+        [str(BIN / "jupyter-repo2docker"), "--no-build", "--debug", str(ROOT)], timeout=300
+    )
+    plan = result.stdout + result.stderr
+    assert result.returncode == 0, plan
+    assert "Building conda environment for python=3.11" in plan, plan
+    install = plan.find('env update -p ${NB_PYTHON_PREFIX} --file "environment.yml"')
+    postbuild = plan.find("RUN ./postBuild")
+    assert install != -1, plan
+    assert postbuild > install, "postBuild must run after the environment is installed"
+    assert "requirements.txt" not in plan and "install.R" not in plan
+    # postBuild runs as the notebook user: it must not need root.
+    before_postbuild = plan[:postbuild]
+    assert before_postbuild.rfind("USER ${NB_USER}") > before_postbuild.rfind("USER root")
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
