@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,23 +16,16 @@ from conftest import BIN, BUILD, ROOT, run
 
 from eucasia.cachekey import notebook_inputs
 
+sys.path.insert(0, str(ROOT / "tools"))
+import buildtimes  # noqa: E402
+
 JB = str(BIN / "jupyter-book")
-EXECUTING = re.compile(
-    r"(?:Executing notebook using local CWD|Executed notebook in)[^\n]*?(\S+\.md)?"
-)
-COPY_IGNORE = shutil.ignore_patterns(
-    ".venv", ".git", "_build", "__pycache__", ".pytest_cache", ".ruff_cache"
-)
+COPY_IGNORE = buildtimes.COPY_IGNORE
 
 
 def executed_notebooks(log: str) -> set[str]:
-    """Names of the notebooks a build log shows executing."""
-    names = set()
-    for line in log.splitlines():
-        if "Executing notebook" in line or "Executed notebook" in line:
-            match = re.search(r"([\w\-]+)\.md", line)
-            names.add(match.group(1) if match else line)
-    return names
+    """Names of the notebooks a build log shows executing (the reader `make measure` uses)."""
+    return set(buildtimes.executed_notebooks(log))
 
 
 def copy_repository(tmp_path: Path, with_build: bool) -> Path:
