@@ -20,6 +20,8 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
+from eucasia.files import write_if_changed
+
 SEPARATOR = "; "
 _GEXF_DATE = re.compile(r' lastmodifieddate="[^"]*"')
 
@@ -79,19 +81,6 @@ def export_graph(G: nx.Graph, directory: str | Path, stem: str) -> dict[str, Pat
     text = json.dumps(data, sort_keys=True, indent=1, ensure_ascii=False, allow_nan=False)
     write_if_changed(paths["json"], text + "\n")
     return paths
-
-
-def write_if_changed(path: Path, text: str) -> bool:
-    """Write `text` unless the file already holds it; True when written.
-
-    An unchanged file keeps its modification time, so Sphinx, which tracks the pages linking it
-    as downloads, does not take those pages for outdated and re-read them on a no-op build.
-    """
-    data = text.encode("utf-8")
-    if path.is_file() and path.read_bytes() == data:
-        return False
-    path.write_bytes(data)
-    return True
 
 
 def read_graph(path: str | Path) -> nx.Graph:

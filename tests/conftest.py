@@ -15,6 +15,10 @@ HTML = BUILD / "html"
 PDF = BUILD / "pdf" / "eu-central-asia-strategy.pdf"
 BIN = Path(sys.executable).parent
 
+# The measuring tools (tools/measure.py, tools/buildtimes.py) are tested and reused here.
+sys.path.insert(0, str(ROOT / "tools"))
+from buildtimes import copy_repository  # noqa: E402, F401 - for the tests that rebuild a copy
+
 
 def run(
     cmd: list[str], cwd: Path = ROOT, timeout: int = 900, env: dict | None = None

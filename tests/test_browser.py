@@ -16,16 +16,13 @@ from __future__ import annotations
 
 import html.parser
 import posixpath
-import sys
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import measure
 import pytest
-from conftest import BUILD, HTML, ROOT
-
-sys.path.insert(0, str(ROOT / "tools"))
-import measure  # noqa: E402
+from conftest import BUILD, HTML
 
 pytestmark = pytest.mark.build
 

@@ -7,33 +7,20 @@ repository in a temporary directory, so `_build/` is never disturbed.
 from __future__ import annotations
 
 import re
-import shutil
-import sys
 from pathlib import Path
 
+import buildtimes
 import pytest
-from conftest import BIN, BUILD, ROOT, run
+from conftest import BIN, BUILD, ROOT, copy_repository, run
 
 from eucasia.cachekey import notebook_inputs
 
-sys.path.insert(0, str(ROOT / "tools"))
-import buildtimes  # noqa: E402
-
 JB = str(BIN / "jupyter-book")
-COPY_IGNORE = buildtimes.COPY_IGNORE
 
 
 def executed_notebooks(log: str) -> set[str]:
     """Names of the notebooks a build log shows executing (the reader `make measure` uses)."""
     return set(buildtimes.executed_notebooks(log))
-
-
-def copy_repository(tmp_path: Path, with_build: bool) -> Path:
-    target = tmp_path / "book"
-    shutil.copytree(ROOT, target, ignore=COPY_IGNORE)
-    if with_build:
-        shutil.copytree(BUILD / ".jupyter_cache", target / "_build" / ".jupyter_cache")
-    return target
 
 
 def pdftotext(path: Path) -> str:
@@ -88,7 +75,7 @@ def test_pdf_has_contents_and_no_unresolved_references(built_pdf: Path) -> None:
 
 
 def test_raising_cell_stops_the_build_and_names_the_notebook(tmp_path: Path) -> None:
-    book = copy_repository(tmp_path, with_build=False)
+    book = copy_repository(tmp_path / "book")
     broken = book / "notebooks" / "broken_chapter.md"
     broken.write_text(
         (ROOT / "notebooks" / "data_dictionary.md")
@@ -131,7 +118,7 @@ def test_noop_rebuild_executes_nothing(built_html: Path) -> None:
 def test_changed_csv_reexecutes_exactly_its_notebooks_and_shows_new_value(
     tmp_path: Path, built_html: Path
 ) -> None:
-    book = copy_repository(tmp_path, with_build=True)
+    book = copy_repository(tmp_path / "book", with_cache=True)
     first = run(
         [JB, "build", ".", "--builder", "html", "-W", "-n", "--keep-going"], cwd=book, timeout=900
     )

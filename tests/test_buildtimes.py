@@ -8,15 +8,11 @@ one-chapter edit and the PDF, and fails on any missed budget.
 from __future__ import annotations
 
 import math
-import sys
 from pathlib import Path
 
+import buildtimes
 import pytest
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "tools"))
-import buildtimes  # noqa: E402
-from buildtimes import Build  # noqa: E402
+from buildtimes import Build
 
 LOG = """\
 Running Sphinx v7.4.7

@@ -7,18 +7,12 @@ a temporary copy of the repository. Any difference fails the test naming the dif
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import BIN, BUILD, ROOT, run
-
-COPY_IGNORE = shutil.ignore_patterns(
-    ".venv", ".git", "_build", "__pycache__", ".pytest_cache", "node_modules"
-)
+from buildtimes import build_environment
+from conftest import BIN, BUILD, copy_repository, run
 
 
 def digests(folder: Path, patterns: tuple[str, ...]) -> dict[str, str]:
@@ -47,15 +41,9 @@ def second_build(tmp_path_factory) -> Path:
         or not (BUILD / "latex" / "book.pdf").is_file()
     ):
         pytest.fail("the book is not built: run `make book` first (make test does)")
-    book = tmp_path_factory.mktemp("determinism") / "book"
-    shutil.copytree(ROOT, book, ignore=COPY_IGNORE)
-    epoch = (
-        os.environ.get("SOURCE_DATE_EPOCH")
-        or subprocess.run(
-            ["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True
-        ).stdout.strip()
-    )
-    env = {"SOURCE_DATE_EPOCH": epoch}
+    book = copy_repository(tmp_path_factory.mktemp("determinism") / "book")
+    # The first build's date (make's, from the last commit), so the two can be compared.
+    env = {"SOURCE_DATE_EPOCH": build_environment()["SOURCE_DATE_EPOCH"]}
     for builder in ("html", "pdflatex"):
         result = run(
             [str(BIN / "jupyter-book"), "build", ".", "--builder", builder],

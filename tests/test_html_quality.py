@@ -12,13 +12,12 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import measure
 import pytest
 from conftest import HTML, ROOT
 
-sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT / "book" / "_ext"))
 import eucasia_site  # noqa: E402
-import measure  # noqa: E402
 
 pytestmark = pytest.mark.build
 

@@ -14,14 +14,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import BIN, BUILD, ROOT, run
+from conftest import BIN, ROOT, copy_repository, run
 
 sys.path.insert(0, str(ROOT / "book" / "_ext"))
 import eucasia_site  # noqa: E402
-
-COPY_IGNORE = shutil.ignore_patterns(
-    ".venv", ".git", "_build", "node_modules", "__pycache__", ".pytest_cache", ".ruff_cache"
-)
 
 
 def offline(command: str) -> list[str]:
@@ -52,11 +48,7 @@ def test_namespace_has_no_network(can_unshare) -> None:
 
 @pytest.mark.slow
 def test_book_builds_with_no_network(can_unshare, tmp_path: Path) -> None:
-    book = tmp_path / "book"
-    shutil.copytree(ROOT, book, ignore=COPY_IGNORE)
-    cache = BUILD / ".jupyter_cache"
-    if cache.is_dir():
-        shutil.copytree(cache, book / "_build" / ".jupyter_cache")
+    book = copy_repository(tmp_path / "book", with_cache=True)
     build = shlex.join(
         [str(BIN / "jupyter-book"), "build", ".", "--builder", "html", "-W", "-n", "--keep-going"]
     )

@@ -8,18 +8,14 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import BIN, BUILD, ROOT, run
+from conftest import BIN, BUILD, copy_repository, run
 
 from eucasia.display import escape_markdown, table_markdown
 
 HOSTILE = r"Civil society <script>alert(1)</script> & 100% {x} $a$ #z \w *b* `c`"
-COPY_IGNORE = shutil.ignore_patterns(
-    ".venv", ".git", "_build", "__pycache__", ".pytest_cache", "node_modules"
-)
 
 
 def test_escaped_markdown_has_no_markup_left() -> None:
@@ -31,8 +27,7 @@ def test_escaped_markdown_has_no_markup_left() -> None:
 
 @pytest.mark.slow
 def test_hostile_value_renders_as_text_in_html_and_pdf(tmp_path: Path) -> None:
-    book = tmp_path / "book"
-    shutil.copytree(ROOT, book, ignore=COPY_IGNORE)
+    book = copy_repository(tmp_path / "book")
     actors = book / "data" / "actors.csv"
     text = actors.read_text(encoding="utf-8")
     old = "civil_society,Civil society (organisations and activists),"

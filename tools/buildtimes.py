@@ -102,14 +102,7 @@ def add_edit_mark(chapter: Path) -> None:
     chapter.write_text(text[:end] + "\n" + EDIT_MARK + text[end:], encoding="utf-8")
 
 
-def timed(name: str, cmd: list[str], cwd: Path, log_dir: Path) -> Build:
-    env = {
-        **os.environ,
-        "PYTHONHASHSEED": "0",
-        "MPLBACKEND": "Agg",
-        "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
-    }
-    env.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch())
+def timed(name: str, cmd: list[str], cwd: Path, log_dir: Path, env: dict[str, str]) -> Build:
     start = time.perf_counter()
     result = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=1800)
     seconds = time.perf_counter() - start
@@ -118,36 +111,46 @@ def timed(name: str, cmd: list[str], cwd: Path, log_dir: Path) -> Build:
     return Build(name, round(seconds, 1), executed_notebooks(log), result.returncode)
 
 
-def _source_date_epoch() -> str:
-    result = subprocess.run(
-        ["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True
-    )
-    return result.stdout.strip() or "0"
+def build_environment() -> dict[str, str]:
+    """The variables `make` sets for a build (dates from the last commit, not the clock)."""
+    env = {
+        **os.environ,
+        "PYTHONHASHSEED": "0",
+        "MPLBACKEND": "Agg",
+        "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+    }
+    if "SOURCE_DATE_EPOCH" not in env:
+        commit = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True
+        )
+        env["SOURCE_DATE_EPOCH"] = commit.stdout.strip() or "0"
+    return env
 
 
-def copy_repository(target: Path) -> Path:
-    """The sources, without builds or caches; `../shared` stays reachable beside it."""
-    book = target / ROOT.name
-    shutil.copytree(ROOT, book, ignore=COPY_IGNORE)
-    shared = ROOT.parent / "shared"
-    if shared.exists() and not (target / "shared").exists():
-        (target / "shared").symlink_to(shared)
-    return book
+def copy_repository(target: Path, with_cache: bool = False) -> Path:
+    """The sources at `target`, without environment, history, builds or caches; with
+    `with_cache`, the execution cache of `_build` too (when there is one)."""
+    shutil.copytree(ROOT, target, ignore=COPY_IGNORE)
+    cache = ROOT / "_build" / ".jupyter_cache"
+    if with_cache and cache.is_dir():
+        shutil.copytree(cache, target / "_build" / ".jupyter_cache")
+    return target
 
 
 def run_builds(book: Path, chapter: str, with_pdf: bool, log_dir: Path) -> list[Build]:
     jb = str(BIN / "jupyter-book")
     html = [jb, "build", ".", "--builder", "html", *JB_FLAGS]
-    builds = [timed("clean-html", html, book, log_dir)]
+    env = build_environment()
+    builds = [timed("clean-html", html, book, log_dir, env)]
     if builds[-1].returncode:
         return builds
-    builds.append(timed("noop-html", html, book, log_dir))
+    builds.append(timed("noop-html", html, book, log_dir, env))
     add_edit_mark(book / chapter)
-    builds.append(timed("one-chapter-edit-html", html, book, log_dir))
+    builds.append(timed("one-chapter-edit-html", html, book, log_dir, env))
     if with_pdf and not builds[-1].returncode:
         shutil.rmtree(book / "_build" / "latex", ignore_errors=True)
         pdf = [jb, "build", ".", "--builder", "pdflatex", *JB_FLAGS]
-        builds.append(timed("pdf", pdf, book, log_dir))
+        builds.append(timed("pdf", pdf, book, log_dir, env))
     return builds
 
 
@@ -210,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     workdir = Path(tempfile.mkdtemp(prefix="buildtimes-"))
     try:
-        book = copy_repository(workdir)
+        book = copy_repository(workdir / ROOT.name)
         print(f"timing builds in {book} ...", file=sys.stderr, flush=True)
         builds = run_builds(book, args.chapter, not args.no_pdf, workdir)
         print(format_report(builds, args.chapter))

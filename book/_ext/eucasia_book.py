@@ -18,6 +18,7 @@ from sphinx.config import Config
 
 from eucasia.cachekey import fingerprint, inject_fingerprint, notebook_inputs
 from eucasia.edition import PDF_NAME, read_edition
+from eucasia.files import write_if_changed
 
 #: Where `make pdf` copies the PDF inside the HTML site.
 PDF_IN_SITE = f"_pdf/{PDF_NAME}"
@@ -78,11 +79,7 @@ def _apply_edition(app: Sphinx, config: Config) -> None:
         "edition_date": edition.date,
         "edition_reference": edition.reference(),
     }
-    generated = Path(app.srcdir) / GENERATED
-    generated.mkdir(parents=True, exist_ok=True)
-    citation = generated / "citation.bib"
-    if not citation.is_file() or citation.read_text(encoding="utf-8") != edition.bibtex() + "\n":
-        citation.write_text(edition.bibtex() + "\n", encoding="utf-8")
+    write_if_changed(Path(app.srcdir) / GENERATED / "citation.bib", edition.bibtex() + "\n")
     config.latex_documents = [
         ("book/intro", "book.tex", edition.title, authors, "manual"),
     ]

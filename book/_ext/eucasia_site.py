@@ -46,6 +46,8 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from eucasia.files import write_if_changed
+
 logger = logging.getLogger(__name__)
 
 THEME_CSS = "styles/pydata-sphinx-theme.css"
@@ -387,16 +389,12 @@ def _write_site_assets(app: Sphinx) -> None:
         if assets is None:
             return
         for name, data in assets.items():
-            (kept / name).parent.mkdir(parents=True, exist_ok=True)
-            (kept / name).write_bytes(data)
+            write_if_changed(kept / name, data)
         manifest.write_text(
             json.dumps({"key": key.hexdigest(), "files": sorted(assets)}), encoding="utf-8"
         )
     for name, data in assets.items():
-        target = static / name
-        if not target.is_file() or target.read_bytes() != data:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+        write_if_changed(static / name, data)
 
 
 # --------------------------------------------------------------------------- pages
