@@ -64,7 +64,7 @@ measure: html ## Build times against their budgets, then page weight and Lightho
 	$(BIN)/python tools/measure.py || status=$$?; exit $$status
 
 bench: $(STAMP) ## Time graph building and metrics at 1x, 10x, 100x the real data
-	$(BIN)/python -m eucasia.bench
+	$(BIN)/python -m eucasia.analysis.bench
 
 lock: ## Rewrite environment.yml's pins from the packages installed in .venv
 	$(BIN)/python tools/lock.py

@@ -1,7 +1,14 @@
-"""Shared code of the open book on the EU Strategy on Central Asia.
+"""Shared code of the open book on the EU Strategy on Central Asia, in four layers.
 
-Data loading and validation (`eucasia.data`), network building and metrics (`eucasia.graphs`,
-`eucasia.metrics`, `eucasia.robustness`), figures and tables for the pages
-(`eucasia.figures`, `eucasia.display`). Notebooks import from here; nothing here imports a
-notebook.
+Data flows one way, and imports point down this list only:
+
+* :mod:`eucasia.data` reads and validates the data package (the only code that reads ``data/``);
+* :mod:`eucasia.analysis` turns validated tables into graphs, metrics and robustness checks;
+* :mod:`eucasia.presentation` turns tables and analyses into what a page shows: figures, tables,
+  glued facts and the checks of the prose's claims;
+* :mod:`eucasia.build` is what Sphinx and make need: cache keys, edition metadata, the notebook
+  renderer, downloads and graph exports, the site's post-processing.
+
+Notebooks import the public names of ``data``, ``analysis`` and ``presentation``; nothing here
+imports a notebook, and nothing but Sphinx, make and the tests imports ``build``.
 """

@@ -30,6 +30,23 @@ def run(
     )
 
 
+#: Fixtures that need the built book: a test using one reads `_build` and is not a unit test.
+BUILT_BOOK_FIXTURES = {"built_html", "built_pdf", "second_build"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that needs the built book is marked `build` and `slow`, whoever wrote it.
+
+    So `pytest -m "not slow"` runs only the unit tests, which need no built book, in seconds;
+    nobody has to remember a mark for that to stay true.
+    """
+    for item in items:
+        needs_book = BUILT_BOOK_FIXTURES & set(getattr(item, "fixturenames", ()))
+        if needs_book or item.get_closest_marker("build"):
+            item.add_marker(pytest.mark.build)
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def built_html() -> Path:
     if not (HTML / "index.html").is_file():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from eucasia.bench import main
+from eucasia.analysis.bench import main
 
 
 def test_bench_prints_table_and_final_json(capsys):

@@ -30,7 +30,9 @@ SCREENSHOTS = BUILD / "screenshots"
 PAGES = measure.site_pages(HTML) if (HTML / "index.html").is_file() else ["(the book is not built)"]
 #: Pages with the book's content (not the redirect, the index or the search page).
 CHAPTERS = [p for p in PAGES if p.startswith(("book/", "notebooks/"))]
-CHAPTER = "notebooks/overview.html" if "notebooks/overview.html" in PAGES else CHAPTERS[0]
+CHAPTER = (
+    "notebooks/overview.html" if "notebooks/overview.html" in PAGES else [*CHAPTERS, *PAGES][0]
+)
 SERIOUS = {"serious", "critical"}
 MOBILE = {"width": 412, "height": 823}
 

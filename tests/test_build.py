@@ -13,7 +13,7 @@ import buildtimes
 import pytest
 from conftest import BIN, BUILD, ROOT, copy_repository, run
 
-from eucasia.cachekey import notebook_inputs
+from eucasia.build.cachekey import notebook_inputs
 
 JB = str(BIN / "jupyter-book")
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from eucasia import cachekey
+import pytest
+
+from eucasia.build import cachekey
 from eucasia.data import DATA_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,13 +50,43 @@ def test_tables_and_their_foreign_key_closure_are_inputs() -> None:
 
 def test_imported_package_modules_are_inputs_transitively() -> None:
     inputs = set(cachekey.notebook_inputs(NOTEBOOK))
-    assert PKG / "data.py" in inputs and PKG / "__init__.py" in inputs
-    assert PKG / "display.py" not in inputs, "an unimported module is not an input"
+    assert PKG / "data" / "load.py" in inputs and PKG / "data" / "cells.py" in inputs
+    assert PKG / "__init__.py" in inputs and PKG / "data" / "__init__.py" in inputs
+    assert PKG / "presentation" / "display.py" not in inputs, "an unimported module is not an input"
     text = NOTEBOOK.replace(
-        "from eucasia.data import load_tables", "from eucasia.datadict import field_table"
+        "from eucasia.data import load_tables",
+        "from eucasia.presentation.datadict import field_table",
     )
     # datadict imports nothing from the package but pandas; load_tables is no longer imported
-    assert PKG / "datadict.py" in set(cachekey.notebook_inputs(text))
+    inputs = set(cachekey.notebook_inputs(text))
+    assert PKG / "presentation" / "datadict.py" in inputs
+    assert PKG / "presentation" / "__init__.py" in inputs, "a package's __init__ runs on import"
+
+
+def test_an_import_over_several_lines_is_an_input() -> None:
+    """Parsed whole, a parenthesised import spread over lines is seen (it was skipped line by line)."""
+    text = NOTEBOOK.replace(
+        "from eucasia.data import load_tables",
+        "from eucasia.data import load_tables\nfrom eucasia.presentation.tables import (\n"
+        "    actor_table,\n    stability_table,\n)",
+    )
+    inputs = set(cachekey.notebook_inputs(text))
+    assert PKG / "presentation" / "tables.py" in inputs
+    assert PKG / "analysis" / "network.py" in inputs, "and what that module imports in turn"
+
+
+def test_magics_do_not_hide_imports() -> None:
+    text = NOTEBOOK.replace(
+        "from eucasia.data import load_tables",
+        "%matplotlib inline\n!echo hello\nfrom eucasia.data import load_tables",
+    )
+    assert PKG / "data" / "load.py" in set(cachekey.notebook_inputs(text))
+
+
+def test_a_cell_that_is_not_python_is_an_error() -> None:
+    text = NOTEBOOK.replace("from eucasia.data import load_tables", "from eucasia.data import (")
+    with pytest.raises(SyntaxError, match="cannot read the imports"):
+        cachekey.notebook_inputs(text)
 
 
 def test_notebook_without_the_package_has_no_inputs() -> None:

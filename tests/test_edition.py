@@ -19,7 +19,7 @@ import pytest
 import yaml
 from conftest import BUILD, ROOT, run
 
-from eucasia.edition import Edition, read_edition
+from eucasia.build.edition import Edition, read_edition
 
 GENERATED_BIB = BUILD / "generated" / "citation.bib"
 FOOTER = re.compile(

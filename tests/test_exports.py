@@ -7,14 +7,14 @@ import json
 import networkx as nx
 import pytest
 
-from eucasia.exports import export_graph, read_graph
-from eucasia.graphs import actor_projection, bipartite_graph
-from eucasia.synthetic import synthetic_corpus, toy_corpus
+from eucasia.analysis.graphs import actor_projection, bipartite_graph
+from eucasia.analysis.synthetic import synthetic_corpus, toy_corpus
+from eucasia.build.exports import export_graph, read_graph
 
 
 @pytest.fixture(scope="module")
 def projection() -> nx.Graph:
-    P = actor_projection(bipartite_graph(*synthetic_corpus(0.5, 2)))
+    P = actor_projection(bipartite_graph(synthetic_corpus(0.5, 2)))
     P.nodes[next(iter(P))]["score"] = float("nan")  # missing values must not break exports
     return P
 
@@ -41,7 +41,7 @@ def test_round_trip(projection, tmp_path, fmt):
 
 
 def test_bipartite_graph_exports(tmp_path):
-    B = bipartite_graph(*toy_corpus())
+    B = bipartite_graph(toy_corpus())
     paths = export_graph(B, tmp_path, "bip")
     back = read_graph(paths["graphml"])
     assert back.edges["A1", "1.1-SI-01"]["role"] == "funder; lead"
@@ -59,7 +59,7 @@ def test_bytes_are_deterministic(projection, tmp_path):
     # two independent rebuilds of the same network give the same files
     rebuilt = [
         export_graph(
-            actor_projection(bipartite_graph(*synthetic_corpus(0.5, 2))), tmp_path / f"r{i}", "net"
+            actor_projection(bipartite_graph(synthetic_corpus(0.5, 2))), tmp_path / f"r{i}", "net"
         )
         for i in range(2)
     ]

@@ -10,30 +10,25 @@ import pytest
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-from eucasia.figures import (
-    ACTOR_TYPE_STYLE,
-    OKABE_ITO,
-    actor_type_style,
-    alt_text,
-    draw_affiliation,
-    draw_network,
-    save_figure,
-    short_label,
-)
-from eucasia.graphs import actor_projection, affiliation_graph, bipartite_graph
-from eucasia.metrics import actor_metrics
-from eucasia.synthetic import ACTOR_TYPES, synthetic_corpus, toy_corpus
+from eucasia.analysis.graphs import actor_projection, affiliation_graph, bipartite_graph
+from eucasia.analysis.metrics import actor_metrics
+from eucasia.analysis.synthetic import ACTOR_TYPES, synthetic_corpus, toy_corpus
+from eucasia.presentation.alttext import alt_text
+from eucasia.presentation.figfile import save_figure
+from eucasia.presentation.labels import short_label
+from eucasia.presentation.networkfig import draw_affiliation, draw_network
+from eucasia.presentation.style import ACTOR_TYPE_STYLE, OKABE_ITO, actor_type_style
 
 
 @pytest.fixture(scope="module")
 def network():
-    P = actor_projection(bipartite_graph(*synthetic_corpus(0.4, 1)))
+    P = actor_projection(bipartite_graph(synthetic_corpus(0.4, 1)))
     return P, actor_metrics(P)
 
 
 @pytest.fixture(scope="module")
 def toy():
-    P = actor_projection(bipartite_graph(*toy_corpus()))
+    P = actor_projection(bipartite_graph(toy_corpus()))
     return P, actor_metrics(P)
 
 

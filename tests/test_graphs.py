@@ -5,14 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from eucasia.graphs import (
+from eucasia.analysis.corpus import Corpus
+from eucasia.analysis.graphs import (
     actor_projection,
     affiliation_graph,
     affiliation_projection,
     bipartite_graph,
     project,
 )
-from eucasia.synthetic import synthetic_corpus, toy_corpus
+from eucasia.analysis.synthetic import synthetic_corpus, toy_corpus
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +22,7 @@ def toy():
 
 
 def test_bipartite_nodes_and_attributes(toy):
-    B = bipartite_graph(*toy)
+    B = bipartite_graph(toy)
     actors = {n for n, d in B.nodes(data=True) if d["kind"] == "actor"}
     inits = {n for n, d in B.nodes(data=True) if d["kind"] == "initiative"}
     assert actors == {"A1", "A2", "A3", "B1", "B2", "B3", "X"}
@@ -40,9 +41,9 @@ def test_bipartite_nodes_and_attributes(toy):
 
 
 def test_insertion_order_is_sorted(toy):
-    initiatives, actors, links, areas = toy
+    initiatives, actors, links, areas = toy.initiatives, toy.actors, toy.links, toy.areas
     shuffled = links.sample(frac=1.0, random_state=3)
-    B = bipartite_graph(initiatives, actors.iloc[::-1], shuffled, areas)
+    B = bipartite_graph(Corpus(initiatives, actors.iloc[::-1], shuffled, areas))
     actors_order = [n for n in B if B.nodes[n]["kind"] == "actor"]
     assert actors_order == sorted(actors_order)
     P = actor_projection(B)
@@ -51,7 +52,7 @@ def test_insertion_order_is_sorted(toy):
 
 
 def test_projection_known_weights(toy):
-    P = actor_projection(bipartite_graph(*toy))
+    P = actor_projection(bipartite_graph(toy))
     assert P.number_of_nodes() == 7
     assert P.number_of_edges() == 7
     assert P.edges["A1", "A2"]["weight"] == 3
@@ -65,18 +66,18 @@ def test_projection_known_weights(toy):
 
 
 def test_strand_filter(toy):
-    B = bipartite_graph(*toy, strand="resilience")
+    B = bipartite_graph(toy, strand="resilience")
     P = actor_projection(B)
     assert set(P) == {"A1", "A2", "A3"}
     assert {d["weight"] for *_, d in P.edges(data=True)} == {3}
-    together = actor_projection(bipartite_graph(*toy, strand="together"))
+    together = actor_projection(bipartite_graph(toy, strand="together"))
     assert set(together.edges) == {("A1", "B1")}
-    with_all = bipartite_graph(*toy, strand="together", keep_unlinked=True)
+    with_all = bipartite_graph(toy, strand="together", keep_unlinked=True)
     assert "X" in with_all
 
 
 def test_unknown_ids_raise_with_the_id(toy):
-    initiatives, actors, links, areas = toy
+    initiatives, actors, links, areas = toy.initiatives, toy.actors, toy.links, toy.areas
     bad = pd.concat(
         [
             links,
@@ -93,35 +94,36 @@ def test_unknown_ids_raise_with_the_id(toy):
         ]
     )
     with pytest.raises(ValueError, match="ZZ-TYPO"):
-        bipartite_graph(initiatives, actors, bad, areas)
+        bipartite_graph(Corpus(initiatives, actors, bad, areas))
     # also when the typo sits in another strand than the one requested
     with pytest.raises(ValueError, match="ZZ-TYPO"):
-        bipartite_graph(initiatives, actors, bad, areas, strand="resilience")
+        bipartite_graph(Corpus(initiatives, actors, bad, areas), strand="resilience")
     bad_init = links.assign(initiative_id=links["initiative_id"].replace("0-C-01", "9.9-C-99"))
     with pytest.raises(ValueError, match="9.9-C-99"):
-        bipartite_graph(initiatives, actors, bad_init, areas)
+        bipartite_graph(Corpus(initiatives, actors, bad_init, areas))
     with pytest.raises(ValueError, match="nowhere"):
-        bipartite_graph(*toy, strand="nowhere")
+        bipartite_graph(toy, strand="nowhere")
 
 
 def test_overlapping_node_ids_raise(toy):
-    initiatives, actors, links, areas = toy
+    initiatives, actors, links, areas = toy.initiatives, toy.actors, toy.links, toy.areas
     clash = actors.assign(actor_id=actors["actor_id"].replace("X", "0-C-01"))
     links = links.assign(actor_id=links["actor_id"].replace("X", "0-C-01"))
     with pytest.raises(ValueError, match="0-C-01"):
-        bipartite_graph(initiatives, clash, links, areas)
+        bipartite_graph(Corpus(initiatives, clash, links, areas))
 
 
 def test_duplicate_ids_raise(toy):
-    initiatives, actors, links, areas = toy
+    initiatives, actors, links, areas = toy.initiatives, toy.actors, toy.links, toy.areas
     with pytest.raises(ValueError, match="A2"):
-        bipartite_graph(initiatives, pd.concat([actors, actors.iloc[[1]]]), links, areas)
+        bipartite_graph(Corpus(initiatives, pd.concat([actors, actors.iloc[[1]]]), links, areas))
 
 
 @pytest.mark.parametrize("seed", [0, 1])
 def test_projection_weights_match_pandas_self_merge(seed):
-    initiatives, actors, links, areas = synthetic_corpus(1.0, seed)
-    P = actor_projection(bipartite_graph(initiatives, actors, links, areas))
+    corpus = synthetic_corpus(1.0, seed)
+    links = corpus.links
+    P = actor_projection(bipartite_graph(corpus))
     pairs = links[["initiative_id", "actor_id"]].drop_duplicates()
     merged = pairs.merge(pairs, on="initiative_id")
     merged = merged[merged["actor_id_x"] < merged["actor_id_y"]]
@@ -137,7 +139,7 @@ def test_projection_weights_match_pandas_self_merge(seed):
 
 
 def test_multiplicity_counts_duplicates(toy):
-    B = bipartite_graph(*toy)
+    B = bipartite_graph(toy)
     ids = [n for n, d in B.nodes(data=True) if d["bipartite"] == 1]
     mult = dict.fromkeys(ids, 1) | {"3.1-C-01": 2, "1.1-SI-01": 0}
     P = project(B, multiplicity=mult, via="initiatives")

@@ -8,8 +8,8 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from eucasia.graphs import actor_projection, bipartite_graph
-from eucasia.metrics import (
+from eucasia.analysis.graphs import actor_projection, bipartite_graph
+from eucasia.analysis.metrics import (
     actor_metrics,
     bridging_actors,
     closeness,
@@ -17,17 +17,17 @@ from eucasia.metrics import (
     eigenvector,
     network_summary,
 )
-from eucasia.synthetic import synthetic_corpus, toy_corpus
+from eucasia.analysis.synthetic import synthetic_corpus, toy_corpus
 
 
 @pytest.fixture(scope="module")
 def toy_graph() -> nx.Graph:
-    return actor_projection(bipartite_graph(*toy_corpus()))
+    return actor_projection(bipartite_graph(toy_corpus()))
 
 
 @pytest.fixture(scope="module")
 def synthetic_graph() -> nx.Graph:
-    return actor_projection(bipartite_graph(*synthetic_corpus(1.0, 0)))
+    return actor_projection(bipartite_graph(synthetic_corpus(1.0, 0)))
 
 
 def test_known_degrees_strengths_and_order(toy_graph):
@@ -135,7 +135,7 @@ def test_empty_and_edgeless_graphs_do_not_crash():
 
 def test_bridging_actors():
     graphs = {
-        s: actor_projection(bipartite_graph(*toy_corpus(), strand=s))
+        s: actor_projection(bipartite_graph(toy_corpus(), strand=s))
         for s in ("regional", "resilience", "prosperity", "together")
     }
     b = bridging_actors(graphs, top_n=1).set_index("node")
@@ -156,23 +156,25 @@ def test_bridging_on_edgeless_graphs_counts_no_top():
 
 
 def test_strand_analysis_facade():
-    from eucasia.network import strand_analysis, strand_projections
+    from eucasia.analysis.corpus import Corpus
+    from eucasia.analysis.network import strand_analysis, strand_projections
 
-    initiatives, actors, links, areas = toy_corpus()
+    toy = toy_corpus()
     tables = {
-        "initiatives": initiatives,
-        "actors": actors,
-        "initiative_actors": links,
-        "areas": areas,
+        "initiatives": toy.initiatives,
+        "actors": toy.actors,
+        "initiative_actors": toy.links,
+        "areas": toy.areas,
     }
-    result = strand_analysis(tables, strand="resilience", n_boot=20)
+    corpus = Corpus.from_tables(tables)
+    result = strand_analysis(corpus, strand="resilience", n_boot=20)
     assert set(result.projection) == {"A1", "A2", "A3"}
     assert result.summary["nodes"] == 3 and result.summary["edges"] == 3
     assert list(result.metrics["node"]) == ["A1", "A2", "A3"]
     assert set(result.robustness) == {"leave_one_out", "bootstrap"}
     assert result.robustness["bootstrap"].summary["runs"] == 20
-    graphs = strand_projections(tables)
+    graphs = strand_projections(corpus)
     assert list(graphs) == ["regional", "resilience", "prosperity", "together"]
     assert sorted(bridging_actors(graphs)["node"]) == ["A1", "B1"]
     with pytest.raises(KeyError, match="areas"):
-        strand_analysis({k: v for k, v in tables.items() if k != "areas"})
+        Corpus.from_tables({k: v for k, v in tables.items() if k != "areas"})

@@ -10,10 +10,11 @@ import networkx as nx
 import pandas as pd
 import pytest
 
+from eucasia.analysis.corpus import Corpus
+from eucasia.analysis.network import strand_analysis
+from eucasia.build.exports import export_graph, read_graph
+from eucasia.build.publish import export_all, graph_stems
 from eucasia.data import load_tables
-from eucasia.exports import export_graph, read_graph
-from eucasia.network import strand_analysis
-from eucasia.publish import export_all, graph_stems
 
 SCOPES = [None, "resilience", "prosperity", "together"]
 
@@ -49,7 +50,7 @@ def shared_counts(tables: dict, strand: str | None) -> dict[frozenset, int]:
 
 @pytest.mark.parametrize("strand", SCOPES)
 def test_projection_weights_equal_independent_counts(tables: dict, strand: str | None) -> None:
-    result = strand_analysis(tables, strand, robustness=False)
+    result = strand_analysis(Corpus.from_tables(tables), strand, robustness=False)
     weights = {frozenset((u, v)): w for u, v, w in result.projection.edges(data="weight")}
     assert weights == shared_counts(tables, strand)
     for _, _, data in result.projection.edges(data=True):
@@ -58,7 +59,7 @@ def test_projection_weights_equal_independent_counts(tables: dict, strand: str |
 
 @pytest.mark.parametrize("strand", SCOPES)
 def test_every_node_exists_in_the_data(tables: dict, strand: str | None) -> None:
-    result = strand_analysis(tables, strand, robustness=False)
+    result = strand_analysis(Corpus.from_tables(tables), strand, robustness=False)
     actors = set(tables["actors"]["actor_id"])
     initiatives = set(tables["initiatives"]["initiative_id"])
     assert set(result.projection) <= actors
@@ -67,8 +68,8 @@ def test_every_node_exists_in_the_data(tables: dict, strand: str | None) -> None
 
 
 def test_results_are_identical_across_runs(tables: dict) -> None:
-    first = strand_analysis(tables, "resilience", seed=7)
-    second = strand_analysis(tables, "resilience", seed=7)
+    first = strand_analysis(Corpus.from_tables(tables), "resilience", seed=7)
+    second = strand_analysis(Corpus.from_tables(tables), "resilience", seed=7)
     pd.testing.assert_frame_equal(first.metrics, second.metrics)
     assert first.summary == second.summary
     for key in first.robustness:
@@ -78,14 +79,14 @@ def test_results_are_identical_across_runs(tables: dict) -> None:
 def test_full_analysis_of_the_real_data_is_fast(tables: dict) -> None:
     start = time.perf_counter()
     for strand in SCOPES:
-        strand_analysis(tables, strand)
+        strand_analysis(Corpus.from_tables(tables), strand)
     assert time.perf_counter() - start < 2.0, (
         "the full analysis of the real data must take under 2 s"
     )
 
 
 def test_exports_read_back_equal(tables: dict, tmp_path: Path) -> None:
-    result = strand_analysis(tables, None, robustness=False)
+    result = strand_analysis(Corpus.from_tables(tables), None, robustness=False)
     paths = export_graph(result.projection, tmp_path, "strategy")
     for fmt, path in paths.items():
         back = read_graph(path)

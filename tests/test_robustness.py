@@ -8,15 +8,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from eucasia.graphs import project
-from eucasia.metrics import METRICS
-from eucasia.robustness import (
+from eucasia.analysis.graphs import project
+from eucasia.analysis.metrics import METRICS
+from eucasia.analysis.robustness import (
     _run_values,
     _setup,
     bootstrap_stability,
     leave_one_out_stability,
 )
-from eucasia.synthetic import synthetic_corpus, toy_corpus
+from eucasia.analysis.synthetic import synthetic_corpus, toy_corpus
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +30,7 @@ def corpus():
 
 
 def test_leave_one_out_known_shares(toy):
-    result = leave_one_out_stability(*toy, top_k=2)
+    result = leave_one_out_stability(toy, top_k=2)
     t = result.table.set_index("node")
     assert result.summary["runs"] == 8
     assert list(result.table["node"][:2]) == ["A1", "B1"]
@@ -44,17 +44,17 @@ def test_leave_one_out_known_shares(toy):
 
 
 def test_leave_one_out_subset_and_unknown_id(toy):
-    result = leave_one_out_stability(*toy, initiative_ids=["0-C-01"])
+    result = leave_one_out_stability(toy, initiative_ids=["0-C-01"])
     assert result.summary["runs"] == 1
     assert result.summary["mean_spearman"] == pytest.approx(1.0)  # dropping X changes nothing
     with pytest.raises(ValueError, match="nope"):
-        leave_one_out_stability(*toy, initiative_ids=["nope"])
+        leave_one_out_stability(toy, initiative_ids=["nope"])
 
 
 def test_bootstrap_is_seeded(corpus):
-    a = bootstrap_stability(*corpus, n_boot=40, seed=5)
-    b = bootstrap_stability(*corpus, n_boot=40, seed=5)
-    c = bootstrap_stability(*corpus, n_boot=40, seed=6)
+    a = bootstrap_stability(corpus, n_boot=40, seed=5)
+    b = bootstrap_stability(corpus, n_boot=40, seed=5)
+    c = bootstrap_stability(corpus, n_boot=40, seed=6)
     pd.testing.assert_frame_equal(a.table, b.table)
     assert a.summary == b.summary
     assert a.summary != c.summary
@@ -65,7 +65,7 @@ def test_bootstrap_is_seeded(corpus):
 
 
 def test_strength_fast_path_equals_rebuilt_projection(corpus):
-    setup = _setup(*corpus, None, "strength")
+    setup = _setup(corpus, None, "strength")
     rng = np.random.default_rng(0)
     n = len(setup.groups)
     mults = [np.bincount(rng.integers(0, n, n), minlength=n).astype(float) for _ in range(4)]
@@ -81,7 +81,7 @@ def test_strength_fast_path_equals_rebuilt_projection(corpus):
 
 
 def test_duplicates_count_twice(toy):
-    setup = _setup(*toy, None, "strength")
+    setup = _setup(toy, None, "strength")
     ids = list(setup.groups)
     mult = np.zeros(len(ids))
     mult[ids.index("3.1-C-01")] = 2  # the bridge initiative drawn twice
@@ -90,14 +90,14 @@ def test_duplicates_count_twice(toy):
 
 
 def test_other_metrics_and_unknown_metric(toy):
-    r = bootstrap_stability(*toy, metric="pagerank", n_boot=10, seed=1)
+    r = bootstrap_stability(toy, metric="pagerank", n_boot=10, seed=1)
     assert r.summary["metric"] == "pagerank" and r.summary["runs"] == 10
     with pytest.raises(ValueError, match="no_such"):
-        bootstrap_stability(*toy, metric="no_such")
+        bootstrap_stability(toy, metric="no_such")
 
 
 def test_fast_enough(corpus):
     start = time.perf_counter()
-    leave_one_out_stability(*corpus)
-    bootstrap_stability(*corpus, n_boot=200, seed=0)
+    leave_one_out_stability(corpus)
+    bootstrap_stability(corpus, n_boot=200, seed=0)
     assert time.perf_counter() - start < 2.0

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import BIN, BUILD, copy_repository, run
 
-from eucasia.display import escape_markdown, table_markdown
+from eucasia.presentation.display import escape_markdown, table_markdown
 
 HOSTILE = r"Civil society <script>alert(1)</script> & 100% {x} $a$ #z \w *b* `c`"
 

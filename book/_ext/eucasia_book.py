@@ -2,8 +2,8 @@
 
 It wires tested package code into Sphinx's events:
 - the execution cache and Sphinx's outdated check follow each notebook's data and package
-  inputs (`eucasia.cachekey`);
-- every network is exported for download (`eucasia.publish`), even when notebooks are cached;
+  inputs (`eucasia.build.cachekey`);
+- every network is exported for download (`eucasia.build.publish`), even when notebooks are cached;
 - the edition (`edition.toml`) feeds the release, the PDF title page and metadata, and a footer
   on every HTML page linking to the PDF edition of the same version.
 """
@@ -16,9 +16,9 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from eucasia.cachekey import fingerprint, inject_fingerprint, notebook_inputs
-from eucasia.edition import PDF_NAME, read_edition
-from eucasia.files import write_if_changed
+from eucasia.build.cachekey import fingerprint, inject_fingerprint, notebook_inputs
+from eucasia.build.edition import PDF_NAME, read_edition
+from eucasia.build.files import write_if_changed
 
 #: Where `make pdf` copies the PDF inside the HTML site.
 PDF_IN_SITE = f"_pdf/{PDF_NAME}"
@@ -102,8 +102,8 @@ EXPORTS = "_build/exports"
 
 def _export_graphs(app: Sphinx) -> None:
     """Write every network as GraphML, GEXF and JSON before the pages that link them are read."""
+    from eucasia.build.publish import export_all
     from eucasia.data import load_tables
-    from eucasia.publish import export_all
 
     root = Path(app.srcdir)
     export_all(load_tables(data_dir=root / "data"), root / EXPORTS)

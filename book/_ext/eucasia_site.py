@@ -46,7 +46,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from eucasia.files import write_if_changed
+from eucasia.build.files import write_if_changed
 
 logger = logging.getLogger(__name__)
 
@@ -461,7 +461,7 @@ def _trim_page_assets(
     context["css_files"] = [css for css in context.get("css_files", []) if keep(css)]
 
     if 'name="description"' not in (context.get("metatags") or ""):
-        from eucasia.edition import read_edition
+        from eucasia.build.edition import read_edition
 
         label = {"genindex": "Index", "search": "Search"}.get(pagename, context.get("title", ""))
         text = f"{html.unescape(re.sub('<[^>]+>', '', label))}: {read_edition().subtitle}."
@@ -661,7 +661,7 @@ def _write_root_redirect(app: Sphinx) -> None:
     the root page, a small HTML page: title, description, language, canonical address and a
     link. Its icon is an empty `data:` address: with no icon the browser asks for /favicon.ico
     (a 404 in the console), and a real one is only fetched to be cut off by the redirect."""
-    from eucasia.edition import read_edition
+    from eucasia.build.edition import read_edition
 
     index = Path(app.outdir) / "index.html"
     if app.config.root_doc == "index" or not index.is_file():

@@ -1,6 +1,6 @@
 """Time the network analysis on synthetic corpora at 1×, 10× and 100× the real size.
 
-Run ``python -m eucasia.bench`` (``--unit 0.01`` for a smoke test). Prints a
+Run ``python -m eucasia.analysis.bench`` (``--unit 0.01`` for a smoke test). Prints a
 table of seconds per step and scale, then a last line of JSON with the times,
 the growth ratios of the total and the number of links per scale.
 
@@ -21,8 +21,8 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from eucasia.graphs import actor_projection, bipartite_graph
-from eucasia.metrics import (
+from eucasia.analysis.graphs import actor_projection, bipartite_graph
+from eucasia.analysis.metrics import (
     betweenness,
     closeness,
     communities,
@@ -31,9 +31,9 @@ from eucasia.metrics import (
     pagerank,
     strength,
 )
-from eucasia.network import strand_analysis
-from eucasia.robustness import bootstrap_stability, leave_one_out_stability
-from eucasia.synthetic import synthetic_corpus
+from eucasia.analysis.network import strand_analysis
+from eucasia.analysis.robustness import bootstrap_stability, leave_one_out_stability
+from eucasia.analysis.synthetic import synthetic_corpus
 
 MULTIPLIERS = (1, 10, 100)
 SAMPLED_FROM = 10  # multiplier from which betweenness/closeness are sampled
@@ -51,10 +51,9 @@ def run_scale(
 ) -> tuple[dict[str, float], int]:
     """Seconds per analysis step for one synthetic corpus; also its number of links."""
     corpus = synthetic_corpus(scale, seed)
-    initiatives, actors, links, areas = corpus
     kk = k if sampled else None
     t: dict[str, float] = {}
-    B = _timed(t, "bipartite", lambda: bipartite_graph(*corpus))
+    B = _timed(t, "bipartite", lambda: bipartite_graph(corpus))
     P = _timed(t, "projection", lambda: actor_projection(B))
     _timed(t, "degree_strength", lambda: (degree(P), strength(P)))
     _timed(t, "pagerank", lambda: pagerank(P))
@@ -62,11 +61,11 @@ def run_scale(
     _timed(t, "louvain", lambda: communities(P, seed=seed))
     _timed(t, "betweenness", lambda: betweenness(P, k=kk, seed=seed))
     _timed(t, "closeness", lambda: closeness(P, k=kk, seed=seed))
-    drop = list(initiatives["initiative_id"])[:loo]
-    _timed(t, "robustness_loo", lambda: leave_one_out_stability(*corpus, initiative_ids=drop))
-    _timed(t, "robustness_boot", lambda: bootstrap_stability(*corpus, n_boot=n_boot, seed=seed))
+    drop = list(corpus.initiatives["initiative_id"])[:loo]
+    _timed(t, "robustness_loo", lambda: leave_one_out_stability(corpus, initiative_ids=drop))
+    _timed(t, "robustness_boot", lambda: bootstrap_stability(corpus, n_boot=n_boot, seed=seed))
     t["total"] = sum(t.values())
-    return t, len(links)
+    return t, len(corpus.links)
 
 
 def _table(times: dict[str, dict[str, float]]) -> str:
@@ -98,15 +97,9 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         how = f"sampled, k={args.k}" if sampled else "exact"
         print(f"scale {label}x: {links[label]} links; betweenness/closeness {how}", flush=True)
 
-    tables = dict(
-        zip(
-            ("initiatives", "actors", "initiative_actors", "areas"),
-            synthetic_corpus(args.unit, args.seed),
-            strict=True,
-        )
-    )
+    corpus = synthetic_corpus(args.unit, args.seed)
     start = time.perf_counter()
-    strand_analysis(tables, seed=args.seed)
+    strand_analysis(corpus, seed=args.seed)
     full = time.perf_counter() - start
 
     print()

@@ -23,6 +23,8 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
+from eucasia.analysis.corpus import Corpus
+
 ACTOR_SIDE = 0
 INITIATIVE_SIDE = 1
 
@@ -99,12 +101,7 @@ def _strand_of(initiatives: pd.DataFrame, areas: pd.DataFrame) -> pd.Series:
 
 
 def bipartite_graph(
-    initiatives: pd.DataFrame,
-    actors: pd.DataFrame,
-    links: pd.DataFrame,
-    areas: pd.DataFrame,
-    strand: str | None = None,
-    keep_unlinked: bool = False,
+    corpus: Corpus, strand: str | None = None, keep_unlinked: bool = False
 ) -> nx.Graph:
     """Actor–initiative graph, for the whole strategy or one ``strand``.
 
@@ -121,6 +118,12 @@ def bipartite_graph(
     ``keep_unlinked`` — otherwise they would inflate node counts and deflate
     density of strand networks.
     """
+    initiatives, actors, links, areas = (
+        corpus.initiatives,
+        corpus.actors,
+        corpus.links,
+        corpus.areas,
+    )
     for frame, col in ((initiatives, "initiative_id"), (actors, "actor_id")):
         dupes = sorted(set(frame[col][frame[col].duplicated()].astype(str)))
         if dupes:

@@ -1,22 +1,21 @@
 """The few calls a chapter needs: one strand's full actor-network analysis in one go.
 
-``tables`` is the mapping returned by :func:`eucasia.data.load_tables` (keys
-``"actors"``, ``"initiatives"``, ``"areas"``, ``"initiative_actors"``).
+The input is a :class:`~eucasia.analysis.corpus.Corpus`, built from the loaded tables with
+``Corpus.from_tables(tables)``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
 import pandas as pd
 
-from eucasia.graphs import actor_projection, bipartite_graph
-from eucasia.metrics import actor_metrics, network_summary
-from eucasia.robustness import Stability, bootstrap_stability, leave_one_out_stability
-
-TABLES = ("initiatives", "actors", "initiative_actors", "areas")
+from eucasia.analysis.corpus import Corpus
+from eucasia.analysis.graphs import actor_projection, bipartite_graph
+from eucasia.analysis.metrics import actor_metrics, network_summary
+from eucasia.analysis.robustness import Stability, bootstrap_stability, leave_one_out_stability
 
 
 @dataclass(frozen=True)
@@ -31,15 +30,8 @@ class StrandResult:
     robustness: dict[str, Stability]
 
 
-def _frames(tables: Mapping[str, pd.DataFrame]) -> tuple[pd.DataFrame, ...]:
-    missing = [t for t in TABLES if t not in tables]
-    if missing:
-        raise KeyError(f"tables lacks {', '.join(missing)}")
-    return tuple(tables[t] for t in TABLES)
-
-
 def strand_analysis(
-    tables: Mapping[str, pd.DataFrame],
+    corpus: Corpus,
     strand: str | None = None,
     seed: int = 0,
     top_k: int = 5,
@@ -51,20 +43,14 @@ def strand_analysis(
     ``robustness`` holds ``"leave_one_out"`` and ``"bootstrap"`` stability of
     the strength ranking (empty when ``robustness=False``).
     """
-    initiatives, actors, links, areas = _frames(tables)
-    B = bipartite_graph(initiatives, actors, links, areas, strand=strand)
+    B = bipartite_graph(corpus, strand=strand)
     P = actor_projection(B)
     stability: dict[str, Stability] = {}
     if robustness:
         stability = {
-            "leave_one_out": leave_one_out_stability(
-                initiatives, actors, links, areas, strand=strand, top_k=top_k
-            ),
+            "leave_one_out": leave_one_out_stability(corpus, strand=strand, top_k=top_k),
             "bootstrap": bootstrap_stability(
-                initiatives,
-                actors,
-                links,
-                areas,
+                corpus,
                 strand=strand,
                 top_k=top_k,
                 n_boot=n_boot,
@@ -76,17 +62,11 @@ def strand_analysis(
     )
 
 
-def strand_projections(
-    tables: Mapping[str, pd.DataFrame], strands: Iterable[str] | None = None
-) -> dict[str, nx.Graph]:
+def strand_projections(corpus: Corpus, strands: Iterable[str] | None = None) -> dict[str, nx.Graph]:
     """Actor projection per strand (default: every strand in ``areas``, in table order).
 
-    The input of :func:`eucasia.metrics.bridging_actors`.
+    The input of :func:`eucasia.analysis.metrics.bridging_actors`.
     """
-    initiatives, actors, links, areas = _frames(tables)
     if strands is None:
-        strands = list(dict.fromkeys(areas["strand_id"].astype(str)))
-    return {
-        s: actor_projection(bipartite_graph(initiatives, actors, links, areas, strand=s))
-        for s in strands
-    }
+        strands = list(dict.fromkeys(corpus.areas["strand_id"].astype(str)))
+    return {s: actor_projection(bipartite_graph(corpus, strand=s)) for s in strands}

@@ -11,8 +11,8 @@ Each run rebuilds the projection's weights and recomputes one metric on a fixed
 actor set (an actor that loses all its ties stays in with value 0). Strength is
 computed directly from a sparse initiative × actor matrix, O(links) per run;
 other metrics rebuild the weighted projection with
-:func:`eucasia.graphs.project` and call the function in
-:data:`eucasia.metrics.METRICS`.
+:func:`eucasia.analysis.graphs.project` and call the function in
+:data:`eucasia.analysis.metrics.METRICS`.
 """
 
 from __future__ import annotations
@@ -27,8 +27,9 @@ import pandas as pd
 from scipy import sparse
 from scipy.stats import kendalltau, spearmanr
 
-from eucasia.graphs import actor_projection, bipartite_graph, memberships, project
-from eucasia.metrics import METRICS, rank_desc
+from eucasia.analysis.corpus import Corpus
+from eucasia.analysis.graphs import actor_projection, bipartite_graph, memberships, project
+from eucasia.analysis.metrics import METRICS, rank_desc
 
 CHUNK = 256  # runs evaluated together in the vectorised strength path
 
@@ -56,10 +57,10 @@ class _Setup:
     full: np.ndarray
 
 
-def _setup(initiatives, actors, links, areas, strand, metric) -> _Setup:
+def _setup(corpus: Corpus, strand: str | None, metric: str) -> _Setup:
     if metric not in METRICS:
         raise ValueError(f"unknown metric {metric!r}; choose from {sorted(METRICS)}")
-    B = bipartite_graph(initiatives, actors, links, areas, strand=strand)
+    B = bipartite_graph(corpus, strand=strand)
     P = actor_projection(B)
     values = METRICS[metric](P)
     nodes = list(P)
@@ -160,10 +161,7 @@ def _summarise(
 
 
 def leave_one_out_stability(
-    initiatives: pd.DataFrame,
-    actors: pd.DataFrame,
-    links: pd.DataFrame,
-    areas: pd.DataFrame,
+    corpus: Corpus,
     strand: str | None = None,
     metric: str = "strength",
     top_k: int = 5,
@@ -174,7 +172,7 @@ def leave_one_out_stability(
     The rank interval is the min–max rank over runs: the worst case from a
     single coding decision.
     """
-    setup = _setup(initiatives, actors, links, areas, strand, metric)
+    setup = _setup(corpus, strand, metric)
     ids = list(setup.groups)
     position = {g: i for i, g in enumerate(ids)}
     drop = ids if initiative_ids is None else [str(g) for g in initiative_ids]
@@ -193,10 +191,7 @@ def leave_one_out_stability(
 
 
 def bootstrap_stability(
-    initiatives: pd.DataFrame,
-    actors: pd.DataFrame,
-    links: pd.DataFrame,
-    areas: pd.DataFrame,
+    corpus: Corpus,
     strand: str | None = None,
     metric: str = "strength",
     top_k: int = 5,
@@ -210,7 +205,7 @@ def bootstrap_stability(
     weights, as in a case bootstrap. The rank interval is the central ``ci``
     percentile interval of the bootstrap ranks.
     """
-    setup = _setup(initiatives, actors, links, areas, strand, metric)
+    setup = _setup(corpus, strand, metric)
     n = len(setup.groups)
     rng = np.random.default_rng(seed)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from eucasia.analysis.corpus import Corpus
 from eucasia.data import field_values
 
 BASE_INITIATIVES = 100
@@ -37,10 +38,8 @@ ACTOR_TYPES = tuple(field_values("actors", "actor_type"))
 ROLES = ("partner", "beneficiary", "funder", "forum")
 
 
-def synthetic_corpus(
-    scale: float = 1.0, seed: int = 0
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Return ``(initiatives, actors, links, areas)`` at ``scale`` × the real corpus size.
+def synthetic_corpus(scale: float = 1.0, seed: int = 0) -> Corpus:
+    """A :class:`Corpus` at ``scale`` × the real corpus size.
 
     Columns match the data package. Actor 0 (an EU institution) has the largest
     participation weight, actors 1–5 are Central Asian states, the rest get
@@ -108,10 +107,10 @@ def synthetic_corpus(
             rows.append((iid, actor_ids[m], role, basis))
     links = pd.DataFrame(rows, columns=["initiative_id", "actor_id", "role", "basis"])
     links = links.assign(locator="", source_id="synthetic", note="")
-    return initiatives, actors, links, areas
+    return Corpus(initiatives, actors, links, areas)
 
 
-def toy_corpus() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def toy_corpus() -> Corpus:
     """Hand-built corpus whose network answers are known; for tests and examples.
 
     Two clusters joined by one bridge, plus an isolate:
@@ -180,4 +179,4 @@ def toy_corpus() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame
     links = pd.DataFrame(rows, columns=["initiative_id", "actor_id", "role"]).assign(
         basis="explicit"
     )
-    return initiatives, actors, links, areas
+    return Corpus(initiatives, actors, links, areas)

@@ -10,7 +10,8 @@ changes exactly when an input changes). The file on disk is never modified.
 A notebook's inputs are found statically from its code:
 - the tables named in `load_tables([...])` calls (all tables for `load_tables()`), plus the
   tables they reference through foreign keys, and `data/datapackage.json`;
-- every module of the package it imports, with the package modules those import in turn.
+- every module of the package it imports, with the package modules those import in turn and the
+  `__init__` of every package on the way (imports are read from the parsed code, not from lines).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pathlib import Path
 from eucasia.data import DATA_DIR, DESCRIPTOR, read_descriptor, required_resources, resource_names
 
 PACKAGE = "eucasia"
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
 MARKER = "# inputs-fingerprint:"
 CODE_CELL = re.compile(r"^```\{code-cell\}[^\n]*\n", re.MULTILINE)
 LOAD_CALL = re.compile(r"load_tables\(\s*(\[[^\]]*\])?")
@@ -38,28 +39,59 @@ def code_cells(text: str) -> list[str]:
     return cells
 
 
-def _imported_package_modules(source: str) -> set[str]:
-    """Dotted names of `eucasia` modules imported by `source` (lines that are not Python ignored)."""
+def cell_code(cell: str) -> str:
+    """A cell's code without its MyST option block (`:key: value` lines or a `---` YAML block)."""
+    if cell.startswith("---\n"):
+        close = cell.find("\n---\n", 3)
+        return cell[close + len("\n---\n") :] if close != -1 else ""
+    lines = cell.split("\n")
+    while lines and lines[0].startswith(":"):
+        lines.pop(0)
+    return "\n".join(lines)
+
+
+def _python_source(source: str) -> str:
+    """Cell code as plain Python: IPython's transformer turns magics and `!` lines into calls."""
+    from IPython.core.inputtransformer2 import TransformerManager
+
+    return TransformerManager().transform_cell(source)
+
+
+def imported_package_modules(source: str, module: str | None = None) -> set[str]:
+    """Dotted names of `eucasia` modules (and candidate attributes) that `source` imports.
+
+    `source` is parsed whole, so an import spread over several lines is seen; a cell that is not
+    valid Python is an error, not something to skip. `module` (the dotted name of the module
+    `source` belongs to) resolves relative imports.
+    """
+    try:
+        tree = ast.parse(_python_source(source))
+    except SyntaxError as exc:
+        where = module or "a notebook cell"
+        raise SyntaxError(f"cannot read the imports of {where}: {exc}") from exc
     found: set[str] = set()
-    for line in source.splitlines():
-        stripped = line.strip()
-        if not stripped.startswith(("import ", "from ")):
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.split(".")[0] == PACKAGE)
             continue
-        try:
-            tree = ast.parse(stripped)
-        except SyntaxError:
+        if not isinstance(node, ast.ImportFrom):
             continue
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                found.update(a.name for a in node.names if a.name.split(".")[0] == PACKAGE)
-            elif (
-                isinstance(node, ast.ImportFrom)
-                and node.module
-                and node.module.split(".")[0] == PACKAGE
-            ):
-                found.add(node.module)
-                found.update(f"{node.module}.{a.name}" for a in node.names)
+        base = node.module or ""
+        if node.level:
+            if module is None:
+                continue
+            anchor = module.split(".")[: -node.level]
+            base = ".".join([*anchor, base] if base else anchor)
+        if base.split(".")[0] == PACKAGE:
+            found.add(base)
+            found.update(f"{base}.{a.name}" for a in node.names)
     return found
+
+
+def _parents(dotted: str) -> list[str]:
+    """`eucasia.a.b` → `eucasia`, `eucasia.a`: the packages whose `__init__` an import runs."""
+    parts = dotted.split(".")
+    return [".".join(parts[:i]) for i in range(1, len(parts))]
 
 
 def _module_file(dotted: str) -> Path | None:
@@ -76,15 +108,22 @@ def package_closure(modules: set[str]) -> list[Path]:
     """Files of the given package modules and of every package module they import."""
     files: set[Path] = set()
     stack = sorted(modules)
-    if stack:
-        stack.append(PACKAGE)  # importing a submodule runs the package's __init__
     while stack:
-        path = _module_file(stack.pop())
+        dotted = stack.pop()
+        path = _module_file(dotted)
         if path is None or path in files:
             continue
         files.add(path)
-        stack.extend(sorted(_imported_package_modules(path.read_text(encoding="utf-8"))))
+        stack.extend(_parents(dotted))  # importing a submodule runs its packages' __init__
+        source = path.read_text(encoding="utf-8")
+        stack.extend(sorted(imported_package_modules(source, _module_name(path))))
     return sorted(files)
+
+
+def _module_name(path: Path) -> str:
+    """Dotted name of a package file (`__init__.py` names its package)."""
+    parts = list(path.relative_to(PACKAGE_DIR.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
 def tables_loaded(code: str, descriptor: dict) -> list[str]:
@@ -99,8 +138,9 @@ def tables_loaded(code: str, descriptor: dict) -> list[str]:
 
 def notebook_inputs(text: str, data_dir: Path = DATA_DIR) -> list[Path]:
     """Every file whose content the notebook's outputs depend on, sorted."""
-    code = "\n".join(code_cells(text))
-    modules = _imported_package_modules(code)
+    cells = [cell_code(cell) for cell in code_cells(text)]
+    code = "\n".join(cells)
+    modules = set().union(*(imported_package_modules(cell) for cell in cells))
     files = list(package_closure(modules))
     if modules:
         descriptor = read_descriptor(data_dir)

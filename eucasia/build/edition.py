@@ -6,7 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-EDITION_FILE = Path(__file__).resolve().parent.parent / "edition.toml"
+EDITION_FILE = Path(__file__).resolve().parents[2] / "edition.toml"
 PDF_NAME = "eu-central-asia-strategy.pdf"
 
 

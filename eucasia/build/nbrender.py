@@ -1,6 +1,6 @@
 """myst-nb renderer that gives each figure the alt text its notebook wrote from the data.
 
-myst-nb applies only width and height from an output's metadata; `eucasia.display.show_figure`
+myst-nb applies only width and height from an output's metadata; `eucasia.presentation.display.show_figure`
 stores the alt text there too, and this renderer (registered as the `eucasia` render plugin in
 pyproject.toml, selected by `nb_render_plugin` in _config.yml) puts it on the image.
 """

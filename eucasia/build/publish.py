@@ -11,11 +11,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from eucasia.exports import export_graph
-from eucasia.graphs import actor_projection, bipartite_graph
-from eucasia.strandgraphs import corridor_graph, format_graph, river_graph, upstream_downstream
-
-STRANDS = ("resilience", "prosperity", "together")
+from eucasia.analysis.corpus import Corpus
+from eucasia.analysis.graphs import actor_projection, bipartite_graph
+from eucasia.analysis.strandgraphs import (
+    corridor_graph,
+    format_graph,
+    river_graph,
+    upstream_downstream,
+)
+from eucasia.build.exports import export_graph
+from eucasia.data.vocabulary import STRANDS
 
 
 def graph_stems() -> list[str]:
@@ -33,10 +38,10 @@ def graph_stems() -> list[str]:
 
 def export_all(tables: Mapping[str, pd.DataFrame], directory: Path) -> dict[str, dict[str, Path]]:
     """Write every graph of the book under `directory`; returns {stem: {format: path}}."""
-    frames = (tables["initiatives"], tables["actors"], tables["initiative_actors"], tables["areas"])
+    corpus = Corpus.from_tables(tables)
     graphs = {}
     for scope in ("strategy", *STRANDS):
-        B = bipartite_graph(*frames, strand=None if scope == "strategy" else scope)
+        B = bipartite_graph(corpus, strand=None if scope == "strategy" else scope)
         graphs[f"{scope}-actor-initiative"] = B
         graphs[f"{scope}-actor-network"] = actor_projection(B)
     graphs["rivers-countries"] = river_graph(tables["rivers"], tables["countries"])

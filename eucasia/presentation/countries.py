@@ -6,9 +6,9 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from eucasia.charts import MILESTONE_ORDER
-from eucasia.network import StrandResult
-from eucasia.synthesis import format_eur
+from eucasia.analysis.network import StrandResult
+from eucasia.presentation.charts import MILESTONE_ORDER
+from eucasia.presentation.money import format_eur
 
 INDICATOR_LABELS = {
     "population": "Population",
@@ -143,7 +143,7 @@ def indicators_table(tables: Mapping[str, pd.DataFrame], code: str) -> pd.DataFr
 
 def funding_for(tables: Mapping[str, pd.DataFrame], code: str) -> pd.DataFrame:
     """Bilateral allocations and packages for one state."""
-    from eucasia.synthesis import funding_table
+    from eucasia.presentation.context_tables import funding_table
 
     table = funding_table(tables)
     name = tables["countries"].set_index("country_code").loc[code, "name"]

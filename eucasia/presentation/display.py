@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import pandas as pd
 from IPython.display import Markdown, display
 
-from eucasia.figures import figure_bytes
+from eucasia.presentation.figfile import figure_bytes
 
 # CommonMark lets a backslash escape any ASCII punctuation character.
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")

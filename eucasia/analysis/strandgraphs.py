@@ -1,0 +1,143 @@
+"""The graphs individual strands call for, beyond the actor network.
+
+- Resilience: transboundary rivers and the upstream→downstream dependencies between riparian states.
+- Prosperity: transport and energy corridors and the countries each connects.
+- Working better together: the dialogue formats and the actors the strategy brings into each.
+
+All build on :func:`eucasia.analysis.graphs.affiliation_graph`, so drawing, projection and export
+work the same way as for the actor networks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import networkx as nx
+import pandas as pd
+
+from eucasia.analysis.graphs import affiliation_graph
+
+POSITION_ORDER = {"upstream": 0, "midstream": 1, "downstream": 2}
+GROUP_TYPE = {
+    "central_asia": "central_asian_state",
+    "neighbour": "neighbour_state",
+    "region": "central_asian_collective",
+    "other": "other",
+}
+
+
+def country_attrs(countries: pd.DataFrame) -> dict[str, dict[str, str]]:
+    """Node attributes for countries: their name as label, and a type that colours them."""
+    return {
+        code: {"label": name, "actor_type": GROUP_TYPE[group]}
+        for code, name, group in zip(
+            countries["country_code"], countries["name"], countries["group"], strict=True
+        )
+    }
+
+
+def river_graph(rivers: pd.DataFrame, countries: pd.DataFrame) -> nx.Graph:
+    """Rivers (left) and their riparian countries (right); edges carry the country's position."""
+    names = dict(zip(rivers["river_id"], rivers["river"], strict=False))
+    attrs = country_attrs(countries) | {r: {"label": n} for r, n in names.items()}
+    return affiliation_graph(
+        rivers,
+        "river_id",
+        "country_code",
+        left_kind="river",
+        right_kind="country",
+        node_attrs=attrs,
+        edge_attrs=("position",),
+    )
+
+
+def upstream_downstream(rivers: pd.DataFrame, countries: pd.DataFrame) -> nx.DiGraph:
+    """Directed ties from each riparian country to every country further downstream on a river.
+
+    Edge ``weight`` is the number of rivers on which the tie exists; ``rivers`` lists them. A
+    country's out-degree counts the countries that depend on water passing through it first.
+    """
+    G = nx.DiGraph()
+    attrs = country_attrs(countries)
+    for code in sorted(set(rivers["country_code"])):
+        G.add_node(code, **attrs.get(code, {"label": code}))
+    names = dict(zip(rivers["river_id"], rivers["river"], strict=False))
+    for river_id, group in rivers.groupby("river_id", sort=True):
+        order = {
+            c: POSITION_ORDER[p]
+            for c, p in zip(group["country_code"], group["position"], strict=True)
+        }
+        for up in sorted(order):
+            for down in sorted(order):
+                if order[up] < order[down]:
+                    data = G.get_edge_data(up, down, {"weight": 0, "rivers": ()})
+                    G.add_edge(
+                        up,
+                        down,
+                        weight=data["weight"] + 1,
+                        rivers=(*data["rivers"], names[river_id]),
+                    )
+    return G
+
+
+def corridor_graph(
+    corridors: pd.DataFrame, corridor_countries: pd.DataFrame, countries: pd.DataFrame
+) -> nx.Graph:
+    """Corridors (left) and the countries each connects (right)."""
+    names = dict(zip(corridors["corridor_id"], corridors["name"], strict=True))
+    attrs = country_attrs(countries) | {c: {"label": n} for c, n in names.items()}
+    return affiliation_graph(
+        corridor_countries,
+        "corridor_id",
+        "country_code",
+        left_kind="corridor",
+        right_kind="country",
+        node_attrs=attrs,
+    )
+
+
+def format_participation(
+    tables: Mapping[str, pd.DataFrame], kind: str = "dialogue_format"
+) -> pd.DataFrame:
+    """Format–actor pairs: an actor takes part in a format when both are tied to one initiative.
+
+    Returns instrument_id, actor_id and ``initiatives``, the number of initiatives linking them.
+    """
+    instruments = tables["instruments"]
+    formats = set(instruments.loc[instruments["kind"] == kind, "instrument_id"])
+    via = tables["initiative_instruments"]
+    via = via[via["instrument_id"].isin(formats)][["initiative_id", "instrument_id"]]
+    pairs = via.merge(
+        tables["initiative_actors"][["initiative_id", "actor_id"]], on="initiative_id"
+    )
+    return (
+        pairs.groupby(["instrument_id", "actor_id"])
+        .size()
+        .rename("initiatives")
+        .reset_index()
+        .sort_values(["instrument_id", "actor_id"])
+        .reset_index(drop=True)
+    )
+
+
+def format_graph(tables: Mapping[str, pd.DataFrame], kind: str = "dialogue_format") -> nx.Graph:
+    """Dialogue formats (left) and the actors the strategy brings into each (right)."""
+    pairs = format_participation(tables, kind)
+    instruments = tables["instruments"]
+    actors = tables["actors"]
+    attrs = {
+        a: {"label": n, "actor_type": t}
+        for a, n, t in zip(actors["actor_id"], actors["name"], actors["actor_type"], strict=True)
+    }
+    attrs |= {
+        i: {"label": n}
+        for i, n in zip(instruments["instrument_id"], instruments["name"], strict=True)
+    }
+    B = affiliation_graph(
+        pairs, "instrument_id", "actor_id", left_kind="format", right_kind="actor", node_attrs=attrs
+    )
+    for fmt, actor, count in zip(
+        pairs["instrument_id"], pairs["actor_id"], pairs["initiatives"], strict=True
+    ):
+        B.edges[fmt, actor]["weight"] = int(count)  # numeric: the drawing scales line width by it
+    return B

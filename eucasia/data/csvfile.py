@@ -1,0 +1,119 @@
+"""Read one CSV file of the package: bytes to text, header against the schema, rows with their line numbers."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from eucasia.data.cells import convert_cell
+from eucasia.data.errors import Problem
+from eucasia.data.frames import ParsedTable, typed_frame
+from eucasia.data.paths import show_path
+from eucasia.data.rules import check_row_rules
+
+
+def decode(path: Path, shown: str, problems: list[Problem]) -> str | None:
+    raw = path.read_bytes()
+    if not raw.strip():
+        problems.append(
+            Problem(shown, None, None, "file is empty; it needs at least the header row")
+        )
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        problems.append(
+            Problem(
+                shown,
+                1,
+                None,
+                "file starts with a byte-order mark (BOM); save it as UTF-8 without BOM",
+            )
+        )
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.append(
+            Problem(
+                shown,
+                line,
+                None,
+                f"bytes {raw[exc.start : exc.end]!r} are not valid UTF-8; save the file as UTF-8",
+            )
+        )
+        return None
+
+
+def read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> ParsedTable | None:
+    path = data_dir / resource["path"]
+    shown = show_path(path)
+    if not path.is_file():
+        problems.append(
+            Problem(shown, None, None, f"file for table '{resource['name']}' is missing")
+        )
+        return None
+    text = decode(path, shown, problems)
+    if text is None:
+        return None
+    fields = resource["schema"]["fields"]
+    names = [f["name"] for f in fields]
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader)
+    except csv.Error as exc:
+        problems.append(Problem(shown, 1, None, f"malformed CSV header: {exc}"))
+        return None
+    if header != names:
+        missing = [n for n in names if n not in header]
+        extra = [h for h in header if h not in names]
+        detail = []
+        if missing:
+            detail.append(f"missing {missing}")
+        if extra:
+            detail.append(f"unexpected {extra}")
+        if not detail:
+            detail.append("columns are out of order")
+        problems.append(
+            Problem(
+                shown,
+                1,
+                None,
+                f"header does not match the descriptor ({'; '.join(detail)}); expected {names}",
+            )
+        )
+        return None
+    rows: list[list[object]] = []
+    lines: list[int] = []
+    start = reader.line_num + 1
+    before = len(problems)
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append(Problem(shown, reader.line_num, None, f"malformed CSV row: {exc}"))
+            break
+        line, start = start, reader.line_num + 1
+        if not row:
+            problems.append(Problem(shown, line, None, "blank line inside the table; delete it"))
+            continue
+        if len(row) != len(names):
+            problems.append(
+                Problem(
+                    shown, line, None, f"row has {len(row)} cells but the header has {len(names)}"
+                )
+            )
+            continue
+        rows.append(
+            [
+                convert_cell(shown, line, f, cell, problems)
+                for f, cell in zip(fields, row, strict=True)
+            ]
+        )
+        lines.append(line)
+    if len(problems) == before:
+        check_row_rules(shown, resource, names, rows, lines, problems)
+    frame = typed_frame(fields, rows)
+    return ParsedTable(resource=resource, path=shown, lines=lines, frame=frame)

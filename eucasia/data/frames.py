@@ -1,0 +1,27 @@
+"""Parsed tables: typed DataFrames, with the source line of every row kept for messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+
+@dataclass
+class ParsedTable:
+    resource: dict
+    path: str  # as shown in messages
+    lines: list[int]  # source line of each row
+    frame: pd.DataFrame
+
+
+PANDAS_TYPES = {"integer": "Int64", "number": "Float64", "boolean": "boolean"}
+
+
+def typed_frame(fields: list[dict], rows: list[list[object]]) -> pd.DataFrame:
+    columns = [f["name"] for f in fields]
+    frame = pd.DataFrame(rows, columns=columns, dtype=object)
+    for field in fields:
+        kind = field.get("type", "string")
+        frame[field["name"]] = frame[field["name"]].astype(PANDAS_TYPES.get(kind, "string"))
+    return frame

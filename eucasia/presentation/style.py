@@ -1,0 +1,87 @@
+"""The one style table of the book's figures: palette, actor-type colours and markers, strand colours, Matplotlib settings.
+
+Colours come from the Okabe–Ito palette; each actor type has a fixed colour *and* marker, so
+types stay distinguishable in greyscale and for any colour blindness. Figures and legends both
+read :data:`ACTOR_TYPE_STYLE`, so a node's look and its legend entry cannot disagree.
+"""
+
+from __future__ import annotations
+
+import matplotlib as mpl
+
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "grey": "#999999",
+}
+_C = OKABE_ITO
+
+#: actor_type -> (legend label, colour, marker), in legend order. Related types
+#: share a colour and differ by marker (circle vs square).
+ACTOR_TYPE_STYLE: dict[str, tuple[str, str, str]] = {
+    "eu_institution": ("EU institution", _C["blue"], "o"),
+    "eu_member_states": ("EU member states", _C["sky_blue"], "o"),
+    "parliament": ("Parliament", _C["blue"], "s"),
+    "central_asian_state": ("Central Asian state", _C["vermillion"], "o"),
+    "central_asian_collective": ("Central Asian collective", _C["vermillion"], "s"),
+    "neighbour_state": ("Neighbour state", _C["reddish_purple"], "o"),
+    "third_country": ("Third country", _C["reddish_purple"], "s"),
+    "international_organisation": ("International organisation", _C["bluish_green"], "o"),
+    "un_body": ("UN body", _C["bluish_green"], "s"),
+    "financial_institution": ("Financial institution", _C["orange"], "o"),
+    "private_sector": ("Private sector", _C["orange"], "s"),
+    "civil_society": ("Civil society", _C["yellow"], "o"),
+    "academia_youth": ("Academia and youth", _C["yellow"], "s"),
+    "other": ("Other", _C["grey"], "o"),
+}
+ACTOR_TYPE_ORDER = tuple(ACTOR_TYPE_STYLE)
+EDGE_COLOUR = "#6b6b6b"
+NODE_EDGE = "#333333"
+WIDTH_IN = 7.0
+
+#: One colour per strand, from the colour-blind-safe Okabe–Ito palette.
+STRAND_COLOURS = {
+    "regional": OKABE_ITO["grey"],
+    "resilience": OKABE_ITO["bluish_green"],
+    "prosperity": OKABE_ITO["orange"],
+    "together": OKABE_ITO["blue"],
+}
+
+
+def actor_type_style(actor_type: str | None) -> tuple[str, str, str]:
+    """(label, colour, marker) for an actor type; unknown or missing types map to "other"."""
+    return ACTOR_TYPE_STYLE.get(actor_type or "other", ACTOR_TYPE_STYLE["other"])
+
+
+def figure_style(apply: bool = True) -> dict[str, object]:
+    """Matplotlib settings for the book's figures; applied globally when ``apply``.
+
+    ``svg.hashsalt`` fixes the otherwise random ids inside SVG files, glyphs are
+    stored as paths in SVG (identical look in every browser) and as embedded
+    TrueType in PDF, and DejaVu Sans ships with Matplotlib, so the output does
+    not depend on the fonts of the machine that builds the book.
+    """
+    style = {
+        "svg.hashsalt": "eucasia",
+        "svg.fonttype": "path",
+        "pdf.fonttype": 42,
+        "font.family": "DejaVu Sans",
+        "font.size": 8.5,
+        "axes.titlesize": 10,
+        "axes.titlelocation": "left",
+        "legend.fontsize": 8,
+        "legend.title_fontsize": 8.5,
+        "savefig.dpi": 200,
+        "path.simplify": False,
+        # Labels are data: a name with two "$" must never be typeset as mathematics.
+        "text.parse_math": False,
+    }
+    if apply:
+        mpl.rcParams.update(style)
+    return style

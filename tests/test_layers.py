@@ -1,0 +1,119 @@
+"""The package's folders are its architecture: imports point one way, notebooks use the public API.
+
+Layers, from the bottom: data → analysis → presentation → build. A module may import its own
+layer and the layers below it; notebooks import only the public names of data, analysis and
+presentation. Modules stay short unless their docstring says why they are not.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from eucasia.build.cachekey import cell_code, code_cells, imported_package_modules
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "eucasia"
+LAYERS = ("data", "analysis", "presentation", "build")
+NOTEBOOK_LAYERS = {"data", "analysis", "presentation"}
+MAX_LINES = 300
+
+
+def layer_of(dotted: str) -> str | None:
+    parts = dotted.split(".")
+    return parts[1] if len(parts) > 1 and parts[1] in LAYERS else None
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = sorted(PACKAGE.rglob("*.py"))
+
+
+def layering_violations(module: str, imported: set[str]) -> list[str]:
+    """Imports of `module` that point up the layer stack."""
+    own = layer_of(module)
+    if own is None:
+        return []
+    rank = LAYERS.index(own)
+    return sorted(
+        f"{module} ({own}) imports {target} ({layer_of(target)})"
+        for target in imported
+        if layer_of(target) is not None and LAYERS.index(layer_of(target)) > rank
+    )
+
+
+def test_every_module_sits_in_a_layer() -> None:
+    stray = [
+        module_name(p) for p in MODULES if layer_of(module_name(p)) is None and p.stem != "__init__"
+    ]
+    assert not stray, f"modules outside data/, analysis/, presentation/, build/: {stray}"
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: module_name(p))
+def test_imports_point_down_the_layers(path: Path) -> None:
+    module = module_name(path)
+    imported = imported_package_modules(path.read_text(encoding="utf-8"), module)
+    assert not layering_violations(module, imported)
+
+
+def test_the_layer_check_catches_an_upward_import() -> None:
+    """The rule above can fail: analysis importing presentation is reported."""
+    source = "from eucasia.presentation.style import OKABE_ITO\nimport eucasia.data\n"
+    found = layering_violations("eucasia.analysis.graphs", imported_package_modules(source))
+    assert found == [
+        "eucasia.analysis.graphs (analysis) imports eucasia.presentation.style (presentation)",
+        "eucasia.analysis.graphs (analysis) imports eucasia.presentation.style.OKABE_ITO "
+        "(presentation)",
+    ]
+
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.md"))
+
+
+def notebook_imports(text: str) -> list[tuple[str, str]]:
+    """(module, name) for every `from eucasia... import name` in a notebook's code cells."""
+    found = []
+    for cell in code_cells(text):
+        for node in ast.walk(ast.parse(cell_code(cell))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("eucasia"):
+                found += [(node.module, alias.name) for alias in node.names]
+            elif isinstance(node, ast.Import):
+                found += [(a.name, "") for a in node.names if a.name.startswith("eucasia")]
+    return found
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebooks_import_only_the_public_api(path: Path) -> None:
+    bad = [
+        f"{module}.{name}"
+        for module, name in notebook_imports(path.read_text(encoding="utf-8"))
+        if layer_of(module) not in NOTEBOOK_LAYERS or name.startswith("_")
+    ]
+    assert not bad, f"{path.name} imports outside the public API of the book's layers: {bad}"
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: module_name(p))
+def test_modules_stay_short_or_say_why(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    lines = text.count("\n")
+    doc = ast.get_docstring(ast.parse(text)) or ""
+    assert lines <= MAX_LINES or re.search(r"\blong\b", doc), (
+        f"{module_name(path)} has {lines} lines: split it, or say in its docstring why it is long"
+    )
+
+
+def test_strand_ids_are_written_only_in_the_descriptor() -> None:
+    """One definition of each vocabulary: the strand ids come from datapackage.json."""
+    literal = re.compile(r"""["']resilience["'],\s*["']prosperity["'],\s*["']together["']""")
+    found = [
+        str(p.relative_to(ROOT))
+        for p in [*MODULES, *NOTEBOOKS]
+        if literal.search(p.read_text(encoding="utf-8"))
+    ]
+    assert not found, f"the strand ids are listed by hand in {found}; use eucasia.data.vocabulary"
