@@ -44,6 +44,7 @@ def test_notebook_runs_top_to_bottom_in_a_fresh_kernel(path: Path) -> None:
     assert elapsed < BUDGET_SECONDS, f"{path.name} took {elapsed:.1f} s (budget {BUDGET_SECONDS} s)"
 
 
+@pytest.mark.slow  # builds a small book, or installs and starts a Jupyter server
 def test_postbuild_installs_the_package_and_jupyterlab_settings() -> None:
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
     result = subprocess.run(
@@ -91,6 +92,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@pytest.mark.slow  # builds a small book, or installs and starts a Jupyter server
 def test_jupyter_server_opens_md_chapters_as_notebooks() -> None:
     port = free_port()
     server = subprocess.Popen(

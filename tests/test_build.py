@@ -74,6 +74,7 @@ def test_pdf_has_contents_and_no_unresolved_references(built_pdf: Path) -> None:
     assert "Bibliography" in text
 
 
+@pytest.mark.slow  # builds a small book, or installs and starts a Jupyter server
 def test_raising_cell_stops_the_build_and_names_the_notebook(tmp_path: Path) -> None:
     book = copy_repository(tmp_path / "book")
     broken = book / "notebooks" / "broken_chapter.md"
