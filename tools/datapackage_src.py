@@ -30,6 +30,14 @@ ACTOR_TYPES = [
 ]
 ROLES = ["lead", "partner", "beneficiary", "funder", "forum"]
 PRECISION = ["day", "month", "year"]
+TRACKER_STATUSES = [
+    "delivered",
+    "under_way",
+    "partly_delivered",
+    "announced_only",
+    "superseded",
+    "no_public_evidence",
+]
 
 
 def f(
@@ -93,6 +101,12 @@ def date(name, description, required=True):
         pattern=PARTIAL_DATE,
     )
     field["x-partialDate"] = True
+    return field
+
+
+def after(field, bound):
+    """A date that must fall after `bound` (exclusive): checked by eucasia.data.crossrules."""
+    field["x-after"] = bound
     return field
 
 
@@ -653,13 +667,122 @@ RESOURCES = [
         ["corridor_id", "country_code"],
         [fk("corridor_id", "corridors"), fk("country_code", "countries"), SRC_FK],
     ),
+    (
+        "implementation_evidence",
+        "Implementation tracker: one row per piece of evidence that an initiative was carried out (or announced) after the 2019 Communication, from the most authoritative stored source.",
+        [
+            f(
+                "evidence_id",
+                "Identifier: the initiative's id, -E and a two-digit number.",
+                required=True,
+                pattern=r"[0-9]\.[0-9]-SI-[0-9]{2}-E[0-9]{2}",
+            ),
+            f("initiative_id", "The specific initiative this evidence is about.", required=True),
+            after(date("date", "When it happened (after 15 May 2019, not after the assessment date)."), "2019-05-15"),
+            precision(),
+            f("event", "What happened, in one sentence of the coder's own words.", required=True),
+            f("instrument_id", "The instrument of the instruments table that carried it, if any."),
+            f("programme", "The programme or project that carried it, when it is not in the instruments table."),
+            f(
+                "amount_eur",
+                "Amount in euros when the source states one (a plain number; commitments, not disbursements, unless the note says otherwise).",
+                type="number",
+                minimum=0,
+            ),
+            f("amount_note", "The source's own wording of the amount (a floor, an envelope, a pledge)."),
+            f("other_actors", "Actors involved that are not in the actors table, as the source names them."),
+            source(),
+            locator(),
+            f(
+                "source_kind",
+                "official: an EU, joint or implementing-agency text (or its faithful republication); news: a news report, used only where nothing official is stored.",
+                required=True,
+                enum=["official", "news"],
+            ),
+            note(),
+        ],
+        "evidence_id",
+        [fk("initiative_id", "initiatives"), fk("instrument_id", "instruments"), SRC_FK],
+    ),
+    (
+        "implementation_evidence_actors",
+        "Implementation tracker: the actors of the actors table involved in each piece of evidence.",
+        [
+            f("evidence_id", "The piece of evidence.", required=True),
+            f("actor_id", "An actor involved in it.", required=True),
+        ],
+        ["evidence_id", "actor_id"],
+        [fk("evidence_id", "implementation_evidence"), fk("actor_id", "actors")],
+    ),
+    (
+        "implementation_status",
+        "Implementation tracker: the status of each specific initiative as of the assessment date, coded by the protocol in Methods.",
+        [
+            f("initiative_id", "The specific initiative.", required=True),
+            f(
+                "status",
+                "delivered, under_way, partly_delivered, announced_only, superseded or no_public_evidence (definitions in Methods).",
+                required=True,
+                enum=TRACKER_STATUSES,
+            ),
+            f(
+                "confidence",
+                "high: an official source states the outcome directly; medium: indirectly, or news only; low: inferred from partial evidence.",
+                required=True,
+                enum=["high", "medium", "low"],
+            ),
+            date("assessed_on", "The date the status was assessed (the edition's date)."),
+            f("coder", "Who coded the status: first (the book's coder); a resolved disagreement says so in the note.", required=True, enum=["first", "resolved"]),
+            f("rationale", "Why this status, component by component, citing evidence ids.", required=True),
+            f("searched", "What was searched (queries, sites, date): required for no_public_evidence, recorded for every status.", required=True),
+            note(),
+        ],
+        "initiative_id",
+        [fk("initiative_id", "initiatives")],
+    ),
+    (
+        "second_coding",
+        "Implementation tracker: the independent second coder's statuses for a random sample of initiatives, coded from the protocol and the evidence only (agreement and resolution in Methods).",
+        [
+            f("initiative_id", "A sampled specific initiative.", required=True),
+            f("status", "The second coder's status.", required=True, enum=TRACKER_STATUSES),
+            f("confidence", "The second coder's confidence.", required=True, enum=["high", "medium", "low"]),
+            f("rationale", "The second coder's reasons, citing evidence ids.", required=True),
+        ],
+        "initiative_id",
+        [fk("initiative_id", "implementation_status")],
+    ),
 ]
+
+
+#: Rules between tables (eucasia.data.crossrules): a status needs evidence unless it records a
+#: search that found none; evidence may not postdate the assessment of its initiative.
+CROSS_RULES = {
+    "implementation_status": {
+        "x-requiresRowsIn": {
+            "resource": "implementation_evidence",
+            "fields": "initiative_id",
+            "exceptWhen": {"status": ["no_public_evidence"]},
+        }
+    },
+    "implementation_evidence": {
+        "x-notAfter": [
+            {
+                "field": "date",
+                "resource": "implementation_status",
+                "via": "initiative_id",
+                "bound": "assessed_on",
+            }
+        ]
+    },
+}
 
 
 def build() -> dict:
     resources = []
     for name, description, fields, key, fks in RESOURCES:
         schema = {"fields": fields, "primaryKey": key, "missingValues": [""]}
+        schema.update(CROSS_RULES.get(name, {}))
         if fks:
             schema["foreignKeys"] = fks
         names = [x["name"] for x in fields]

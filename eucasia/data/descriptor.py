@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from eucasia.data.crossrules import referenced_tables
 from eucasia.data.errors import DataValidationError, Problem
 from eucasia.data.paths import DATA_DIR, DESCRIPTOR, default_data_dir, show_path
 
@@ -38,7 +39,7 @@ def resource_names(descriptor: Mapping) -> list[str]:
 
 
 def required_resources(descriptor: Mapping, names: Iterable[str]) -> list[str]:
-    """`names` plus every table they reference through foreign keys, transitively.
+    """`names` plus every table they reference (foreign keys, cross-table rules), transitively.
 
     A table cannot be validated without the tables its foreign keys point to, so these are
     also the data files a notebook loading `names` depends on.
@@ -56,5 +57,6 @@ def required_resources(descriptor: Mapping, names: Iterable[str]) -> list[str]:
         for fk in by_name[name]["schema"].get("foreignKeys", []):
             target = fk["reference"]["resource"] or name
             stack.append(target)
+        stack.extend(referenced_tables(by_name[name]))
     order = resource_names(descriptor)
     return sorted(wanted, key=order.index)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from eucasia.data.crossrules import check_cross_rules
 from eucasia.data.csvfile import read_table
 from eucasia.data.descriptor import read_descriptor, required_resources, resource_names
 from eucasia.data.errors import DataValidationError, Problem
@@ -39,6 +40,7 @@ def load_tables(
     for table in parsed.values():
         check_primary_key(table, problems)
         check_foreign_keys(table, parsed, problems)
+        check_cross_rules(table, parsed, problems)
     if problems:
         raise DataValidationError(problems)
     return {name: parsed[name].frame for name in wanted}

@@ -1,0 +1,96 @@
+"""Rules between tables that Table Schema cannot state, declared in the descriptor with `x-` keys.
+
+The implementation tracker needs two: a status other than "no public evidence found" must rest
+on evidence (`x-requiresRowsIn` on the status table), and evidence must fall inside the period
+the tracker covers (`x-after` on a date field: after the Communication; `x-notAfter`: not after
+the date the initiative's status was assessed). Declared in data, enforced here generically, so
+a new tracker-like table needs no new code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from eucasia.data.cells import PARTIAL_DATE
+from eucasia.data.errors import Problem
+from eucasia.data.frames import ParsedTable
+
+
+def referenced_tables(resource: Mapping) -> list[str]:
+    """Tables a resource's cross-table rules read: they are loaded (and fingerprinted) with it."""
+    schema = resource["schema"]
+    rule = schema.get("x-requiresRowsIn")
+    names = [rule["resource"]] if rule else []
+    return names + [bound["resource"] for bound in schema.get("x-notAfter", [])]
+
+
+def _earliest(date: str) -> str:
+    """The first day a partial date can mean: `2019-05` → `2019-05-01`."""
+    year, month, day = PARTIAL_DATE.match(date).groups()
+    return f"{year}-{month or '01'}-{day or '01'}"
+
+
+def _latest(date: str) -> str:
+    """The last day a partial date can mean, as a comparable string: `2019-05` → `2019-05-99`."""
+    year, month, day = PARTIAL_DATE.match(date).groups()
+    return f"{year}-{month or '99'}-{day or '99'}"
+
+
+def check_cross_rules(
+    table: ParsedTable, parsed: Mapping[str, ParsedTable], problems: list[Problem]
+) -> None:
+    schema = table.resource["schema"]
+    frame = table.frame
+    for field in schema["fields"]:
+        bound = field.get("x-after")
+        if not bound:
+            continue
+        for value, line in zip(frame[field["name"]], table.lines, strict=True):
+            if isinstance(value, str) and not _earliest(value) > bound:
+                problems.append(
+                    Problem(
+                        table.path,
+                        line,
+                        field["name"],
+                        f"date {value!r} is not after {bound}: give a date after it "
+                        "(at day precision if the month is the bound's own month)",
+                    )
+                )
+    rule = schema.get("x-requiresRowsIn")
+    if rule and rule["resource"] in parsed:
+        other = parsed[rule["resource"]]
+        have = set(other.frame[rule["fields"]].dropna())
+        exempt = rule.get("exceptWhen", {})
+        for index, line in enumerate(table.lines):
+            row = frame.iloc[index]
+            if any(row[column] in values for column, values in exempt.items()):
+                continue
+            if row[rule["fields"]] not in have:
+                allowed = "; ".join(f"{c} {v}" for c, v in exempt.items())
+                problems.append(
+                    Problem(
+                        table.path,
+                        line,
+                        rule["fields"],
+                        f"{row[rule['fields']]!r} has no rows in {other.path}: add its evidence, "
+                        f"or record the search with {allowed}",
+                    )
+                )
+    for bound in schema.get("x-notAfter", []):
+        other = parsed.get(bound["resource"])
+        if other is None:
+            continue
+        limit = dict(zip(other.frame[bound["via"]], other.frame[bound["bound"]], strict=True))
+        for value, key, line in zip(
+            frame[bound["field"]], frame[bound["via"]], table.lines, strict=True
+        ):
+            if isinstance(value, str) and key in limit and _latest(value) > _latest(limit[key]):
+                problems.append(
+                    Problem(
+                        table.path,
+                        line,
+                        bound["field"],
+                        f"date {value!r} is after {limit[key]}, when {key!r} was assessed in "
+                        f"{other.path}: evidence must not postdate the assessment",
+                    )
+                )
