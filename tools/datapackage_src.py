@@ -726,6 +726,12 @@ RESOURCES = [
                 enum=TRACKER_STATUSES,
             ),
             f(
+                "first_coder_status",
+                "The first coder's status before the second coding; differs from status only where a disagreement was resolved.",
+                required=True,
+                enum=TRACKER_STATUSES,
+            ),
+            f(
                 "confidence",
                 "high: an official source states the outcome directly; medium: indirectly, or news only; low: inferred from partial evidence.",
                 required=True,
@@ -739,6 +745,27 @@ RESOURCES = [
         ],
         "initiative_id",
         [fk("initiative_id", "initiatives")],
+    ),
+    (
+        "parliament_statements",
+        "What the European Parliament's 2024 report on the strategy says about its implementation, paraphrased, with the section or initiative each statement concerns.",
+        [
+            f("statement_id", "Identifier.", required=True, pattern=r"ep24-[0-9]{2}"),
+            f(
+                "stance",
+                "welcomes_progress, finds_lacking or calls_for_action.",
+                required=True,
+                enum=["welcomes_progress", "finds_lacking", "calls_for_action"],
+            ),
+            f("statement", "The statement, paraphrased.", required=True),
+            f("area_id", "The section it mainly concerns (empty: the strategy as a whole)."),
+            f("initiative_id", "The specific initiative it concerns, when it concerns one."),
+            source(),
+            locator(),
+            note(),
+        ],
+        "statement_id",
+        [fk("area_id", "areas"), fk("initiative_id", "initiatives"), SRC_FK],
     ),
     (
         "second_coding",

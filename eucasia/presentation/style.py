@@ -85,3 +85,20 @@ def figure_style(apply: bool = True) -> dict[str, object]:
     if apply:
         mpl.rcParams.update(style)
     return style
+
+
+#: Implementation status -> (reader label, colour), in the descriptor's order; figures, legends
+#: and tables all read this one table.
+STATUS_STYLE: dict[str, tuple[str, str]] = {
+    "delivered": ("delivered", OKABE_ITO["bluish_green"]),
+    "partly_delivered": ("partly delivered", OKABE_ITO["sky_blue"]),
+    "under_way": ("under way", OKABE_ITO["orange"]),
+    "announced_only": ("announced only", OKABE_ITO["reddish_purple"]),
+    "superseded": ("superseded", OKABE_ITO["grey"]),
+    "no_public_evidence": ("no public evidence found", OKABE_ITO["vermillion"]),
+}
+
+
+def status_label(status: str) -> str:
+    """A status as readers see it ("partly delivered", "no public evidence found")."""
+    return STATUS_STYLE[status][0]

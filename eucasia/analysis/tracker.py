@@ -1,0 +1,139 @@
+"""What became of the strategy: aggregates of the implementation tracker's statuses and evidence.
+
+Statuses are coded by the protocol in Methods (table ``implementation_status``); evidence rows
+(``implementation_evidence``) carry dates, sources and, through ``implementation_evidence_actors``,
+the actors involved. Everything here counts and compares; the pages format it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from eucasia.data import field_values
+
+#: The closed status vocabulary, in the descriptor's order (most to least delivered).
+STATUSES: tuple[str, ...] = tuple(field_values("implementation_status", "status"))
+#: Which statuses count as delivered under each reading of the headline share.
+#: strict: delivered with at least medium confidence and at least one official source;
+#: headline: delivered; lenient: implementation under way in any form.
+READINGS = ("strict", "headline", "lenient")
+LENIENT = {"delivered", "partly_delivered", "under_way"}
+
+
+def _status_with_strand(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    status = tables["implementation_status"].merge(
+        tables["initiatives"][["initiative_id", "area_id"]], on="initiative_id", how="left"
+    )
+    return status.merge(tables["areas"][["area_id", "strand_id"]], on="area_id", how="left")
+
+
+def status_counts(tables: Mapping[str, pd.DataFrame], by: str = "strand_id") -> pd.DataFrame:
+    """Initiatives per status (columns, vocabulary order) for each strand or section (rows)."""
+    status = _status_with_strand(tables)
+    counts = pd.crosstab(status[by], status["status"]).reindex(columns=list(STATUSES), fill_value=0)
+    order = (
+        [s for s in field_values("strands", "strand_id") if s in counts.index]
+        if by == "strand_id"
+        else sorted(counts.index)
+    )
+    return counts.loc[order].astype(int)
+
+
+def official_evidence(tables: Mapping[str, pd.DataFrame]) -> set[str]:
+    """Initiatives with at least one piece of evidence from an official source."""
+    evidence = tables["implementation_evidence"]
+    return set(evidence.loc[evidence["source_kind"] == "official", "initiative_id"])
+
+
+def delivered_under(tables: Mapping[str, pd.DataFrame], reading: str) -> set[str]:
+    """Initiatives that count as delivered under one reading of the coding (see READINGS)."""
+    status = tables["implementation_status"]
+    if reading == "headline":
+        return set(status.loc[status["status"] == "delivered", "initiative_id"])
+    if reading == "lenient":
+        return set(status.loc[status["status"].isin(LENIENT), "initiative_id"])
+    if reading == "strict":
+        firm = status[(status["status"] == "delivered") & (status["confidence"] != "low")]
+        return set(firm["initiative_id"]) & official_evidence(tables)
+    raise ValueError(f"unknown reading {reading!r}; choose from {READINGS}")
+
+
+def shares(tables: Mapping[str, pd.DataFrame]) -> dict[str, tuple[int, int]]:
+    """(initiatives counted, initiatives coded) for each reading."""
+    total = len(tables["implementation_status"])
+    return {reading: (len(delivered_under(tables, reading)), total) for reading in READINGS}
+
+
+def evidence_by_year(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """Evidence rows per year (rows) and strand (columns)."""
+    evidence = tables["implementation_evidence"].merge(
+        _status_with_strand(tables)[["initiative_id", "strand_id"]], on="initiative_id"
+    )
+    years = evidence["date"].str[:4].astype(int)
+    table = pd.crosstab(years, evidence["strand_id"])
+    strands = [s for s in field_values("strands", "strand_id") if s in table.columns]
+    full = range(int(years.min()), int(years.max()) + 1)
+    return table.reindex(index=full, columns=strands, fill_value=0).astype(int)
+
+
+def first_evidence(tables: Mapping[str, pd.DataFrame]) -> pd.Series:
+    """The earliest evidence date of each initiative (partial dates compare as text)."""
+    evidence = tables["implementation_evidence"]
+    return evidence.groupby("initiative_id")["date"].min()
+
+
+def delivery_actors(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """Per actor: evidence rows and initiatives it is named in, most active first."""
+    links = tables["implementation_evidence_actors"].merge(
+        tables["implementation_evidence"][["evidence_id", "initiative_id"]], on="evidence_id"
+    )
+    grouped = links.groupby("actor_id").agg(
+        evidence=("evidence_id", "nunique"), initiatives=("initiative_id", "nunique")
+    )
+    grouped = grouped.reset_index().sort_values(
+        ["initiatives", "evidence", "actor_id"], ascending=[False, False, True]
+    )
+    return grouped.reset_index(drop=True)
+
+
+def centrality_against_delivery(
+    tables: Mapping[str, pd.DataFrame], metrics_2019: pd.DataFrame
+) -> pd.DataFrame:
+    """Actors central in the 2019 text (strength rank) beside the initiatives they delivered on.
+
+    ``metrics_2019`` is the strategy-wide actor metrics (``strand_analysis(corpus).metrics``).
+    Every actor of either side is kept: central actors absent from the evidence show 0.
+    """
+    delivery = delivery_actors(tables).set_index("actor_id")
+    ranked = metrics_2019.set_index("node")[["label", "strength", "rank_strength"]]
+    joined = ranked.join(delivery, how="outer")
+    joined[["evidence", "initiatives"]] = joined[["evidence", "initiatives"]].fillna(0).astype(int)
+    names = tables["actors"].set_index("actor_id")["name"]
+    joined["label"] = joined["label"].fillna(pd.Series(names)).astype("string")
+    joined.index.name = "actor_id"
+    return joined.reset_index().sort_values(["rank_strength", "actor_id"], na_position="last")
+
+
+def instruments_of_delivery(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """Instruments and programmes named in the evidence, with the initiatives each carried."""
+    evidence = tables["implementation_evidence"]
+    names = tables["instruments"].set_index("instrument_id")["name"]
+    vehicle = evidence["instrument_id"].map(names).fillna(evidence["programme"])
+    carried = (
+        evidence.assign(vehicle=vehicle)
+        .dropna(subset=["vehicle"])
+        .groupby("vehicle")
+        .agg(initiatives=("initiative_id", "nunique"), evidence=("evidence_id", "nunique"))
+    )
+    carried = carried.reset_index().sort_values(
+        ["initiatives", "evidence", "vehicle"], ascending=[False, False, True]
+    )
+    return carried.reset_index(drop=True)
+
+
+def initiatives_citing(tables: Mapping[str, pd.DataFrame], source_ids: set[str]) -> set[str]:
+    """Initiatives with evidence from any of the given sources (e.g. a roadmap or a summit)."""
+    evidence = tables["implementation_evidence"]
+    return set(evidence.loc[evidence["source_id"].isin(source_ids), "initiative_id"])
