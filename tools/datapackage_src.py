@@ -30,10 +30,10 @@ ACTOR_TYPES = [
 ]
 ROLES = ["lead", "partner", "beneficiary", "funder", "forum"]
 PRECISION = ["day", "month", "year"]
-TRACKER_STATUSES = [
+TRACKER_STATUSES = [  # from most to least delivered: the order decision rule 5 uses
     "delivered",
-    "under_way",
     "partly_delivered",
+    "under_way",
     "announced_only",
     "superseded",
     "no_public_evidence",
@@ -721,7 +721,7 @@ RESOURCES = [
             f("initiative_id", "The specific initiative.", required=True),
             f(
                 "status",
-                "delivered, under_way, partly_delivered, announced_only, superseded or no_public_evidence (definitions in Methods).",
+                "delivered, partly_delivered, under_way, announced_only, superseded or no_public_evidence, from most to least delivered (definitions in Methods).",
                 required=True,
                 enum=TRACKER_STATUSES,
             ),

@@ -92,7 +92,7 @@ def figure_style(apply: bool = True) -> dict[str, object]:
 STATUS_STYLE: dict[str, tuple[str, str]] = {
     "delivered": ("delivered", OKABE_ITO["bluish_green"]),
     "partly_delivered": ("partly delivered", OKABE_ITO["sky_blue"]),
-    "under_way": ("under way", OKABE_ITO["orange"]),
+    "under_way": ("under way", OKABE_ITO["yellow"]),
     "announced_only": ("announced only", OKABE_ITO["reddish_purple"]),
     "superseded": ("superseded", OKABE_ITO["grey"]),
     "no_public_evidence": ("no public evidence found", OKABE_ITO["vermillion"]),
@@ -102,3 +102,10 @@ STATUS_STYLE: dict[str, tuple[str, str]] = {
 def status_label(status: str) -> str:
     """A status as readers see it ("partly delivered", "no public evidence found")."""
     return STATUS_STYLE[status][0]
+
+
+def with_status_labels(text: str) -> str:
+    """Free text (a coder's rationale) with status codes written as readers see them."""
+    for code, (label, _) in STATUS_STYLE.items():
+        text = text.replace(code, label)
+    return text

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from eucasia.presentation.style import status_label
+from eucasia.presentation.style import status_label, with_status_labels
 from eucasia.presentation.tables import strand_initiatives
 
 
@@ -34,13 +34,16 @@ def status_table(tables: Mapping[str, pd.DataFrame], strand: str) -> pd.DataFram
             "status": [status_label(s) for s in status["status"]],
             "confidence": status["confidence"].to_numpy(),
             "evidence": [int(counts.get(i, 0)) for i in status.index],
-            "why": status["rationale"].to_numpy(),
+            "why": [with_status_labels(str(r)) for r in status["rationale"]],
         }
     ).reset_index(drop=True)
 
 
 def evidence_table(tables: Mapping[str, pd.DataFrame], strand: str) -> pd.DataFrame:
-    """Every piece of evidence for a strand's initiatives, by initiative and date, with its source."""
+    """Every piece of evidence for a strand's initiatives, by initiative and date, with its source.
+
+    The column *no.* (E01, E02 …) is the number the coders' reasons cite.
+    """
     initiatives = strand_initiatives(tables, strand)
     evidence = tables["implementation_evidence"]
     evidence = evidence[evidence["initiative_id"].isin(set(initiatives["initiative_id"]))]
@@ -49,6 +52,7 @@ def evidence_table(tables: Mapping[str, pd.DataFrame], strand: str) -> pd.DataFr
     return pd.DataFrame(
         {
             "initiative": evidence["initiative_id"],
+            "no.": evidence["evidence_id"].str.rsplit("-", n=1).str[-1],
             "date": evidence["date"],
             "what happened": evidence["event"],
             "source": [
