@@ -162,9 +162,7 @@ BAD = {
     "npm ci": GOOD + "npm ci --no-audit\n",
     "apt chromium": GOOD.replace("time make book", "apt-get install -y chromium\ntime make book"),
     "array texlive": GOOD.replace("packages+=(make)", "packages+=(make texlive-xetex)"),
-    "continued line": GOOD.replace(
-        '"${packages[@]}"', '\\\n    iproute2 "${packages[@]}"'
-    ),
+    "continued line": GOOD.replace('"${packages[@]}"', '\\\n    iproute2 "${packages[@]}"'),
     "third make": GOOD + "make lint\n",
     "make target changed": GOOD.replace("time make test", "time make test-tools"),
     "no make test": GOOD.replace("time make test\n", ""),
