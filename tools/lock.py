@@ -93,6 +93,14 @@ def pin_lines(names: set[str], dists: dict[str, metadata.Distribution]) -> list[
     )
 
 
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write only new content: an unchanged file keeps its date, so make keeps the venv."""
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.write_text(text, encoding="utf-8")
+    return True
+
+
 def main() -> int:
     dists = distributions()
     reader, dev, problems = split(dists)
@@ -103,15 +111,13 @@ def main() -> int:
     head, marker, _ = text.partition("  - pip:\n")
     if not marker:
         raise SystemExit(f"{ENV_FILE}: no '  - pip:' line")
-    ENV_FILE.write_text(
-        head + marker + "".join(f"      - {pin}\n" for pin in pin_lines(reader, dists)),
-        encoding="utf-8",
+    write_if_changed(
+        ENV_FILE, head + marker + "".join(f"      - {pin}\n" for pin in pin_lines(reader, dists))
     )
     old = DEV_FILE.read_text(encoding="utf-8") if DEV_FILE.is_file() else DEV_HEADER
     header = "".join(line for line in old.splitlines(keepends=True) if line.startswith("#"))
-    DEV_FILE.write_text(
-        (header or DEV_HEADER) + "".join(f"{pin}\n" for pin in pin_lines(dev, dists)),
-        encoding="utf-8",
+    write_if_changed(
+        DEV_FILE, (header or DEV_HEADER) + "".join(f"{pin}\n" for pin in pin_lines(dev, dists))
     )
     print(f"wrote {len(reader)} pins to {ENV_FILE.name}, {len(dev)} to {DEV_FILE.name}")
     return 0
