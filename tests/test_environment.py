@@ -221,7 +221,7 @@ def test_launch_buttons_point_at_binder() -> None:
 @pytest.mark.slow
 def test_reader_environment_alone_runs_a_chapter(tmp_path: Path) -> None:
     """What Binder gives a reader, and nothing more: a venv from environment.yml's pins only passes
-    `pip check`, takes the package (`--no-deps`, as postBuild) and executes a chapter."""
+    `pip check`, takes the package (`--no-deps -e`, as postBuild) and executes a chapter."""
     venv = tmp_path / "reader"
     python = venv / "bin" / "python"
     requirements = tmp_path / "reader.txt"
@@ -240,7 +240,8 @@ def test_reader_environment_alone_runs_a_chapter(tmp_path: Path) -> None:
     run(sys.executable, "-m", "venv", venv)
     run(python, "-m", "pip", "install", "--quiet", "-r", requirements)
     run(python, "-m", "pip", "check")
-    run(python, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", ROOT)
+    # As postBuild does: editable, so the package finds the data package beside it.
+    run(python, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "-e", ROOT)
     for tool in NOT_FOR_READERS:
         assert not (venv / "bin" / tool).exists(), f"{tool} in the reader environment"
     chapter = tmp_path / "overview.ipynb"
