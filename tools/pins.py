@@ -47,6 +47,7 @@ READER_ROOTS = (
     "matplotlib",
     "scipy",
     "frictionless",
+    "krippendorff",  # coder agreement of the implementation tracker
     "fonttools",  # book/_ext/eucasia_site.py cuts the icon fonts
     "ipython",
     "ipykernel",
