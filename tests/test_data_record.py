@@ -13,7 +13,10 @@ NEW_TABLES = {
     "record_checks": (["table", "row_key"], {"checked_against": "sources"}),
     "eu_special_representatives": ("eusr_id", {"source_id": "sources", "end_source_id": "sources"}),
     "team_europe_initiatives": ("tei_id", {"source_id": "sources"}),
-    "resource_partnerships": ("partnership_id", {"source_id": "sources", "country_code": "countries"}),
+    "resource_partnerships": (
+        "partnership_id",
+        {"source_id": "sources", "country_code": "countries"},
+    ),
     "agreement_ratification": (
         ["agreement_id", "step"],
         {"source_id": "sources", "agreement_id": "agreements"},
@@ -53,9 +56,7 @@ def test_new_tables_declare_keys_and_foreign_keys(resources: dict, name: str) ->
     key, references = NEW_TABLES[name]
     schema = resources[name]["schema"]
     assert schema["primaryKey"] == key
-    declared = {
-        fk["fields"]: fk["reference"]["resource"] for fk in schema.get("foreignKeys", [])
-    }
+    declared = {fk["fields"]: fk["reference"]["resource"] for fk in schema.get("foreignKeys", [])}
     assert declared == references
 
 
@@ -131,8 +132,14 @@ def test_ratification_steps_are_in_order(tables: dict) -> None:
         < steps["kaz_epca", "council_decision_conclusion"]
         < milestones["kaz_epca", "in_force"]
     )
-    assert steps["uzb_epca", "council_negotiating_mandate"] < milestones["uzb_epca", "negotiations_launched"]
-    assert steps["kgz_epca", "council_negotiating_mandate"] < milestones["kgz_epca", "negotiations_launched"]
+    assert (
+        steps["uzb_epca", "council_negotiating_mandate"]
+        < milestones["uzb_epca", "negotiations_launched"]
+    )
+    assert (
+        steps["kgz_epca", "council_negotiating_mandate"]
+        < milestones["kgz_epca", "negotiations_launched"]
+    )
     agreements = tables["agreements"].set_index("agreement_id")["agreement_type"]
     assert set(agreements[steps.index.get_level_values(0)]) == {"EPCA"}
 

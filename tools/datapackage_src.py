@@ -450,7 +450,11 @@ RESOURCES = [
             f("name", "Name.", required=True),
             f("nationality", "Nationality, where the sources give it."),
             date("start_date", "First day in office.", required=False),
-            date("end_date", "Last day in office, or the end of the current mandate (see note); empty if not sourced.", required=False),
+            date(
+                "end_date",
+                "Last day in office, or the end of the current mandate (see note); empty if not sourced.",
+                required=False,
+            ),
             source(),
             f("end_source_id", "The document that states the end date, when it is not source_id."),
             note(),
@@ -466,8 +470,18 @@ RESOURCES = [
             f("name", "Name.", required=True),
             f("focus", "What the initiative covers, paraphrased.", required=True),
             f("envelope_eur", "Total envelope where stated.", type="number", unit="EUR", minimum=0),
-            f("eu_budget_eur", "Share from the EU budget where stated.", type="number", unit="EUR", minimum=0),
-            f("envelope_qualifier", "What the envelope is.", enum=["initial_contribution", "total", "at_least"]),
+            f(
+                "eu_budget_eur",
+                "Share from the EU budget where stated.",
+                type="number",
+                unit="EUR",
+                minimum=0,
+            ),
+            f(
+                "envelope_qualifier",
+                "What the envelope is.",
+                enum=["initial_contribution", "total", "at_least"],
+            ),
             date("launch_date", "Launch date."),
             f("launch_place", "Where it was launched."),
             source(),
@@ -483,8 +497,18 @@ RESOURCES = [
             f("partnership_id", "Identifier.", required=True, pattern=r"[a-z0-9_]+"),
             f("country_code", "The Central Asian partner, or CA.", required=True),
             f("partnership", "What the partnership is about.", required=True),
-            f("kind", "Field.", required=True, enum=["raw_materials", "energy", "raw_materials_and_energy"]),
-            f("instrument", "Kind of document.", required=True, enum=["memorandum_of_understanding", "joint_declaration"]),
+            f(
+                "kind",
+                "Field.",
+                required=True,
+                enum=["raw_materials", "energy", "raw_materials_and_energy"],
+            ),
+            f(
+                "instrument",
+                "Kind of document.",
+                required=True,
+                enum=["memorandum_of_understanding", "joint_declaration"],
+            ),
             date("signed_date", "Date of signature or endorsement."),
             f("place", "Where it was signed, when known."),
             source(),
@@ -497,14 +521,32 @@ RESOURCES = [
         "record_checks",
         "The verification of edition 0.2.0: one row per row of another table checked against an official source, and the result.",
         [
-            f("table", "Table of the checked row.", required=True, enum=["timeline", "agreement_milestones", "funding"]),
-            f("row_key", "Primary key of the checked row (agreement_id/milestone for agreement_milestones).", required=True),
-            f("checked_against", "The source the row was checked against, a key of sources.", required=True),
+            f(
+                "table",
+                "Table of the checked row.",
+                required=True,
+                enum=["timeline", "agreement_milestones", "funding"],
+            ),
+            f(
+                "row_key",
+                "Primary key of the checked row (agreement_id/milestone for agreement_milestones).",
+                required=True,
+            ),
+            f(
+                "checked_against",
+                "The source the row was checked against, a key of sources.",
+                required=True,
+            ),
             f(
                 "result",
                 "confirmed: the official source agrees; corrected: the row was wrong and was changed; moved_to_official_source: the row now rests on the official source; no_official_source_found: none was found (see note for what was searched).",
                 required=True,
-                enum=["confirmed", "corrected", "moved_to_official_source", "no_official_source_found"],
+                enum=[
+                    "confirmed",
+                    "corrected",
+                    "moved_to_official_source",
+                    "no_official_source_found",
+                ],
             ),
             note(),
             date("checked_on", "Date of the check."),
@@ -656,15 +698,59 @@ RESOURCES = [
 ]
 
 
+#: Identifiers that encode other columns of their row (`x-idEncodes`, enforced by
+#: eucasia.data.rules.check_id_rules): each named group of the pattern is a column whose value
+#: must equal the text the group matches (through `map`, upper-cased if in `upper`).
+ID_ENCODES = {
+    "initiatives": [
+        {
+            "field": "initiative_id",
+            "pattern": r"(?P<area_id>0|[1-3]\.[1-4])-(?P<kind>SI|C)-(?P<ordinal>[0-9]{2})",
+            "map": {"kind": {"SI": "specific_initiative", "C": "commitment"}},
+        }
+    ],
+    "timeline": [
+        {"field": "event_id", "pattern": r"(?P<date>[0-9]{4}(?:-[0-9]{2}){0,2})-[a-z][a-z0-9\-]*"}
+    ],
+    "agreements": [
+        {
+            "field": "agreement_id",
+            "pattern": r"(?P<country_code>[a-z]{3})_(?P<agreement_type>pca|epca|interim)",
+            "map": {
+                "agreement_type": {
+                    "pca": "PCA",
+                    "epca": "EPCA",
+                    "interim": "interim_trade_agreement",
+                }
+            },
+            "upper": ["country_code"],
+        }
+    ],
+    "roadmap_actions": [
+        {"field": "action_id", "pattern": r"(?P<roadmap_area_id>RA[0-9])-[A-Z]+-[0-9]{2}"}
+    ],
+}
+#: Columns whose cells may span lines (`x-multiline`); in every other column a line break is an
+#: error, which also catches a quote opened in one row and closed in the next.
+MULTILINE: dict[str, list[str]] = {}
+#: Every table the book reads must have at least this many rows (`x-minRows`).
+MIN_ROWS = 1
+
+
 def build() -> dict:
     resources = []
     for name, description, fields, key, fks in RESOURCES:
+        for field in fields:
+            if field["name"] in MULTILINE.get(name, []):
+                field["x-multiline"] = True
         schema = {"fields": fields, "primaryKey": key, "missingValues": [""]}
         if fks:
             schema["foreignKeys"] = fks
         names = [x["name"] for x in fields]
         if "date_precision" in names:
             schema["x-precisionOf"] = {"date_precision": "date"}
+        if name in ID_ENCODES:
+            schema["x-idEncodes"] = ID_ENCODES[name]
         resources.append(
             {
                 "name": name,
@@ -674,6 +760,7 @@ def build() -> dict:
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
                 "description": description,
+                "x-minRows": MIN_ROWS,
                 "schema": schema,
             }
         )
