@@ -103,8 +103,11 @@ class _Checker:
             self.fail(at, f"{path!r} is absolute; give a file name relative to data/")
         elif ".." in pure.parts or not path or path.startswith("./"):
             self.fail(at, f"{path!r} leaves data/ or is not a plain file name under it")
-        elif not path.endswith(".csv"):
-            self.fail(at, f"{path!r} is not a .csv file")
+        elif not re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_.-]*\.csv", path, re.ASCII):
+            self.fail(
+                at,
+                f"{path!r} is not a plain file name of data/ (letters, digits, _ . -, ending .csv)",
+            )
         else:
             target = self.data_dir / path
             root = self.data_dir.resolve()
