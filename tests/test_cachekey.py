@@ -134,3 +134,18 @@ def test_fingerprint_does_not_depend_on_where_the_book_lies(tmp_path: Path) -> N
         (data / "t.csv").write_text("x\n1\n", encoding="utf-8")
         digests.append(cachekey.fingerprint([package / "data.py", data / "t.csv"], data.parent))
     assert digests[0] == digests[1]
+
+
+def test_a_module_reading_the_descriptor_makes_it_an_input() -> None:
+    """vocabulary reads datapackage.json at import (field_values), without any load_tables."""
+    text = "```{code-cell} ipython3\nfrom eucasia.data.vocabulary import STRANDS\n```\n"
+    inputs = set(cachekey.notebook_inputs(text))
+    assert DATA_DIR / "datapackage.json" in inputs
+    assert PKG / "data" / "vocabulary.py" in inputs and PKG / "data" / "structure.py" in inputs
+    assert not any(p.suffix == ".csv" for p in inputs)
+
+
+def test_a_table_list_that_is_not_a_literal_depends_on_every_table() -> None:
+    text = NOTEBOOK.replace('load_tables(["initiative_actors"])', "load_tables(NAMES)")
+    names = {p.name for p in cachekey.notebook_inputs(text)}
+    assert {p.name for p in DATA_DIR.glob("*.csv")} <= names

@@ -6,6 +6,8 @@ data/datapackage.json), corrupts one thing, and asserts the exact location in th
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +18,7 @@ from eucasia.data import DataValidationError, load_tables
 
 FIXTURE = Path(__file__).parent / "fixtures" / "good"
 DESCRIPTOR = Path(__file__).parent.parent / "data" / "datapackage.json"
-TABLES = ["initiative_actors"]  # loads its foreign-key closure: all fixture files
+TABLES = ["initiative_actors", "timeline", "funding"]  # and their foreign-key closure: every file
 
 
 @pytest.fixture
@@ -227,3 +229,357 @@ def test_every_problem_is_reported_at_once(package: Path) -> None:
 def test_unknown_table_name_is_refused(package: Path) -> None:
     with pytest.raises(KeyError, match="no table named 'actorz'"):
         load_tables(["actorz"], data_dir=package)
+
+
+# --------------------------------------------------------------------------------------------
+# One case per kind of bad input of issue 13, grouped by class, each with the EXACT message
+# ({root} is the fixture package's folder). tests/test_honesty.py counts these lists.
+
+
+def descriptor(change: Callable[[dict], None]) -> Callable[[Path], None]:
+    def mutate(root: Path) -> None:
+        data = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+        change(data)
+        (root / "datapackage.json").write_text(json.dumps(data), encoding="utf-8")
+
+    return mutate
+
+
+def resource(data: dict, name: str) -> dict:
+    return next(r for r in data["resources"] if r["name"] == name)
+
+
+def field(data: dict, table: str, name: str) -> dict:
+    return next(f for f in resource(data, table)["schema"]["fields"] if f["name"] == name)
+
+
+def link_outside(root: Path) -> None:
+    (root / "actors.csv").unlink()
+    (root / "actors.csv").symlink_to(FIXTURE.parent / "outside" / "secret.csv")
+
+
+def mutate_all(*steps: Callable[[Path], None]) -> Callable[[Path], None]:
+    def mutate(root: Path) -> None:
+        for step in steps:
+            step(root)
+
+    return mutate
+
+
+def _set(d: dict, key: str, value: object) -> None:
+    d[key] = value
+
+
+A = "{root}/actors.csv"
+F = "{root}/funding.csv"
+I = "{root}/initiatives.csv"  # noqa: E741
+S = "{root}/strands.csv"
+T = "{root}/timeline.csv"
+D = "{root}/datapackage.json"
+NUMBER_HINT = "a finite number in ASCII digits, e.g. 1250000 or 0.5 (not inf or nan)"
+INTEGER_HINT = "a whole number in ASCII digits, e.g. 2019"
+
+#: class → [(case id, mutation, exact message)]
+EXACT = {
+    "numbers": [
+        (
+            "number-inf",
+            replace("funding.csv", ",134000000,", ",inf,"),
+            f"{F}, line 2, column 'amount_eur': value 'inf' is not a valid number; write {NUMBER_HINT}",
+        ),
+        (
+            "number-nan",
+            replace("funding.csv", ",134000000,", ",nan,"),
+            f"{F}, line 2, column 'amount_eur': value 'nan' is not a valid number; write {NUMBER_HINT}",
+        ),
+        (
+            "number-NaN",
+            replace("funding.csv", ",134000000,", ",NaN,"),
+            f"{F}, line 2, column 'amount_eur': value 'NaN' is not a valid number; write {NUMBER_HINT}",
+        ),
+        (
+            "number-overflow-to-infinity",
+            replace("funding.csv", ",134000000,", ",1e999,"),
+            f"{F}, line 2, column 'amount_eur': value '1e999' is not a valid number; write {NUMBER_HINT}",
+        ),
+        (
+            "number-underscore",
+            replace("funding.csv", ",134000000,", ",134_000_000,"),
+            f"{F}, line 2, column 'amount_eur': value '134_000_000' is not a valid number; write {NUMBER_HINT}",
+        ),
+        (
+            "integer-arabic-indic-digits",
+            replace("strands.csv", "resilience,1,", "resilience,\u0661,"),
+            f"{S}, line 3, column 'number': value '\u0661' is not a valid integer; write {INTEGER_HINT}",
+        ),
+        (
+            "integer-fullwidth-digits",
+            replace("funding.csv", ",2021,2027,", ",\uff12\uff10\uff12\uff11,2027,"),
+            f"{F}, line 2, column 'period_start': value '\uff12\uff10\uff12\uff11' is not a valid integer; write {INTEGER_HINT}",
+        ),
+        (
+            "date-devanagari-digits",
+            replace("timeline.csv", "2024-01,month", "\u0968\u0966\u0968\u096a-01,month"),
+            f"{T}, line 3, column 'date': value '\u0968\u0966\u0968\u096a-01' is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)",
+        ),
+        (
+            "pattern-bengali-digits",
+            replace("initiatives.csv", "1.1-SI-01,1.1,", "1.1-SI-\u09e6\u09e7,1.1,"),
+            f"{I}, line 2, column 'initiative_id': value '1.1-SI-\u09e6\u09e7' does not match the pattern '(0|[1-3]\\\\.[1-4])-(SI|C)-\\\\d{{2}}'",
+        ),
+    ],
+    "characters": [
+        (
+            "nul-in-text",
+            replace("strands.csv", "Resilience.", "Resil\x00ience."),
+            f"{S}, line 3, column 'summary': value 'Resil\\x00ience.' contains the invisible or control character U+0000 at position 6, which is not allowed in any cell; delete it",
+        ),
+        (
+            "c1-control-in-text",
+            replace("actors.csv", "OSCE,international", "OS\x85CE,international"),
+            f"{A}, line 4, column 'name': value 'OS\\x85CE' contains the invisible or control character U+0085 at position 3, which is not allowed in any cell; delete it",
+        ),
+        (
+            "bidi-override-in-text",
+            replace("actors.csv", "Kazakhstan,", "Kazakh\u202estan,"),
+            f"{A}, line 3, column 'name': value 'Kazakh\\u202estan' contains the invisible or control character U+202E at position 7, which is not allowed in any cell; delete it",
+        ),
+        (
+            "zero-width-space-in-key",
+            replace("actors.csv", "osce,OSCE,", "os\u200bce,OSCE,"),
+            f"{A}, line 4, column 'actor_id': value 'os\\u200bce' contains the invisible or control character U+200B at position 3, which is not allowed in an identifier or key; delete it",
+        ),
+        (
+            "bidi-isolate-in-foreign-key",
+            replace("initiative_actors.csv", "1.1-SI-02,osce,", "1.1-SI-02,osce\u2066,"),
+            "{root}/initiative_actors.csv, line 4, column 'actor_id': value 'osce\\u2066' contains the invisible or control character U+2066 at position 5, which is not allowed in an identifier or key; delete it",
+        ),
+        (
+            "byte-order-mark-inside-key",
+            replace("strands.csv", "resilience,1,", "\ufeffresilience,1,"),
+            f"{S}, line 3, column 'strand_id': value '\\ufeffresilience' contains the invisible or control character U+FEFF at position 1, which is not allowed in an identifier or key; delete it",
+        ),
+    ],
+    "keys": [
+        (
+            "key-differs-only-in-case",
+            replace("initiative_actors.csv", "1.1-SI-02,osce,partner", "1.1-si-01,eu,partner"),
+            "{root}/initiative_actors.csv, line 4, column 'initiative_id, actor_id': primary key ('1.1-si-01', 'eu') differs only in letter case from ('1.1-SI-01', 'eu') on line 2; keys must differ in more than case",
+        ),
+        (
+            "foreign-key-differs-only-in-case",
+            replace("initiative_actors.csv", "1.1-SI-02,osce,", "1.1-SI-02,OSCE,"),
+            "{root}/initiative_actors.csv, line 4, column 'actor_id': 'OSCE' is not a actor_id in {root}/actors.csv",
+        ),
+    ],
+    "ids": [
+        (
+            "initiative-id-wrong-section",
+            replace("initiatives.csv", "1.1-SI-01,1.1,", "1.2-SI-01,1.1,"),
+            f"{I}, line 2, column 'area_id': value '1.1' disagrees with the identifier '1.2-SI-01' in column 'initiative_id', which encodes '1.2'; correct one of them",
+        ),
+        (
+            "initiative-id-wrong-kind",
+            replace("initiatives.csv", "0-C-01,0,commitment,", "0-C-01,0,specific_initiative,"),
+            f"{I}, line 4, column 'kind': value 'specific_initiative' disagrees with the identifier '0-C-01' in column 'initiative_id', which encodes 'commitment'; correct one of them",
+        ),
+        (
+            "initiative-id-wrong-ordinal",
+            replace(
+                "initiatives.csv",
+                "1.1-SI-02,1.1,specific_initiative,2,",
+                "1.1-SI-02,1.1,specific_initiative,3,",
+            ),
+            f"{I}, line 3, column 'ordinal': value 3 disagrees with the identifier '1.1-SI-02' in column 'initiative_id', which encodes 2; correct one of them",
+        ),
+        (
+            "event-id-wrong-date",
+            replace(
+                "timeline.csv", "2019-05-15-strategy,2019-05-15,", "2019-05-15-strategy,2019-05-16,"
+            ),
+            f"{T}, line 2, column 'date': value '2019-05-16' disagrees with the identifier '2019-05-15-strategy' in column 'event_id', which encodes '2019-05-15'; correct one of them",
+        ),
+    ],
+    "line-breaks": [
+        (
+            "quote-closed-in-the-next-row",
+            mutate_all(
+                replace(
+                    "strands.csv", "Regional cooperation.,doc_a", '"Regional cooperation.,doc_a'
+                ),
+                replace("strands.csv", "Resilience.,doc_a", 'Resilience.",doc_a'),
+            ),
+            f"{S}, line 2, column 'summary': value 'Regional cooperation.,doc_a,p. 2\\nresilience,1,Partnering for Resilience,Resilience.' spans 2 lines, but this column does not allow line breaks: write it on one line, or close the quote opened at its start before the line ends",
+        ),
+        (
+            "line-break-in-a-name",
+            replace("actors.csv", "kaz,Kazakhstan,", 'kaz,"Kazakh\nstan",'),
+            f"{A}, line 3, column 'name': value 'Kazakh\\nstan' spans 2 lines, but this column does not allow line breaks: write it on one line, or close the quote opened at its start before the line ends",
+        ),
+    ],
+    "rows": [
+        (
+            "header-only-table",
+            replace("strands.csv", "", ""),  # replaced below: keep the header, drop every row
+            f"{S}: table has 0 rows; the book needs at least 1 (x-minRows)",
+        ),
+    ],
+    "descriptor": [
+        (
+            "path-is-a-list",
+            descriptor(lambda d: _set(resource(d, "actors"), "path", ["actors.csv"])),
+            f"{D}, resources[5].path: must be a file name under data/ (a string), not a list",
+        ),
+        (
+            "minimum-is-a-string",
+            descriptor(
+                lambda d: _set(field(d, "strands", "number")["constraints"], "minimum", "0")
+            ),
+            f"{D}, resources[2].schema.fields[1].constraints.minimum: must be a number, e.g. 0, not the string '0'",
+        ),
+        (
+            "primary-key-names-a-missing-field",
+            descriptor(lambda d: _set(resource(d, "actors")["schema"], "primaryKey", "actor")),
+            f"{D}, resources[5].schema.primaryKey: names 'actor', not a column; columns: ['actor_id', 'name', 'actor_type', 'scope', 'country_code', 'note']",
+        ),
+        (
+            "foreign-key-to-an-unknown-table",
+            descriptor(
+                lambda d: _set(
+                    resource(d, "initiatives")["schema"]["foreignKeys"][0]["reference"],
+                    "resource",
+                    "sections",
+                )
+            ),
+            f"{D}, resources[4].schema.foreignKeys[0].reference.resource: 'sections' is not a table (or its description is broken); tables: {{tables}}",
+        ),
+        (
+            "foreign-key-to-an-unknown-field",
+            descriptor(
+                lambda d: _set(
+                    resource(d, "initiatives")["schema"]["foreignKeys"][0]["reference"],
+                    "fields",
+                    "section_id",
+                )
+            ),
+            f"{D}, resources[4].schema.foreignKeys[0].reference.fields: names 'section_id', not a column of 'areas'",
+        ),
+        (
+            "unknown-type",
+            descriptor(lambda d: _set(field(d, "strands", "number"), "type", "int")),
+            f"{D}, resources[2].schema.fields[1].type: the string 'int' is not a type; valid: ['string', 'integer', 'number', 'boolean', 'date']",
+        ),
+        (
+            "enum-is-not-a-list",
+            descriptor(lambda d: _set(field(d, "actors", "scope")["constraints"], "enum", "eu")),
+            f"{D}, resources[5].schema.fields[3].constraints.enum: must be a non-empty list of strings, not the string 'eu'",
+        ),
+        (
+            "min-rows-is-negative",
+            descriptor(lambda d: _set(resource(d, "actors"), "x-minRows", -1)),
+            f"{D}, resources[5].x-minRows: must be a whole number of rows, 0 or more, not a number",
+        ),
+        (
+            "id-rule-names-a-missing-column",
+            descriptor(
+                lambda d: _set(
+                    resource(d, "timeline")["schema"]["x-idEncodes"][0], "pattern", "(?P<day>.*)"
+                )
+            ),
+            f"{D}, resources[9].schema.x-idEncodes[0].pattern: group 'day' is not a column",
+        ),
+        (
+            "infinity-in-the-descriptor",
+            lambda root: (root / "datapackage.json").write_text(
+                (root / "datapackage.json")
+                .read_text(encoding="utf-8")
+                .replace('"minimum": 0', '"minimum": Infinity', 1),
+                encoding="utf-8",
+            ),
+            f"{D}: not valid JSON: Infinity is not a JSON number; write a finite number",
+        ),
+    ],
+    "paths": [
+        (
+            "absolute-path",
+            descriptor(lambda d: _set(resource(d, "actors"), "path", "/etc/passwd")),
+            f"{D}, resources[5].path: '/etc/passwd' is absolute; give a file name relative to data/",
+        ),
+        (
+            "parent-path",
+            descriptor(lambda d: _set(resource(d, "actors"), "path", "../outside/secret.csv")),
+            f"{D}, resources[5].path: '../outside/secret.csv' leaves data/ or is not a plain file name under it",
+        ),
+        (
+            "symlink-out-of-data",
+            link_outside,
+            f"{D}, resources[5].path: 'actors.csv' is a link leading out of data/; data files must lie in it",
+        ),
+        (
+            "markup-in-a-path",
+            descriptor(lambda d: _set(resource(d, "actors"), "path", "a`{b}`.csv")),
+            f"{D}, resources[5].path: 'a`{{b}}`.csv' is not a plain file name of data/ (letters, digits, _ . -, ending .csv)",
+        ),
+    ],
+}
+
+
+def _header_only(root: Path) -> None:
+    text = (root / "strands.csv").read_text(encoding="utf-8")
+    (root / "strands.csv").write_text(text.split("\n")[0] + "\n", encoding="utf-8")
+
+
+EXACT["rows"][0] = (EXACT["rows"][0][0], _header_only, EXACT["rows"][0][2])
+EXACT_CASES = [(cls, *case) for cls, cases in EXACT.items() for case in cases]
+
+
+@pytest.mark.parametrize(
+    ("mutate", "expected"),
+    [c[2:] for c in EXACT_CASES],
+    ids=[f"{c[0]}:{c[1]}" for c in EXACT_CASES],
+)
+def test_bad_input_gets_its_exact_message(package: Path, mutate, expected: str) -> None:
+    mutate(package)
+    names = json.loads(DESCRIPTOR.read_text(encoding="utf-8"))["resources"]
+    tables = sorted(r["name"] for r in names)
+    expected = expected.replace("{root}", str(package)).replace("{tables}", str(tables))
+    with pytest.raises(DataValidationError) as caught:
+        load_tables(TABLES, data_dir=package)
+    shown = [str(p) for p in caught.value.problems]
+    assert expected in shown, "\n".join(["expected:", expected, "got:", *shown])
+    assert "TOP-SECRET" not in str(caught.value), "a file outside data/ was read or printed"
+
+
+def test_a_file_outside_data_is_never_opened(package: Path, monkeypatch) -> None:
+    """The path checks run before any read: the outside file is not even opened."""
+    link_outside(package)
+    opened: list[str] = []
+    real_open = Path.read_bytes
+
+    def spy(self: Path) -> bytes:
+        opened.append(os.path.realpath(self))
+        return real_open(self)
+
+    monkeypatch.setattr(Path, "read_bytes", spy)
+    with pytest.raises(DataValidationError):
+        load_tables(TABLES, data_dir=package)
+    assert not any("outside" in p for p in opened), opened
+
+
+def test_descriptor_mistakes_never_escape_as_python_errors(package: Path) -> None:
+    """Every descriptor case above stops with DataValidationError, also for the cache key and
+    for field_values (which run before any notebook)."""
+    from eucasia.build.cachekey import notebook_inputs
+    from eucasia.data import field_values
+
+    for _, mutate, _ in EXACT["descriptor"][:-1]:
+        shutil.copy(DESCRIPTOR, package / "datapackage.json")
+        mutate(package)
+        with pytest.raises(DataValidationError):
+            field_values("actors", "actor_type", data_dir=package)
+        with pytest.raises(DataValidationError):
+            notebook_inputs(
+                "```{code-cell} ipython3\nfrom eucasia.data import load_tables\n"
+                "load_tables(['actors'])\n```\n",
+                data_dir=package,
+            )

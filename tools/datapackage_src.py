@@ -877,11 +877,57 @@ CROSS_RULES = {
         ]
     },
 }
+#: Identifiers that encode other columns of their row (`x-idEncodes`, enforced by
+#: eucasia.data.rules.check_id_rules): each named group of the pattern is a column whose value
+#: must equal the text the group matches (through `map`, upper-cased if in `upper`).
+ID_ENCODES = {
+    "initiatives": [
+        {
+            "field": "initiative_id",
+            "pattern": r"(?P<area_id>0|[1-3]\.[1-4])-(?P<kind>SI|C)-(?P<ordinal>[0-9]{2})",
+            "map": {"kind": {"SI": "specific_initiative", "C": "commitment"}},
+        }
+    ],
+    "timeline": [
+        {"field": "event_id", "pattern": r"(?P<date>[0-9]{4}(?:-[0-9]{2}){0,2})-[a-z][a-z0-9\-]*"}
+    ],
+    "agreements": [
+        {
+            "field": "agreement_id",
+            "pattern": r"(?P<country_code>[a-z]{3})_(?P<agreement_type>pca|epca|interim)",
+            "map": {
+                "agreement_type": {
+                    "pca": "PCA",
+                    "epca": "EPCA",
+                    "interim": "interim_trade_agreement",
+                }
+            },
+            "upper": ["country_code"],
+        }
+    ],
+    "roadmap_actions": [
+        {"field": "action_id", "pattern": r"(?P<roadmap_area_id>RA[0-9])-[A-Z]+-[0-9]{2}"}
+    ],
+    "implementation_evidence": [
+        {
+            "field": "evidence_id",
+            "pattern": r"(?P<initiative_id>[0-9]\.[0-9]-SI-[0-9]{2})-E[0-9]{2}",
+        }
+    ],
+}
+#: Columns whose cells may span lines (`x-multiline`); in every other column a line break is an
+#: error, which also catches a quote opened in one row and closed in the next.
+MULTILINE: dict[str, list[str]] = {}
+#: Every table the book reads must have at least this many rows (`x-minRows`).
+MIN_ROWS = 1
 
 
 def build() -> dict:
     resources = []
     for name, description, fields, key, fks in RESOURCES:
+        for field in fields:
+            if field["name"] in MULTILINE.get(name, []):
+                field["x-multiline"] = True
         schema = {"fields": fields, "primaryKey": key, "missingValues": [""]}
         schema.update(CROSS_RULES.get(name, {}))
         if fks:
@@ -889,6 +935,8 @@ def build() -> dict:
         names = [x["name"] for x in fields]
         if "date_precision" in names:
             schema["x-precisionOf"] = {"date_precision": "date"}
+        if name in ID_ENCODES:
+            schema["x-idEncodes"] = ID_ENCODES[name]
         resources.append(
             {
                 "name": name,
@@ -898,6 +946,7 @@ def build() -> dict:
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
                 "description": description,
+                "x-minRows": MIN_ROWS,
                 "schema": schema,
             }
         )

@@ -8,8 +8,10 @@ the files are dependencies (so the page is re-read when one changes), and writes
 changes exactly when an input changes). The file on disk is never modified.
 
 A notebook's inputs are found statically from its code:
-- the tables named in `load_tables([...])` calls (all tables for `load_tables()`), plus the
-  tables they reference through foreign keys, and `data/datapackage.json`;
+- the tables named in `load_tables([...])` calls (all tables for `load_tables()` or a list that
+  is not a literal), plus the tables they reference through foreign keys;
+- `data/datapackage.json` when tables are loaded or any imported module reads it (every module
+  importing `eucasia.data.descriptor`, e.g. `eucasia.data.vocabulary` at import);
 - every module of the package it imports, with the package modules those import in turn and the
   `__init__` of every package on the way (imports are read from the parsed code, not from lines).
 """
@@ -26,6 +28,8 @@ from eucasia.data import DATA_DIR, DESCRIPTOR, read_descriptor, required_resourc
 PACKAGE = "eucasia"
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 MARKER = "# inputs-fingerprint:"
+#: The module that reads `datapackage.json`: whoever imports it depends on the descriptor.
+READS_DESCRIPTOR = PACKAGE_DIR / "data" / "descriptor.py"
 CODE_CELL = re.compile(r"^```\{code-cell\}[^\n]*\n", re.MULTILINE)
 LOAD_CALL = re.compile(r"load_tables\(\s*(\[[^\]]*\])?")
 
@@ -145,10 +149,12 @@ def notebook_inputs(text: str, data_dir: Path = DATA_DIR) -> list[Path]:
     if modules:
         descriptor = read_descriptor(data_dir)
         tables = tables_loaded(code, descriptor)
-        if tables:
-            by_name = {r["name"]: r for r in descriptor["resources"]}
+        by_name = {r["name"]: r for r in descriptor["resources"]}
+        files.extend(Path(data_dir) / by_name[t]["path"] for t in tables)
+        if tables or READS_DESCRIPTOR in files:
+            # Loading tables reads the descriptor; so does any module that imports
+            # eucasia.data.descriptor, at import (vocabulary's field_values) or later.
             files.append(Path(data_dir) / DESCRIPTOR)
-            files.extend(Path(data_dir) / by_name[t]["path"] for t in tables)
     return sorted(set(files))
 
 

@@ -3,18 +3,71 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 
 from eucasia.data.errors import Problem
 
-PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+PARTIAL_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 PRECISION_OF_PARTS = {1: "year", 2: "month", 3: "day"}
+#: The only spellings of typed values: ASCII digits, finite numbers, ISO dates.
+SYNTAX = {
+    "integer": (re.compile(r"-?[0-9]+"), "a whole number in ASCII digits, e.g. 2019"),
+    "number": (
+        re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?"),
+        "a finite number in ASCII digits, e.g. 1250000 or 0.5 (not inf or nan)",
+    ),
+    "date": (re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"), "a date YYYY-MM-DD in ASCII digits"),
+    "boolean": (re.compile(r"true|false"), "true or false"),
+}
+#: Never in any cell: C0 and C1 controls (a line feed only where the column allows line
+#: breaks), bidirectional embeddings, overrides and isolates, the byte-order mark, and the
+#: Unicode line and paragraph separators.
+FORBIDDEN = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\u2028\u2029]")
+#: Never in an identifier or key: the above, and invisible characters (zero-width spaces and
+#: joiners, direction marks, soft hyphen, word joiner) that make two keys look alike.
+FORBIDDEN_IN_KEYS = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2060\u202a-\u202e\u2066-\u2069\ufeff\u2028\u2029]"
+)
 
 
-def convert_cell(shown: str, line: int, field: dict, cell: str, problems: list[Problem]) -> object:
-    """Cell text to a Python value of the field's type; record a problem if it does not fit."""
+def character_problem(cell: str, field: dict, is_key: bool) -> str | None:
+    """Why a cell's characters are not allowed in its column, or None."""
+    bad = (FORBIDDEN_IN_KEYS if is_key else FORBIDDEN).search(cell)
+    if bad:
+        char = bad.group()
+        where = "an identifier or key" if is_key else "any cell"
+        return (
+            f"value {cell!r} contains the invisible or control character U+{ord(char):04X} "
+            f"at position {bad.start() + 1}, which is not allowed in {where}; delete it"
+        )
+    if "\n" in cell and not field.get("x-multiline"):
+        spans = cell.count("\n") + 1
+        return (
+            f"value {cell!r} spans {spans} lines, but this column does not allow line breaks: "
+            "write it on one line, or close the quote opened at its start before the line ends"
+        )
+    return None
+
+
+def convert_cell(
+    shown: str,
+    line: int,
+    field: dict,
+    cell: str,
+    problems: list[Problem],
+    is_key: bool = False,
+) -> object:
+    """Cell text to a Python value of the field's type; record a problem if it does not fit.
+
+    `is_key`: the column is an identifier or key (stricter characters).
+    """
     name = field["name"]
     constraints = field.get("constraints", {})
+    characters = character_problem(cell, field, is_key)
+    if characters:
+        problems.append(Problem(shown, line, name, characters))
+        return None
     if cell != cell.strip():
         problems.append(
             Problem(shown, line, name, f"value {cell!r} has leading or trailing spaces")
@@ -27,18 +80,23 @@ def convert_cell(shown: str, line: int, field: dict, cell: str, problems: list[P
     kind = field.get("type", "string")
     value: object = cell
     try:
+        if kind in SYNTAX and not SYNTAX[kind][0].fullmatch(cell):
+            raise ValueError
         if kind == "integer":
             value = int(cell)
         elif kind == "number":
             value = float(cell)
+            if not math.isfinite(value):
+                raise ValueError
         elif kind == "date":
             value = dt.date.fromisoformat(cell).isoformat()
         elif kind == "boolean":
-            if cell not in ("true", "false"):
-                raise ValueError
             value = cell == "true"
-    except ValueError:
-        problems.append(Problem(shown, line, name, f"value {cell!r} is not a valid {kind}"))
+    except (ValueError, OverflowError):
+        hint = SYNTAX[kind][1]
+        problems.append(
+            Problem(shown, line, name, f"value {cell!r} is not a valid {kind}; write {hint}")
+        )
         return None
     fmt = field.get("format")
     if kind == "string" and field.get("x-partialDate") and not is_partial_date(cell):
@@ -64,7 +122,7 @@ def convert_cell(shown: str, line: int, field: dict, cell: str, problems: list[P
             )
         )
         return None
-    if "pattern" in constraints and not re.fullmatch(constraints["pattern"], cell):
+    if "pattern" in constraints and not re.fullmatch(constraints["pattern"], cell, re.ASCII):
         problems.append(
             Problem(
                 shown,

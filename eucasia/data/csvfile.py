@@ -10,7 +10,7 @@ from eucasia.data.cells import convert_cell
 from eucasia.data.errors import Problem
 from eucasia.data.frames import ParsedTable, typed_frame
 from eucasia.data.paths import show_path
-from eucasia.data.rules import check_row_rules
+from eucasia.data.rules import as_list, check_row_rules
 
 
 def decode(path: Path, shown: str, problems: list[Problem]) -> str | None:
@@ -45,9 +45,25 @@ def decode(path: Path, shown: str, problems: list[Problem]) -> str | None:
         return None
 
 
+def key_fields(schema: dict) -> set[str]:
+    """Columns holding identifiers or keys: primary and foreign keys, coded and patterned columns."""
+    keys = set(as_list(schema.get("primaryKey", [])))
+    for fk in schema.get("foreignKeys", []):
+        keys.update(as_list(fk["fields"]))
+    for field in schema["fields"]:
+        constraints = field.get("constraints", {})
+        if "pattern" in constraints or "enum" in constraints:
+            keys.add(field["name"])
+    keys.update(rule["field"] for rule in schema.get("x-idEncodes", []))
+    return keys
+
+
 def read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> ParsedTable | None:
     path = data_dir / resource["path"]
     shown = show_path(path)
+    if not path.resolve().is_relative_to(data_dir.resolve()):  # checked in the descriptor too
+        problems.append(Problem(shown, None, None, "file lies outside data/; it is not read"))
+        return None
     if not path.is_file():
         problems.append(
             Problem(shown, None, None, f"file for table '{resource['name']}' is missing")
@@ -58,6 +74,7 @@ def read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> Parse
         return None
     fields = resource["schema"]["fields"]
     names = [f["name"] for f in fields]
+    keys = key_fields(resource["schema"])
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
@@ -108,11 +125,21 @@ def read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> Parse
             continue
         rows.append(
             [
-                convert_cell(shown, line, f, cell, problems)
+                convert_cell(shown, line, f, cell, problems, f["name"] in keys)
                 for f, cell in zip(fields, row, strict=True)
             ]
         )
         lines.append(line)
+    minimum = resource.get("x-minRows", 0)
+    if len(rows) < minimum and len(problems) == before:
+        problems.append(
+            Problem(
+                shown,
+                None,
+                None,
+                f"table has {len(rows)} rows; the book needs at least {minimum} (x-minRows)",
+            )
+        )
     if len(problems) == before:
         check_row_rules(shown, resource, names, rows, lines, problems)
     frame = typed_frame(fields, rows)

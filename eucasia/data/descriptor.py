@@ -9,28 +9,64 @@ from pathlib import Path
 from eucasia.data.crossrules import referenced_tables
 from eucasia.data.errors import DataValidationError, Problem
 from eucasia.data.paths import DATA_DIR, DESCRIPTOR, default_data_dir, show_path
+from eucasia.data.structure import check_structure
 
 
 def read_descriptor(data_dir: Path | str | None = None) -> dict:
-    """The parsed `datapackage.json`."""
-    path = Path(data_dir or default_data_dir()) / DESCRIPTOR
+    """The parsed `datapackage.json`, its structure checked (:mod:`eucasia.data.structure`).
+
+    Raises :class:`DataValidationError` naming each mistake by its JSON path, so no caller
+    ever meets a TypeError or KeyError from a malformed descriptor.
+    """
+    folder = Path(data_dir or default_data_dir())
+    path = folder / DESCRIPTOR
+    shown = show_path(path)
     if not path.is_file():
-        raise DataValidationError(
-            [Problem(show_path(path), None, None, "descriptor file is missing")]
-        )
+        raise DataValidationError([Problem(shown, None, None, "descriptor file is missing")])
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DataValidationError(
-            [Problem(show_path(path), None, None, f"not valid JSON: {exc}")]
-        ) from exc
+        descriptor = json.loads(path.read_text(encoding="utf-8"), parse_constant=_no_constant)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise DataValidationError([Problem(shown, None, None, f"not valid JSON: {exc}")]) from exc
+    problems = check_structure(descriptor, shown, folder)
+    if problems:
+        raise DataValidationError(problems)
+    return descriptor
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a JSON number; write a finite number")
 
 
 def field_values(table: str, field: str, data_dir: Path = DATA_DIR) -> list[str]:
     """The allowed values (enum) of a column, in descriptor order: the one list of categories."""
-    resource = next(r for r in read_descriptor(data_dir)["resources"] if r["name"] == table)
-    spec = next(f for f in resource["schema"]["fields"] if f["name"] == field)
-    return list(spec["constraints"]["enum"])
+    descriptor = read_descriptor(data_dir)
+    shown = show_path(Path(data_dir) / DESCRIPTOR)
+    for i, resource in enumerate(descriptor["resources"]):
+        if resource["name"] != table:
+            continue
+        for j, spec in enumerate(resource["schema"]["fields"]):
+            if spec["name"] == field:
+                if "enum" not in spec.get("constraints", {}):
+                    at = f"resources[{i}].schema.fields[{j}].constraints.enum"
+                    raise DataValidationError(
+                        [
+                            Problem(
+                                shown,
+                                None,
+                                None,
+                                "the book needs this column's list of values",
+                                at=at,
+                            )
+                        ]
+                    )
+                return list(spec["constraints"]["enum"])
+        at = f"resources[{i}].schema.fields"
+        raise DataValidationError(
+            [Problem(shown, None, None, f"the book needs a column {field!r}", at=at)]
+        )
+    raise DataValidationError(
+        [Problem(shown, None, None, f"the book needs a table {table!r}", at="resources")]
+    )
 
 
 def resource_names(descriptor: Mapping) -> list[str]:

@@ -15,9 +15,13 @@ class Problem:
     line: int | None
     column: str | None
     message: str
+    #: For a mistake in the descriptor: where in its JSON, e.g. `resources[3].schema.fields[2]`.
+    at: str | None = None
 
     def __str__(self) -> str:
         where = self.path
+        if self.at is not None:
+            where += f", {self.at}"
         if self.line is not None:
             where += f", line {self.line}"
         if self.column is not None:

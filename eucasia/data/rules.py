@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from eucasia.data.cells import PRECISION_OF_PARTS
 from eucasia.data.errors import Problem
 from eucasia.data.frames import ParsedTable
@@ -15,7 +17,9 @@ def check_row_rules(
     lines: list[int],
     problems: list[Problem],
 ) -> None:
-    """Rules across cells of a row: a date's precision column must match the date written."""
+    """Rules across cells of a row: a date's precision column must match the date written;
+    identifiers that encode other columns agree with them."""
+    check_id_rules(shown, resource, names, rows, lines, problems)
     pairs = resource["schema"].get("x-precisionOf", {})
     for precision_col, date_col in pairs.items():
         p, d = names.index(precision_col), names.index(date_col)
@@ -35,6 +39,58 @@ def check_row_rules(
                 )
 
 
+def check_id_rules(
+    shown: str,
+    resource: dict,
+    names: list[str],
+    rows: list[list[object]],
+    lines: list[int],
+    problems: list[Problem],
+) -> None:
+    """Identifiers that encode other columns (`x-idEncodes`) must agree with them.
+
+    Each rule names the id column and a pattern whose named groups are columns: the text a
+    group matches (translated by the rule's `map`, upper-cased if listed in `upper`, read as a
+    number for an integer column) must equal that column's value in the same row.
+    """
+    fields = {f["name"]: f for f in resource["schema"]["fields"]}
+    for rule in resource["schema"].get("x-idEncodes", []):
+        column = names.index(rule["field"])
+        pattern = re.compile(rule["pattern"], re.ASCII)
+        for row, line in zip(rows, lines, strict=True):
+            ident = row[column]
+            if ident is None:
+                continue
+            match = pattern.fullmatch(str(ident))
+            if match is None:
+                problems.append(
+                    Problem(
+                        shown,
+                        line,
+                        rule["field"],
+                        f"identifier {ident!r} does not have the form {rule['pattern']!r}",
+                    )
+                )
+                continue
+            for group, text in match.groupdict().items():
+                value = row[names.index(group)]
+                expected: object = rule.get("map", {}).get(group, {}).get(text, text)
+                if group in rule.get("upper", []):
+                    expected = str(expected).upper()
+                if fields[group].get("type") == "integer":
+                    expected = int(text)
+                if value is not None and value != expected:
+                    problems.append(
+                        Problem(
+                            shown,
+                            line,
+                            group,
+                            f"value {value!r} disagrees with the identifier {ident!r} in column "
+                            f"'{rule['field']}', which encodes {expected!r}; correct one of them",
+                        )
+                    )
+
+
 def as_list(value: str | list[str]) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
@@ -51,20 +107,23 @@ def check_primary_key(table: ParsedTable, problems: list[Problem]) -> None:
     if not key:
         return
     columns = as_list(key)
-    seen: dict[tuple, int] = {}
+    seen: dict[tuple, tuple[tuple, int]] = {}
     for values, line in zip(key_tuples(table, columns), table.lines, strict=True):
-        if values in seen:
-            shown = values[0] if len(values) == 1 else values
-            problems.append(
-                Problem(
-                    table.path,
-                    line,
-                    ", ".join(columns),
-                    f"duplicate primary key {shown!r}; first used on line {seen[values]}",
-                )
-            )
+        folded = tuple(v.casefold() if isinstance(v, str) else v for v in values)
+        shown = values[0] if len(values) == 1 else values
+        if folded not in seen:
+            seen[folded] = (values, line)
+            continue
+        first, first_line = seen[folded]
+        if first == values:
+            message = f"duplicate primary key {shown!r}; first used on line {first_line}"
         else:
-            seen[values] = line
+            earlier = first[0] if len(first) == 1 else first
+            message = (
+                f"primary key {shown!r} differs only in letter case from {earlier!r} on line "
+                f"{first_line}; keys must differ in more than case"
+            )
+        problems.append(Problem(table.path, line, ", ".join(columns), message))
 
 
 def check_foreign_keys(

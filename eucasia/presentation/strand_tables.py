@@ -7,8 +7,13 @@ import pandas as pd
 from eucasia.analysis.strandgraphs import POSITION_ORDER, upstream_downstream
 
 
-def riparian_table(rivers: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
-    """Per country: the rivers it shares, where it lies on them, and its up/downstream ties."""
+def riparian_table(
+    rivers: pd.DataFrame, countries: pd.DataFrame, with_codes: bool = False
+) -> pd.DataFrame:
+    """Per country: the rivers it shares, where it lies on them, and its up/downstream ties.
+
+    `with_codes` adds a `country_code` column first, for prose checks by code (not by name).
+    """
     G = upstream_downstream(rivers, countries)
     names = dict(zip(countries["country_code"], countries["name"], strict=True))
     rows = []
@@ -16,6 +21,7 @@ def riparian_table(rivers: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFram
         positions = {p: sorted(group.loc[group["position"] == p, "river"]) for p in POSITION_ORDER}
         rows.append(
             {
+                **({"country_code": code} if with_codes else {}),
                 "country": names.get(code, code),
                 "rivers": len(group),
                 "upstream on": "; ".join(positions["upstream"]),

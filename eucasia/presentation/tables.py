@@ -142,11 +142,14 @@ def instruments_table(tables: Mapping[str, pd.DataFrame], strand: str) -> pd.Dat
     ).reset_index(drop=True)
 
 
-def marginal_actors(result: StrandResult, tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+def marginal_actors(
+    result: StrandResult, tables: Mapping[str, pd.DataFrame], with_ids: bool = False
+) -> pd.DataFrame:
     """Actors at the margin of the strand: in a single initiative, or tied to the hubs only.
 
     An actor whose every tie runs to the EU or the Central Asian states as a group takes part
     in the network only through them; that is what the strategy leaves at the margin.
+    `with_ids` adds an `actor_id` column first, for prose checks by id (not by display name).
     """
     names = dict(zip(tables["actors"]["actor_id"], tables["actors"]["name"], strict=True))
     hubs = {"eu", "central_asian_states"}
@@ -160,6 +163,7 @@ def marginal_actors(result: StrandResult, tables: Mapping[str, pd.DataFrame]) ->
         if single or hubs_only:
             rows.append(
                 {
+                    **({"actor_id": node} if with_ids else {}),
                     "actor": names.get(node, node),
                     "type": type_label(result.projection.nodes[node].get("actor_type", "other")),
                     "initiatives": result.bipartite.degree(node),
