@@ -117,3 +117,13 @@ def test_strand_ids_are_written_only_in_the_descriptor() -> None:
         if literal.search(p.read_text(encoding="utf-8"))
     ]
     assert not found, f"the strand ids are listed by hand in {found}; use eucasia.data.vocabulary"
+
+
+def test_style_tables_cover_exactly_the_descriptor_vocabularies() -> None:
+    """Styles name categories; the categories themselves come from the descriptor only."""
+    from eucasia.data import field_values
+    from eucasia.presentation.style import ACTOR_TYPE_STYLE, STATUS_STYLE, STRAND_COLOURS
+
+    assert list(STATUS_STYLE) == field_values("implementation_status", "status")
+    assert set(STRAND_COLOURS) == set(field_values("strands", "strand_id"))
+    assert set(ACTOR_TYPE_STYLE) == set(field_values("actors", "actor_type"))
