@@ -1,0 +1,360 @@
+"""Stylesheets read with tinycss2, and cut down to the classes a site uses.
+
+tinycss2 tokenises (strings, escapes, comments, nested blocks); every output is then cut from
+the original text at the tokens' positions, never re-serialised: tinycss2 writes `"\\f185"` back
+as the character itself, and the cut sheets must stay byte for byte what they were. Like every
+CSS parser, these functions read CR, CRLF and form feed as a newline (and NUL as U+FFFD); the
+text they return is the normalised one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import tinycss2
+from tinycss2 import ast
+
+#: Class prefixes that scripts compose at run time (Bootstrap: `bs-${name}-auto`): always kept.
+COMPOSED_CLASSES = ("bs-",)
+#: At-rules whose block holds rules, cut like the sheet itself.
+AT_BLOCKS_WITH_RULES = {"media", "supports", "container", "layer", "document"}
+_BLOCKS = (ast.CurlyBracketsBlock, ast.SquareBracketsBlock, ast.ParenthesesBlock)
+_TRIVIA = (ast.WhitespaceToken, ast.Comment)
+
+
+def normalise(css: str) -> str:
+    """The text as tinycss2 reads it (its positions count in this text)."""
+    return css.replace("\0", "\ufffd").replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+
+
+def _children(token) -> list:
+    if isinstance(token, _BLOCKS):
+        return token.content
+    if isinstance(token, ast.FunctionBlock):
+        return token.arguments
+    return []
+
+
+def _walk(tokens: list) -> Iterator:
+    """Every token, in source order, nested ones included."""
+    for token in tokens:
+        yield token
+        yield from _walk(_children(token))
+
+
+@dataclass
+class Statement:
+    """A rule or at-rule of a sheet: `start` includes the whitespace and comments before it,
+    `rule` is where the rule itself begins; `tokens` are its top-level tokens."""
+
+    start: int
+    rule: int
+    end: int
+    tokens: list
+
+    @property
+    def keyword(self) -> str | None:
+        """The at-rule's name (`media`), None for a qualified rule."""
+        first = self.tokens[0] if self.tokens else None
+        return first.lower_value if isinstance(first, ast.AtKeywordToken) else None
+
+    @property
+    def block(self) -> ast.CurlyBracketsBlock | None:
+        last = self.tokens[-1] if self.tokens else None
+        return last if isinstance(last, ast.CurlyBracketsBlock) else None
+
+
+class Sheet:
+    """A stylesheet's tokens with their offsets in its (normalised) text."""
+
+    def __init__(self, css: str) -> None:
+        self.text = normalise(css)
+        self.tokens = tinycss2.parse_component_value_list(self.text)
+        self._lines, newline = [0], self.text.find("\n")
+        while newline >= 0:
+            self._lines.append(newline + 1)
+            newline = self.text.find("\n", newline + 1)
+        self.comments = [
+            (
+                start,
+                start
+                + len(c.value)
+                + (4 if self.text.startswith("*/", start + 2 + len(c.value)) else 2),
+            )
+            for c in _walk(self.tokens)
+            if isinstance(c, ast.Comment)
+            for start in [self.at(c)]
+        ]
+
+    def at(self, token) -> int:
+        """The offset where `token` begins."""
+        return self._lines[token.source_line - 1] + token.source_column - 1
+
+    def bare(self, start: int, end: int) -> str:
+        """The text of `[start, end)` without its comments."""
+        parts, position = [], start
+        for a, b in self.comments:
+            if a >= start and b <= end:
+                parts.append(self.text[position:a])
+                position = b
+        return "".join(parts) + self.text[position:end]
+
+    def licences(self, start: int, end: int) -> list[str]:
+        """The `/*! ... */` comments in `[start, end)`, which a cut keeps."""
+        return [
+            self.text[a:b]
+            for a, b in self.comments
+            if a >= start and b <= end and self.text.startswith("/*!", a)
+        ]
+
+    def statements(self, tokens: list | None = None, start: int = 0, end: int | None = None):
+        """The statements of `tokens` (the sheet's, or a block's content in `[start, end)`).
+
+        A statement ends with its `{}` block or a `;` at its level; what trails the last one
+        is a statement too unless it is only whitespace.
+        """
+        tokens = self.tokens if tokens is None else tokens
+        end = len(self.text) if end is None else end
+        out, current, lead = [], [], start
+        for index, token in enumerate(tokens):
+            if not current and isinstance(token, _TRIVIA):
+                continue
+            current.append(token)
+            if isinstance(token, ast.CurlyBracketsBlock):
+                stop = self.at(tokens[index + 1]) if index + 1 < len(tokens) else end
+            elif isinstance(token, ast.LiteralToken) and token.value == ";":
+                stop = self.at(token) + 1
+            else:
+                continue
+            out.append(Statement(lead, self.at(current[0]), stop, current))
+            current, lead = [], stop
+        if self.text[lead:end].strip():
+            rule = self.at(current[0]) if current else lead
+            out.append(Statement(lead, rule, end, current))
+        return out
+
+    def block_span(self, statement: Statement) -> tuple[int, int]:
+        """Offsets of the `{` of a statement's block and of its closing `}` (or its end)."""
+        opening = self.at(statement.block)
+        closing = statement.end - 1 if self.text[statement.end - 1] == "}" else statement.end
+        return opening, closing
+
+
+def _selectors(sheet: Sheet, statement: Statement) -> list[tuple[str, list, int]]:
+    """The selectors of a qualified rule: their text without comments, their tokens, and the
+    offset where each ends."""
+    opening = sheet.at(statement.block)
+    parts, current, start = [], [], statement.rule
+    for token in statement.tokens[:-1]:
+        if isinstance(token, ast.LiteralToken) and token.value == ",":
+            parts.append((sheet.bare(start, sheet.at(token)).strip(), current, sheet.at(token)))
+            current, start = [], sheet.at(token) + 1
+        else:
+            current.append(token)
+    parts.append((sheet.bare(start, opening).strip(), current, opening))
+    return [part for part in parts if part[0]]
+
+
+def required_classes(sheet: Sheet, tokens: list, end: int) -> list[str] | None:
+    """Classes an element must have for a selector (its `tokens`, ending at `end`) to match;
+    None when that can't be told (escapes, unknown functions). Classes inside functional
+    pseudo-classes (`:not(.x)`, `:is(...)`) or attribute selectors never count: `:not(.hide)`
+    matches exactly when `hide` is absent."""
+    classes, previous = [], None
+    for index, token in enumerate(tokens):
+        stop = sheet.at(tokens[index + 1]) if index + 1 < len(tokens) else end
+        if isinstance(token, ast.FunctionBlock):
+            if not (isinstance(previous, ast.LiteralToken) and previous.value == ":"):
+                return None
+        elif isinstance(token, ast.ParenthesesBlock):
+            return None
+        elif not isinstance(token, ast.SquareBracketsBlock | ast.Comment):
+            if "\\" in sheet.text[sheet.at(token) : stop]:
+                return None
+            if (
+                isinstance(token, ast.IdentToken)
+                and isinstance(previous, ast.LiteralToken)
+                and previous.value == "."
+            ):
+                classes.append(token.value)
+        previous = token
+    return classes
+
+
+def _can_match(sheet: Sheet, tokens: list, end: int, classes: set[str]) -> bool:
+    required = required_classes(sheet, tokens, end)
+    return required is None or all(c in classes or c.startswith(COMPOSED_CLASSES) for c in required)
+
+
+def purge(css: str, classes: set[str]) -> str:
+    """`css` without the selectors that need a class no page has and no script can add.
+
+    Rules whose selectors all go are dropped, and at-rule blocks left empty; everything else
+    (element and attribute selectors, :root variables, @font-face, @keyframes) stays as it is,
+    and so do licence comments (`/*! ... */`). Comments inside the rules that stay go.
+    """
+    sheet = Sheet(css)
+    return "\n".join(_purge(sheet, sheet.statements(), classes, nested=False))
+
+
+def _purge(sheet: Sheet, statements: list[Statement], classes: set[str], nested: bool) -> list:
+    kept = []
+    for st in statements:
+        text = sheet.bare if nested else (lambda a, b: sheet.text[a:b])
+        licences = [] if nested else sheet.licences(st.start, st.end)
+        if st.block is None:
+            kept.append(text(st.start, st.end))
+        elif st.keyword in AT_BLOCKS_WITH_RULES:
+            opening, closing = sheet.block_span(st)
+            inner = sheet.statements(st.block.content, opening + 1, closing)
+            cut = "\n".join(_purge(sheet, inner, classes, nested=True))
+            prelude = sheet.bare(st.start, opening).strip()
+            kept.extend([*licences, f"{prelude}{{{cut}}}"] if cut.strip() else licences)
+        elif st.keyword is not None:
+            kept.append(text(st.start, st.end))
+        else:
+            selectors = [
+                text
+                for text, tokens, end in _selectors(sheet, st)
+                if _can_match(sheet, tokens, end, classes)
+            ]
+            rule = ",".join(selectors) + sheet.bare(sheet.at(st.block), st.end)
+            kept.extend([*licences, rule] if selectors else licences)
+    return kept
+
+
+def _significant(tokens: list) -> list:
+    return [t for t in tokens if not isinstance(t, _TRIVIA)]
+
+
+def _icon_rule(sheet: Sheet, statement: Statement) -> tuple[list[str], str] | None:
+    """(icon names, content) of a rule `.fa-NAME:before, ... { content: "..." }`."""
+    if statement.keyword is not None or statement.block is None:
+        return None
+    names = []
+    for _, tokens, _ in _selectors(sheet, statement):
+        parts = [
+            t.serialize() if isinstance(t, ast.LiteralToken) else t for t in _significant(tokens)
+        ]
+        if len(parts) not in (4, 5) or parts[0] != "." or parts[2:-1] not in ([":"], [":", ":"]):
+            return None
+        name, before = parts[1], parts[-1]
+        if not (
+            isinstance(name, ast.IdentToken)
+            and name.value.startswith("fa-")
+            and isinstance(before, ast.IdentToken)
+            and before.value == "before"
+        ):
+            return None
+        names.append(name.value[3:])
+    body = _significant(tinycss2.parse_blocks_contents(statement.block.content))
+    if not names or len(body) != 1 or not isinstance(body[0], ast.Declaration):
+        return None
+    value = _significant(body[0].value)
+    if body[0].lower_name != "content" or body[0].important or len(value) != 1:
+        return None
+    return (names, value[0].value) if isinstance(value[0], ast.StringToken) else None
+
+
+def icon_map(theme_css: str) -> dict[str, str]:
+    """Icon name -> its character, from the `.fa-NAME:before{content:"\\f185"}` rules."""
+    sheet = Sheet(theme_css)
+    mapping = {}
+    for statement in sheet.statements():
+        icon = _icon_rule(sheet, statement)
+        for name in icon[0] if icon else []:
+            mapping[name] = icon[1]
+    return mapping
+
+
+def private_use_chars(css: str) -> set[str]:
+    """Characters of the Private Use Area a stylesheet puts in strings (icon-font glyphs in
+    ::before/::after: admonitions, breadcrumbs, external links), icon class rules excepted."""
+    sheet = Sheet(css)
+    chars = set()
+    for statement in sheet.statements():
+        if _icon_rule(sheet, statement):
+            continue
+        for token in _walk(statement.tokens):
+            if isinstance(token, ast.StringToken):
+                chars.update(ch for ch in token.value if 0xE000 <= ord(ch) <= 0xF8FF)
+    return chars
+
+
+def without_source_map(css: str) -> str:
+    """The sheet without a trailing `/*# sourceMappingURL=... */` (its map is not shipped)."""
+    sheet = Sheet(css)
+    tokens = [t for t in sheet.tokens if not isinstance(t, ast.WhitespaceToken)]
+    last = tokens[-1] if tokens else None
+    if isinstance(last, ast.Comment) and last.value.startswith("# sourceMappingURL="):
+        return sheet.text[: sheet.at(last)]
+    return sheet.text
+
+
+def imports_only(css: str) -> list[str] | None:
+    """The addresses a sheet @imports when it holds nothing else (comments aside), else None."""
+    sheet = Sheet(css)
+    found = []
+    for statement in sheet.statements():
+        if statement.keyword != "import" or statement.block is not None:
+            return None
+        target = _significant(statement.tokens[1:])[:1]
+        strings = [t.value for t in target if isinstance(t, ast.StringToken)]
+        found += strings or _urls(target)
+    return found
+
+
+def _urls(tokens: list) -> list[str]:
+    out = []
+    for token in _walk(tokens):
+        if isinstance(token, ast.URLToken):
+            out.append(token.value)
+        elif isinstance(token, ast.FunctionBlock) and token.lower_name in ("url", "src"):
+            strings = [t for t in token.arguments if isinstance(t, ast.StringToken)]
+            out += [strings[0].value] if strings else []
+    return out
+
+
+def urls(css: str) -> list[str]:
+    """Every address a stylesheet (or a style attribute) makes the browser fetch: `url()`,
+    `src()`, the strings of `@import` and `image-set()`."""
+    sheet = Sheet(css)
+    found = _urls(sheet.tokens)
+    for statement in sheet.statements():
+        target = _significant(statement.tokens[1:])[:1] if statement.keyword == "import" else []
+        found += [t.value for t in target if isinstance(t, ast.StringToken)]
+    for token in _walk(sheet.tokens):
+        if isinstance(token, ast.FunctionBlock) and token.lower_name.endswith("image-set"):
+            found += [t.value for t in token.arguments if isinstance(t, ast.StringToken)]
+    return found
+
+
+def font_face_sources(css: str) -> list[tuple[list[str], int, int]]:
+    """For each top-level @font-face, the addresses of its `src` and where that declaration
+    (name to end of value) sits in the normalised text."""
+    sheet = Sheet(css)
+    found = []
+    for statement in sheet.statements():
+        if statement.keyword != "font-face" or statement.block is None:
+            continue
+        content = statement.block.content
+        _, closing = sheet.block_span(statement)
+        for index, token in enumerate(content):
+            if not (isinstance(token, ast.IdentToken) and token.lower_value == "src"):
+                continue
+            previous = _significant(content[:index])
+            if previous and not (
+                isinstance(previous[-1], ast.LiteralToken) and previous[-1].value == ";"
+            ):
+                continue
+            semicolons = [
+                sheet.at(t)
+                for t in content[index:]
+                if isinstance(t, ast.LiteralToken) and t.value == ";"
+            ]
+            end = semicolons[0] if semicolons else closing
+            rest = content[index:]
+            stop = next((i for i, t in enumerate(rest) if sheet.at(t) >= end), len(rest))
+            found.append((_urls(rest[:stop]), sheet.at(token), end))
+    return found
