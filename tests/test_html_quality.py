@@ -15,7 +15,7 @@ import measure
 import pytest
 from conftest import HTML, ROOT
 
-from eucasia.build.site import assets, css, fonts, offline
+from eucasia.build.site import assets, fonts, offline
 
 pytestmark = pytest.mark.build
 
@@ -117,7 +117,7 @@ def test_every_icon_on_every_page_is_in_the_cut_down_fonts(built_html: Path) -> 
 
     static = built_html / "_static"
     theme_css = (static / assets.THEME_CSS).read_text(encoding="utf-8")
-    mapping = css.icon_map(theme_css)
+    mapping = fonts.icon_map(theme_css)
     glyphs: set[int] = set()
     for font in fonts.FONTS:
         path = static / fonts.FONT_DIR / f"{font}.woff"

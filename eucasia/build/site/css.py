@@ -36,11 +36,11 @@ def _children(token) -> list:
     return []
 
 
-def _walk(tokens: list) -> Iterator:
+def walk(tokens: list) -> Iterator:
     """Every token, in source order, nested ones included."""
     for token in tokens:
         yield token
-        yield from _walk(_children(token))
+        yield from walk(_children(token))
 
 
 @dataclass
@@ -82,7 +82,7 @@ class Sheet:
                 + len(c.value)
                 + (4 if self.text.startswith("*/", start + 2 + len(c.value)) else 2),
             )
-            for c in _walk(self.tokens)
+            for c in walk(self.tokens)
             if isinstance(c, ast.Comment)
             for start in [self.at(c)]
         ]
@@ -141,7 +141,7 @@ class Sheet:
         return opening, closing
 
 
-def _selectors(sheet: Sheet, statement: Statement) -> list[tuple[str, list, int]]:
+def selectors(sheet: Sheet, statement: Statement) -> list[tuple[str, list, int]]:
     """The selectors of a qualified rule: their text without comments, their tokens, and the
     offset where each ends."""
     opening = sheet.at(statement.block)
@@ -214,72 +214,19 @@ def _purge(sheet: Sheet, statements: list[Statement], classes: set[str], nested:
         elif st.keyword is not None:
             kept.append(text(st.start, st.end))
         else:
-            selectors = [
+            kept_selectors = [
                 text
-                for text, tokens, end in _selectors(sheet, st)
+                for text, tokens, end in selectors(sheet, st)
                 if _can_match(sheet, tokens, end, classes)
             ]
-            rule = ",".join(selectors) + sheet.bare(sheet.at(st.block), st.end)
-            kept.extend([*licences, rule] if selectors else licences)
+            rule = ",".join(kept_selectors) + sheet.bare(sheet.at(st.block), st.end)
+            kept.extend([*licences, rule] if kept_selectors else licences)
     return kept
 
 
-def _significant(tokens: list) -> list:
+def significant(tokens: list) -> list:
+    """The tokens but whitespace and comments."""
     return [t for t in tokens if not isinstance(t, _TRIVIA)]
-
-
-def _icon_rule(sheet: Sheet, statement: Statement) -> tuple[list[str], str] | None:
-    """(icon names, content) of a rule `.fa-NAME:before, ... { content: "..." }`."""
-    if statement.keyword is not None or statement.block is None:
-        return None
-    names = []
-    for _, tokens, _ in _selectors(sheet, statement):
-        parts = [
-            t.serialize() if isinstance(t, ast.LiteralToken) else t for t in _significant(tokens)
-        ]
-        if len(parts) not in (4, 5) or parts[0] != "." or parts[2:-1] not in ([":"], [":", ":"]):
-            return None
-        name, before = parts[1], parts[-1]
-        if not (
-            isinstance(name, ast.IdentToken)
-            and name.value.startswith("fa-")
-            and isinstance(before, ast.IdentToken)
-            and before.value == "before"
-        ):
-            return None
-        names.append(name.value[3:])
-    body = _significant(tinycss2.parse_blocks_contents(statement.block.content))
-    if not names or len(body) != 1 or not isinstance(body[0], ast.Declaration):
-        return None
-    value = _significant(body[0].value)
-    if body[0].lower_name != "content" or body[0].important or len(value) != 1:
-        return None
-    return (names, value[0].value) if isinstance(value[0], ast.StringToken) else None
-
-
-def icon_map(theme_css: str) -> dict[str, str]:
-    """Icon name -> its character, from the `.fa-NAME:before{content:"\\f185"}` rules."""
-    sheet = Sheet(theme_css)
-    mapping = {}
-    for statement in sheet.statements():
-        icon = _icon_rule(sheet, statement)
-        for name in icon[0] if icon else []:
-            mapping[name] = icon[1]
-    return mapping
-
-
-def private_use_chars(css: str) -> set[str]:
-    """Characters of the Private Use Area a stylesheet puts in strings (icon-font glyphs in
-    ::before/::after: admonitions, breadcrumbs, external links), icon class rules excepted."""
-    sheet = Sheet(css)
-    chars = set()
-    for statement in sheet.statements():
-        if _icon_rule(sheet, statement):
-            continue
-        for token in _walk(statement.tokens):
-            if isinstance(token, ast.StringToken):
-                chars.update(ch for ch in token.value if 0xE000 <= ord(ch) <= 0xF8FF)
-    return chars
 
 
 def without_source_map(css: str) -> str:
@@ -299,15 +246,16 @@ def imports_only(css: str) -> list[str] | None:
     for statement in sheet.statements():
         if statement.keyword != "import" or statement.block is not None:
             return None
-        target = _significant(statement.tokens[1:])[:1]
+        target = significant(statement.tokens[1:])[:1]
         strings = [t.value for t in target if isinstance(t, ast.StringToken)]
-        found += strings or _urls(target)
+        found += strings or url_values(target)
     return found
 
 
-def _urls(tokens: list) -> list[str]:
+def url_values(tokens: list) -> list[str]:
+    """The addresses of the `url()` and `src()` among `tokens`, nested ones included."""
     out = []
-    for token in _walk(tokens):
+    for token in walk(tokens):
         if isinstance(token, ast.URLToken):
             out.append(token.value)
         elif isinstance(token, ast.FunctionBlock) and token.lower_name in ("url", "src"):
@@ -320,41 +268,11 @@ def urls(css: str) -> list[str]:
     """Every address a stylesheet (or a style attribute) makes the browser fetch: `url()`,
     `src()`, the strings of `@import` and `image-set()`."""
     sheet = Sheet(css)
-    found = _urls(sheet.tokens)
+    found = url_values(sheet.tokens)
     for statement in sheet.statements():
-        target = _significant(statement.tokens[1:])[:1] if statement.keyword == "import" else []
+        target = significant(statement.tokens[1:])[:1] if statement.keyword == "import" else []
         found += [t.value for t in target if isinstance(t, ast.StringToken)]
-    for token in _walk(sheet.tokens):
+    for token in walk(sheet.tokens):
         if isinstance(token, ast.FunctionBlock) and token.lower_name.endswith("image-set"):
             found += [t.value for t in token.arguments if isinstance(t, ast.StringToken)]
-    return found
-
-
-def font_face_sources(css: str) -> list[tuple[list[str], int, int]]:
-    """For each top-level @font-face, the addresses of its `src` and where that declaration
-    (name to end of value) sits in the normalised text."""
-    sheet = Sheet(css)
-    found = []
-    for statement in sheet.statements():
-        if statement.keyword != "font-face" or statement.block is None:
-            continue
-        content = statement.block.content
-        _, closing = sheet.block_span(statement)
-        for index, token in enumerate(content):
-            if not (isinstance(token, ast.IdentToken) and token.lower_value == "src"):
-                continue
-            previous = _significant(content[:index])
-            if previous and not (
-                isinstance(previous[-1], ast.LiteralToken) and previous[-1].value == ";"
-            ):
-                continue
-            semicolons = [
-                sheet.at(t)
-                for t in content[index:]
-                if isinstance(t, ast.LiteralToken) and t.value == ";"
-            ]
-            end = semicolons[0] if semicolons else closing
-            rest = content[index:]
-            stop = next((i for i, t in enumerate(rest) if sheet.at(t) >= end), len(rest))
-            found.append((_urls(rest[:stop]), sheet.at(token), end))
     return found
