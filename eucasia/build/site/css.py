@@ -9,6 +9,7 @@ text they return is the normalised one.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -75,17 +76,21 @@ class Sheet:
         while newline >= 0:
             self._lines.append(newline + 1)
             newline = self.text.find("\n", newline + 1)
+        #: (start, end) of every comment, nested ones included, in source order.
         self.comments = [
-            (
-                start,
-                start
-                + len(c.value)
-                + (4 if self.text.startswith("*/", start + 2 + len(c.value)) else 2),
-            )
-            for c in walk(self.tokens)
-            if isinstance(c, ast.Comment)
-            for start in [self.at(c)]
+            self._comment_span(c) for c in walk(self.tokens) if isinstance(c, ast.Comment)
         ]
+        self._comment_starts = [a for a, _ in self.comments]
+
+    def _comment_span(self, comment: ast.Comment) -> tuple[int, int]:
+        start = self.at(comment)
+        end = start + 2 + len(comment.value)  # an unclosed comment runs to the end
+        return start, end + 2 if self.text.startswith("*/", end) else end
+
+    def _comments_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        first = bisect.bisect_left(self._comment_starts, start)
+        last = bisect.bisect_left(self._comment_starts, end)
+        return [(a, b) for a, b in self.comments[first:last] if b <= end]
 
     def at(self, token) -> int:
         """The offset where `token` begins."""
@@ -94,21 +99,22 @@ class Sheet:
     def bare(self, start: int, end: int) -> str:
         """The text of `[start, end)` without its comments."""
         parts, position = [], start
-        for a, b in self.comments:
-            if a >= start and b <= end:
-                parts.append(self.text[position:a])
-                position = b
+        for a, b in self._comments_in(start, end):
+            parts.append(self.text[position:a])
+            position = b
         return "".join(parts) + self.text[position:end]
 
     def licences(self, start: int, end: int) -> list[str]:
         """The `/*! ... */` comments in `[start, end)`, which a cut keeps."""
         return [
             self.text[a:b]
-            for a, b in self.comments
-            if a >= start and b <= end and self.text.startswith("/*!", a)
+            for a, b in self._comments_in(start, end)
+            if self.text.startswith("/*!", a)
         ]
 
-    def statements(self, tokens: list | None = None, start: int = 0, end: int | None = None):
+    def statements(
+        self, tokens: list | None = None, start: int = 0, end: int | None = None
+    ) -> list[Statement]:
         """The statements of `tokens` (the sheet's, or a block's content in `[start, end)`).
 
         A statement ends with its `{}` block or a `;` at its level; what trails the last one
