@@ -144,3 +144,16 @@ def test_page_classes() -> None:
     names = usage.page_classes(page)
     assert {"a", "b", "c", "shown", "classList"} <= names
     assert "commented" not in names
+
+
+def test_site_classes_are_kept_per_page(tmp_path) -> None:
+    out, kept = tmp_path / "html", tmp_path / "keep" / "classes.json"
+    (out / "_static").mkdir(parents=True)
+    page = out / "page.html"
+    page.write_text('<p class="first">', encoding="utf-8")
+    (out / "_static" / "site.js").write_text("el.classList.add('shown')", encoding="utf-8")
+    assert usage.site_classes(out, kept) == {"first", "el", "classList", "add", "shown"}
+    page.write_text('<p class="second">', encoding="utf-8")  # another size: parsed again
+    assert "second" in usage.site_classes(out, kept) and "first" not in usage.site_classes(
+        out, kept
+    )

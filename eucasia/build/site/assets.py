@@ -100,7 +100,7 @@ def write_site_assets(
     `keep` holds the pristine sheets and the kept cut; `digest` stands for the code that cuts.
     """
     static = out / "_static"
-    classes = site_classes(out)
+    classes = site_classes(out, keep / "classes.json")
     key = hashlib.sha256(digest.encode())
     for name in sorted(classes):
         key.update(name.encode() + b"\0")

@@ -2,11 +2,14 @@
 
 A class counts if a page has it, or if a script could add it at run time (Bootstrap's `show`,
 the search results...): every word of the site's scripts and inline scripts counts, which keeps
-a little too much rather than a style a reader would miss.
+a little too much rather than a style a reader would miss. Parsing every page takes about half
+a second, on every build: the classes of each page are kept under its size and modification
+time, so a no-op rebuild parses only the pages Sphinx wrote again.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -30,13 +33,25 @@ def page_classes(page: str) -> set[str]:
     return names
 
 
-def site_classes(out: Path) -> set[str]:
-    """The class names of every page of the site in `out` and every word of its scripts."""
+def site_classes(out: Path, kept: Path | None = None) -> set[str]:
+    """The class names of every page of the site in `out` and every word of its scripts.
+
+    `kept`: a JSON file of each page's classes from the last call, by size and mtime.
+    """
+    previous = json.loads(kept.read_text(encoding="utf-8")) if kept and kept.is_file() else {}
+    by_page: dict[str, list] = {}
     names: set[str] = set()
     for path in sorted(out.rglob("*")):
         relative = path.relative_to(out).as_posix()
         if path.suffix == ".html" and not relative.startswith("_static/"):
-            names |= page_classes(path.read_text(encoding="utf-8", errors="replace"))
+            stat = path.stat()
+            stamp = [stat.st_size, stat.st_mtime_ns]
+            entry = previous.get(relative)
+            if entry is None or entry[:2] != stamp:
+                text = path.read_text(encoding="utf-8", errors="replace")
+                entry = [*stamp, sorted(page_classes(text))]
+            by_page[relative] = entry
+            names.update(entry[2])
         elif (
             path.suffix == ".js"
             and relative.startswith("_static/")
@@ -44,4 +59,7 @@ def site_classes(out: Path) -> set[str]:
             and path.stat().st_size < MAX_SCRIPT_BYTES
         ):
             names.update(WORD.findall(path.read_text(encoding="utf-8", errors="replace")))
+    if kept is not None and by_page != previous:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        kept.write_text(json.dumps(by_page), encoding="utf-8")
     return names
