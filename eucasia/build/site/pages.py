@@ -180,7 +180,7 @@ def rewrite(page: str, *, search_scripts: bool, basic_css_direct: bool) -> str:
         if (
             basic_css_direct
             and href
-            and tag.get("href", "").split("?", 1)[-1].startswith("digest=")
+            and (tag.get("href") or "").split("?", 1)[-1].startswith("digest=")
         ):
             raw = page[href[0] : href[1]].split("?", 1)[0]
             if raw.endswith("_static/styles/theme.css"):
