@@ -10,6 +10,7 @@ text they return is the normalised one.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -147,6 +148,13 @@ class Sheet:
         return opening, closing
 
 
+@functools.lru_cache(maxsize=4)
+def read(css: str) -> Sheet:
+    """The parsed sheet, kept for the next call with the same text (the theme's stylesheet is
+    read for its icons, its fonts and its own glyphs: parsing it takes half a second)."""
+    return Sheet(css)
+
+
 def selectors(sheet: Sheet, statement: Statement) -> list[tuple[str, list, int]]:
     """The selectors of a qualified rule: their text without comments, their tokens, and the
     offset where each ends."""
@@ -200,7 +208,7 @@ def purge(css: str, classes: set[str]) -> str:
     (element and attribute selectors, :root variables, @font-face, @keyframes) stays as it is,
     and so do licence comments (`/*! ... */`). Comments inside the rules that stay go.
     """
-    sheet = Sheet(css)
+    sheet = read(css)
     return "\n".join(_purge(sheet, sheet.statements(), classes, nested=False))
 
 
@@ -237,7 +245,7 @@ def significant(tokens: list) -> list:
 
 def without_source_map(css: str) -> str:
     """The sheet without a trailing `/*# sourceMappingURL=... */` (its map is not shipped)."""
-    sheet = Sheet(css)
+    sheet = read(css)
     tokens = [t for t in sheet.tokens if not isinstance(t, ast.WhitespaceToken)]
     last = tokens[-1] if tokens else None
     if isinstance(last, ast.Comment) and last.value.startswith("# sourceMappingURL="):
@@ -247,7 +255,7 @@ def without_source_map(css: str) -> str:
 
 def imports_only(css: str) -> list[str] | None:
     """The addresses a sheet @imports when it holds nothing else (comments aside), else None."""
-    sheet = Sheet(css)
+    sheet = read(css)
     found = []
     for statement in sheet.statements():
         if statement.keyword != "import" or statement.block is not None:
@@ -273,7 +281,7 @@ def url_values(tokens: list) -> list[str]:
 def urls(css: str) -> list[str]:
     """Every address a stylesheet (or a style attribute) makes the browser fetch: `url()`,
     `src()`, the strings of `@import` and `image-set()`."""
-    sheet = Sheet(css)
+    sheet = read(css)
     found = url_values(sheet.tokens)
     for statement in sheet.statements():
         target = significant(statement.tokens[1:])[:1] if statement.keyword == "import" else []

@@ -55,7 +55,7 @@ def _icon_rule(sheet: css.Sheet, statement: css.Statement) -> tuple[list[str], s
 
 def icon_map(theme_css: str) -> dict[str, str]:
     """Icon name -> its character, from the `.fa-NAME:before{content:"\\f185"}` rules."""
-    sheet = css.Sheet(theme_css)
+    sheet = css.read(theme_css)
     mapping = {}
     for statement in sheet.statements():
         icon = _icon_rule(sheet, statement)
@@ -67,7 +67,7 @@ def icon_map(theme_css: str) -> dict[str, str]:
 def private_use_chars(stylesheet: str) -> set[str]:
     """Characters of the Private Use Area a stylesheet puts in strings (icon-font glyphs in
     ::before/::after: admonitions, breadcrumbs, external links), icon class rules excepted."""
-    sheet = css.Sheet(stylesheet)
+    sheet = css.read(stylesheet)
     chars = set()
     for statement in sheet.statements():
         if _icon_rule(sheet, statement):
@@ -81,7 +81,7 @@ def private_use_chars(stylesheet: str) -> set[str]:
 def font_face_sources(stylesheet: str) -> list[tuple[list[str], int, int]]:
     """For each top-level @font-face, the addresses of its `src` and where that declaration
     (name to end of value) sits in the normalised text."""
-    sheet = css.Sheet(stylesheet)
+    sheet = css.read(stylesheet)
     found = []
     for statement in sheet.statements():
         if statement.keyword != "font-face" or statement.block is None:
