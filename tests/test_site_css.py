@@ -1,10 +1,10 @@
-"""eucasia.build.site.css: stylesheets read with tinycss2 and cut to the classes a site uses."""
+"""eucasia.build.site.css and .purge: stylesheets read with tinycss2 and cut to the classes used."""
 
 from __future__ import annotations
 
 import pytest
 
-from eucasia.build.site import css
+from eucasia.build.site import css, purge
 
 
 def test_statements_keep_their_leading_whitespace_and_comments() -> None:
@@ -43,7 +43,7 @@ def test_statements_keep_their_leading_whitespace_and_comments() -> None:
     ],
 )
 def test_purge(stylesheet: str, classes: set[str], expected: str) -> None:
-    assert css.purge(stylesheet, classes) == expected
+    assert purge.purge(stylesheet, classes) == expected
 
 
 @pytest.mark.parametrize(
@@ -60,7 +60,7 @@ def test_purge(stylesheet: str, classes: set[str], expected: str) -> None:
     ],
 )
 def test_purge_reads_strings_as_a_css_parser_does(stylesheet: str, expected: str) -> None:
-    assert css.purge(stylesheet, {"c"}) == expected
+    assert purge.purge(stylesheet, {"c"}) == expected
 
 
 def test_required_classes() -> None:
@@ -68,7 +68,7 @@ def test_required_classes() -> None:
         sheet = css.Sheet(selector + "{}")
         statement = sheet.statements()[0]
         (_, tokens, end), *_ = css.selectors(sheet, statement)
-        return css.required_classes(sheet, tokens, end)
+        return purge.required_classes(sheet, tokens, end)
 
     assert required("div.a > p.b:hover::before") == ["a", "b"]
     assert required("a:not(.x)[href$='.pdf']") == []
@@ -104,4 +104,4 @@ def test_urls_of_a_stylesheet() -> None:
 
 
 def test_line_endings_are_read_as_css_parsers_read_them() -> None:
-    assert css.purge(".a{x:1}\r\n.b{x:2}", {"b"}) == ".b{x:2}"
+    assert purge.purge(".a{x:1}\r\n.b{x:2}", {"b"}) == ".b{x:2}"

@@ -4,7 +4,8 @@
 
 - `markup`: locates tags, attributes and comments with Python's HTML parser, and splices
   edits into the original text, so a page changes only where it is meant to.
-- `css`: parses stylesheets with tinycss2 and cuts them to the classes the site uses.
+- `css`: reads stylesheets with tinycss2, keeping each token's place in the text.
+- `purge`: cuts stylesheets to the rules whose classes the site uses.
 - `usage`: the class names the built site can put on an element (pages and shipped scripts).
 - `fonts`: cuts Font Awesome's fonts down to the icons the pages use.
 - `assets`: the cut stylesheets and fonts of a site, kept under a key of their inputs.

@@ -18,7 +18,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from eucasia.build.site import css, fonts
+from eucasia.build.site import css, fonts, purge
 from eucasia.build.site.usage import site_classes
 from eucasia.files import write_if_changed
 
@@ -85,9 +85,9 @@ def cut_assets(
             raise FileNotFoundError(f"the theme's {font}.ttf is missing")
         assets[f"{fonts.FONT_DIR}/{font}.woff"] = fonts.subset_font(ttf, chars)
     themed = css.without_source_map(fonts.point_fonts_at_subsets(theme_css))
-    assets[THEME_CSS] = (PURGED_MARK + css.purge(themed, classes)).encode("utf-8")
+    assets[THEME_CSS] = (PURGED_MARK + purge.purge(themed, classes)).encode("utf-8")
     for relative, original in originals.items():
-        cut = PURGED_MARK + css.purge(css.without_source_map(original), classes)
+        cut = PURGED_MARK + purge.purge(css.without_source_map(original), classes)
         assets[relative] = cut.encode("utf-8")
     return assets
 

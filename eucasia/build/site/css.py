@@ -1,4 +1,4 @@
-"""Stylesheets read with tinycss2, and cut down to the classes a site uses.
+"""Stylesheets read with tinycss2, with every token's place in the text.
 
 tinycss2 tokenises (strings, escapes, comments, nested blocks); every output is then cut from
 the original text at the tokens' positions, never re-serialised: tinycss2 writes `"\\f185"` back
@@ -17,10 +17,6 @@ from dataclasses import dataclass
 import tinycss2
 from tinycss2 import ast
 
-#: Class prefixes that scripts compose at run time (Bootstrap: `bs-${name}-auto`): always kept.
-COMPOSED_CLASSES = ("bs-",)
-#: At-rules whose block holds rules, cut like the sheet itself.
-AT_BLOCKS_WITH_RULES = {"media", "supports", "container", "layer", "document"}
 _BLOCKS = (ast.CurlyBracketsBlock, ast.SquareBracketsBlock, ast.ParenthesesBlock)
 _TRIVIA = (ast.WhitespaceToken, ast.Comment)
 
@@ -168,74 +164,6 @@ def selectors(sheet: Sheet, statement: Statement) -> list[tuple[str, list, int]]
             current.append(token)
     parts.append((sheet.bare(start, opening).strip(), current, opening))
     return [part for part in parts if part[0]]
-
-
-def required_classes(sheet: Sheet, tokens: list, end: int) -> list[str] | None:
-    """Classes an element must have for a selector (its `tokens`, ending at `end`) to match;
-    None when that can't be told (escapes, unknown functions). Classes inside functional
-    pseudo-classes (`:not(.x)`, `:is(...)`) or attribute selectors never count: `:not(.hide)`
-    matches exactly when `hide` is absent."""
-    classes, previous = [], None
-    for index, token in enumerate(tokens):
-        stop = sheet.at(tokens[index + 1]) if index + 1 < len(tokens) else end
-        if isinstance(token, ast.FunctionBlock):
-            if not (isinstance(previous, ast.LiteralToken) and previous.value == ":"):
-                return None
-        elif isinstance(token, ast.ParenthesesBlock):
-            return None
-        elif not isinstance(token, ast.SquareBracketsBlock | ast.Comment):
-            if "\\" in sheet.text[sheet.at(token) : stop]:
-                return None
-            if (
-                isinstance(token, ast.IdentToken)
-                and isinstance(previous, ast.LiteralToken)
-                and previous.value == "."
-            ):
-                classes.append(token.value)
-        previous = token
-    return classes
-
-
-def _can_match(sheet: Sheet, tokens: list, end: int, classes: set[str]) -> bool:
-    required = required_classes(sheet, tokens, end)
-    return required is None or all(c in classes or c.startswith(COMPOSED_CLASSES) for c in required)
-
-
-def purge(css: str, classes: set[str]) -> str:
-    """`css` without the selectors that need a class no page has and no script can add.
-
-    Rules whose selectors all go are dropped, and at-rule blocks left empty; everything else
-    (element and attribute selectors, :root variables, @font-face, @keyframes) stays as it is,
-    and so do licence comments (`/*! ... */`). Comments inside the rules that stay go.
-    """
-    sheet = read(css)
-    return "\n".join(_purge(sheet, sheet.statements(), classes, nested=False))
-
-
-def _purge(sheet: Sheet, statements: list[Statement], classes: set[str], nested: bool) -> list:
-    kept = []
-    for st in statements:
-        text = sheet.bare if nested else (lambda a, b: sheet.text[a:b])
-        licences = [] if nested else sheet.licences(st.start, st.end)
-        if st.block is None:
-            kept.append(text(st.start, st.end))
-        elif st.keyword in AT_BLOCKS_WITH_RULES:
-            opening, closing = sheet.block_span(st)
-            inner = sheet.statements(st.block.content, opening + 1, closing)
-            cut = "\n".join(_purge(sheet, inner, classes, nested=True))
-            prelude = sheet.bare(st.start, opening).strip()
-            kept.extend([*licences, f"{prelude}{{{cut}}}"] if cut.strip() else licences)
-        elif st.keyword is not None:
-            kept.append(text(st.start, st.end))
-        else:
-            kept_selectors = [
-                text
-                for text, tokens, end in selectors(sheet, st)
-                if _can_match(sheet, tokens, end, classes)
-            ]
-            rule = ",".join(kept_selectors) + sheet.bare(sheet.at(st.block), st.end)
-            kept.extend([*licences, rule] if kept_selectors else licences)
-    return kept
 
 
 def significant(tokens: list) -> list:
