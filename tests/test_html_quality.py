@@ -8,7 +8,6 @@ nothing fetched from another host, MathJax only from the book, and the trimmed t
 from __future__ import annotations
 
 import re
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -16,8 +15,7 @@ import measure
 import pytest
 from conftest import HTML, ROOT
 
-sys.path.insert(0, str(ROOT / "book" / "_ext"))
-import eucasia_site  # noqa: E402
+from eucasia.build.site import assets, fonts, offline
 
 pytestmark = pytest.mark.build
 
@@ -106,40 +104,23 @@ def test_favicon_and_logo_are_the_books_own(built_html: Path, page_path: str) ->
 @pytest.mark.parametrize("page_path", PAGES)
 def test_no_tag_fetches_from_another_host(built_html: Path, page_path: str) -> None:
     page = read(built_html, page_path)
-    assert eucasia_site.remote_fetches(page) == [], page_path
+    assert offline.remote_fetches(page) == [], page_path
     assert "fontawesome.js" not in page, f"{page_path} still loads Font Awesome's 1.5 MB script"
     for script in re.findall(r'<script[^>]*\bsrc="([^"]+)"', page):
-        assert "mathjax" not in script.lower() or not eucasia_site.REMOTE.match(script), script
+        assert "mathjax" not in script.lower() or not offline.is_remote(script), script
     if 'class="math' in page:  # a page with math loads MathJax, from the book itself
         assert re.search(r'<script[^>]*src="[^":]*_static/mathjax/', page), page_path
-
-
-def test_remote_fetch_detector_sees_scripts_styles_images_and_fonts() -> None:
-    page = (
-        '<script src="https://cdn.example/x.js"></script>'
-        '<link rel="stylesheet" href="//fonts.example/css">'
-        '<img alt="" src="http://img.example/a.png"><img alt="" srcset="b.png 1x, https://c.example/b.png 2x">'
-        '<link rel="canonical" href="https://book.example/page.html">'
-        '<a href="https://elsewhere.example/">a link is not a fetch</a>'
-        '<script src="../_static/local.js"></script>'
-    )
-    assert eucasia_site.remote_fetches(page) == [
-        "https://cdn.example/x.js",
-        "//fonts.example/css",
-        "http://img.example/a.png",
-        "https://c.example/b.png",
-    ]
 
 
 def test_every_icon_on_every_page_is_in_the_cut_down_fonts(built_html: Path) -> None:
     from fontTools.ttLib import TTFont
 
     static = built_html / "_static"
-    theme_css = (static / eucasia_site.THEME_CSS).read_text(encoding="utf-8")
-    mapping = eucasia_site.icon_map(theme_css)
+    theme_css = (static / assets.THEME_CSS).read_text(encoding="utf-8")
+    mapping = fonts.icon_map(theme_css)
     glyphs: set[int] = set()
-    for font in eucasia_site.FONTS:
-        path = static / eucasia_site.FONT_DIR / f"{font}.woff"
+    for font in fonts.FONTS:
+        path = static / fonts.FONT_DIR / f"{font}.woff"
         assert path.stat().st_size < 20_000, f"{path.name} was not cut down"
         glyphs |= set(TTFont(str(path)).getBestCmap())
     modifiers = {"solid", "regular", "brands", "fw", "lg", "sm", "xs", "xl"}
@@ -158,8 +139,8 @@ def test_every_icon_on_every_page_is_in_the_cut_down_fonts(built_html: Path) -> 
 
 
 def test_stylesheets_are_cut_but_keep_what_pages_use(built_html: Path) -> None:
-    theme_css = (built_html / "_static" / eucasia_site.THEME_CSS).read_text(encoding="utf-8")
-    assert theme_css.startswith(eucasia_site.PURGED_MARK)
+    theme_css = (built_html / "_static" / assets.THEME_CSS).read_text(encoding="utf-8")
+    assert theme_css.startswith(assets.PURGED_MARK)
     assert len(theme_css) < 200_000, "the theme stylesheet was not cut down"
     for selector in (
         ".bd-sidebar-primary",
@@ -171,20 +152,3 @@ def test_stylesheets_are_cut_but_keep_what_pages_use(built_html: Path) -> None:
     ):
         assert selector in theme_css, selector
     assert ".carousel-caption" not in theme_css  # Bootstrap's carousel: no page has one
-
-
-@pytest.mark.parametrize(
-    ("css", "tokens", "expected"),
-    [
-        (".a{x:1}.b{x:2}", {"a"}, ".a{x:1}"),
-        (".a,.b .c{x:1}", {"a", "c"}, ".a{x:1}"),
-        ("div:not(.gone){x:1}", set(), "div:not(.gone){x:1}"),
-        ("@media print{.b{x:1}}.a{y:2}", {"a"}, ".a{y:2}"),
-        ("@media print{.b{x:1}.a{x:2}}", {"a"}, "@media print{.a{x:2}}"),
-        ("/*! licence */.b{x:1}", set(), "/*! licence */"),
-        ('p{x:1}[data-x=".b"]{y:2}', set(), 'p{x:1}\n[data-x=".b"]{y:2}'),
-        (".bs-tooltip-auto{x:1}", set(), ".bs-tooltip-auto{x:1}"),
-    ],
-)
-def test_purge_css(css: str, tokens: set[str], expected: str) -> None:
-    assert eucasia_site.purge_css(css, tokens) == expected

@@ -14,10 +14,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import BIN, ROOT, copy_repository, run
+from conftest import BIN, copy_repository, run
 
-sys.path.insert(0, str(ROOT / "book" / "_ext"))
-import eucasia_site  # noqa: E402
+from eucasia.build.site.offline import remote_fetches
 
 
 def offline(command: str) -> list[str]:
@@ -60,5 +59,5 @@ def test_book_builds_with_no_network(can_unshare, tmp_path: Path) -> None:
     assert len(pages) >= 5, pages
     for page in pages:
         text = page.read_text(encoding="utf-8")
-        assert eucasia_site.remote_fetches(text) == [], page
+        assert remote_fetches(text) == [], page
         assert "Traceback (most recent call last)" not in text, page

@@ -1,5 +1,9 @@
 """The build layer: what Sphinx and make need, never imported by a notebook.
 
 Cache keys from each notebook's real inputs, the edition's metadata, the notebook renderer that
-carries alt text, graph exports and downloads, and writing files only when their bytes change.
+carries alt text, graph exports and downloads, writing files only when their bytes change, and
+the site's post-processing (`eucasia.build.site`). Code here runs at build time only (the Sphinx
+extensions in `book/_ext/` call it and keep only the wiring to Sphinx's events and
+configuration), so it can be tested without a build: its functions take text or paths and return
+text or bytes.
 """
