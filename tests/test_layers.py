@@ -8,6 +8,8 @@ presentation. Modules stay short unless their docstring says why they are not.
 from __future__ import annotations
 
 import ast
+import importlib
+import importlib.util
 import re
 from pathlib import Path
 
@@ -127,3 +129,34 @@ def test_style_tables_cover_exactly_the_descriptor_vocabularies() -> None:
     assert list(STATUS_STYLE) == field_values("implementation_status", "status")
     assert set(STRAND_COLOURS) == set(field_values("strands", "strand_id"))
     assert set(ACTOR_TYPE_STYLE) == set(field_values("actors", "actor_type"))
+
+
+SOURCES = sorted(
+    [*PACKAGE.rglob("*.py"), *(ROOT / "book" / "_ext").glob("*.py"), *(ROOT / "tools").glob("*.py")]
+)
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_package_import_resolves(path: Path) -> None:
+    """Imports of the package anywhere in a file (inside functions too) name modules that exist.
+
+    A module moved between layers must not leave a function-level import behind that fails
+    only when that code path runs during a build.
+    """
+    module = module_name(path) if path.is_relative_to(PACKAGE) else None
+    missing = []
+    for dotted in imported_package_modules(path.read_text(encoding="utf-8"), module):
+        parent, _, attribute = dotted.rpartition(".")
+        exists = _is_module(dotted) or (
+            _is_module(parent) and hasattr(importlib.import_module(parent), attribute)
+        )
+        if not exists:
+            missing.append(dotted)
+    assert not missing, f"{path.relative_to(ROOT)} imports what does not exist: {missing}"
+
+
+def _is_module(dotted: str) -> bool:
+    try:
+        return importlib.util.find_spec(dotted) is not None
+    except ModuleNotFoundError:
+        return False

@@ -66,7 +66,7 @@ def _trim_page_assets(
         context.get("script_files", []), context.get("css_files", []), unused
     )
     if not pages.has_description(context.get("metatags") or ""):
-        from eucasia.edition import read_edition
+        from eucasia.build.edition import read_edition
 
         label = {"genindex": "Index", "search": "Search"}.get(pagename, context.get("title", ""))
         context["metatags"] = (context.get("metatags") or "") + pages.description_tag(
@@ -131,7 +131,7 @@ def _complete_sitemap(app: Sphinx) -> None:
 
 
 def _write_root_redirect(app: Sphinx) -> None:
-    from eucasia.edition import read_edition
+    from eucasia.build.edition import read_edition
 
     index = Path(app.outdir) / "index.html"
     if app.config.root_doc == "index" or not index.is_file():
