@@ -149,3 +149,15 @@ def test_a_table_list_that_is_not_a_literal_depends_on_every_table() -> None:
     text = NOTEBOOK.replace('load_tables(["initiative_actors"])', "load_tables(NAMES)")
     names = {p.name for p in cachekey.notebook_inputs(text)}
     assert {p.name for p in DATA_DIR.glob("*.csv")} <= names
+
+
+def test_fingerprint_of_package_files_does_not_depend_on_the_book_being_built(
+    tmp_path: Path,
+) -> None:
+    """A copy of the book built with this checkout's package gets the same key as the checkout.
+
+    The labels of subpackage modules once lost their folder outside the book's root
+    ("data/load.py" instead of "eucasia/data/load.py"), so a copied cache never matched.
+    """
+    files = [PKG / "data" / "load.py", PKG / "presentation" / "tables.py", PKG / "__init__.py"]
+    assert cachekey.fingerprint(files, ROOT) == cachekey.fingerprint(files, tmp_path)

@@ -164,9 +164,12 @@ def _label(path: Path, root: Path) -> str:
     The package may be installed from another checkout than the book being built; either way
     the label (and so the fingerprint) must not depend on where the checkout lies on disk.
     """
-    resolved, base = Path(path).resolve(), root.resolve()
-    if resolved.is_relative_to(base):
-        return resolved.relative_to(base).as_posix()
+    resolved = Path(path).resolve()
+    # The package's own files are named from the folder that holds `eucasia/`, so a module of a
+    # subpackage gets the same label ("eucasia/data/load.py") whichever checkout is being built.
+    for base in (root.resolve(), PACKAGE_DIR.parent):
+        if resolved.is_relative_to(base):
+            return resolved.relative_to(base).as_posix()
     return f"{resolved.parent.name}/{resolved.name}"
 
 
