@@ -78,12 +78,6 @@ def evidence_by_year(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     return table.reindex(index=full, columns=strands, fill_value=0).astype(int)
 
 
-def first_evidence(tables: Mapping[str, pd.DataFrame]) -> pd.Series:
-    """The earliest evidence date of each initiative (partial dates compare as text)."""
-    evidence = tables["implementation_evidence"]
-    return evidence.groupby("initiative_id")["date"].min()
-
-
 def delivery_actors(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     """Per actor: evidence rows and initiatives it is named in, most active first."""
     links = tables["implementation_evidence_actors"].merge(
@@ -131,9 +125,3 @@ def instruments_of_delivery(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
         ["initiatives", "evidence", "vehicle"], ascending=[False, False, True]
     )
     return carried.reset_index(drop=True)
-
-
-def initiatives_citing(tables: Mapping[str, pd.DataFrame], source_ids: set[str]) -> set[str]:
-    """Initiatives with evidence from any of the given sources (e.g. a roadmap or a summit)."""
-    evidence = tables["implementation_evidence"]
-    return set(evidence.loc[evidence["source_id"].isin(source_ids), "initiative_id"])
