@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -198,3 +199,48 @@ def test_delivery_actors_count_distinct_initiatives(tables: dict) -> None:
     eu = links[links["actor_id"] == "eu"]
     assert actors.loc["eu", "initiatives"] == eu["initiative_id"].nunique()
     assert actors.loc["eu", "evidence"] == eu["evidence_id"].nunique()
+
+
+@pytest.mark.parametrize(
+    ("table", "key", "value", "where"),
+    [
+        (
+            "implementation_status",
+            "x-requiresRowsIn",
+            {"resource": "nowhere", "fields": "initiative_id"},
+            "x-requiresRowsIn.resource",
+        ),
+        (
+            "implementation_status",
+            "x-requiresRowsIn",
+            {"resource": "implementation_evidence", "fields": "nope"},
+            "x-requiresRowsIn.fields",
+        ),
+        (
+            "implementation_evidence",
+            "x-notAfter",
+            [
+                {
+                    "field": "date",
+                    "resource": "implementation_status",
+                    "via": "initiative_id",
+                    "bound": "nope",
+                }
+            ],
+            "x-notAfter[0].bound",
+        ),
+        ("implementation_evidence", "x-notAfter", "date", "x-notAfter"),
+    ],
+)
+def test_a_malformed_cross_table_rule_is_reported_by_its_json_path(
+    package: Path, table: str, key: str, value: object, where: str
+) -> None:
+    import json
+
+    path = package / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    index = next(i for i, r in enumerate(descriptor["resources"]) if r["name"] == table)
+    descriptor["resources"][index]["schema"][key] = value
+    path.write_text(json.dumps(descriptor), encoding="utf-8")
+    with pytest.raises(DataValidationError, match=re.escape(f"resources[{index}].schema.{where}")):
+        load_tables(["implementation_status"], data_dir=package)

@@ -94,3 +94,63 @@ def check_cross_rules(
                         f"{other.path}: evidence must not postdate the assessment",
                     )
                 )
+
+
+def rule_mistakes(
+    schema: Mapping, fields: Mapping[str, dict], schemas: Mapping[str, tuple], at: str
+) -> list[tuple[str, str]]:
+    """(JSON path, what is wrong) for each malformed cross-table rule of one table's schema.
+
+    Checked with the rest of the descriptor's structure, so a mistake in a rule is reported
+    where it is written instead of surfacing as a KeyError while the data are checked.
+    ``schemas`` maps every table name to a tuple whose last item is its fields by name.
+    """
+    mistakes: list[tuple[str, str]] = []
+
+    def column(value: object, columns: Mapping, path: str, of: str) -> None:
+        if not isinstance(value, str) or value not in columns:
+            mistakes.append((path, f"must name a column of {of}, not {value!r}"))
+
+    def table(value: object, path: str) -> Mapping | None:
+        if not isinstance(value, str) or value not in schemas:
+            mistakes.append((path, f"must name a table of the package, not {value!r}"))
+            return None
+        return schemas[value][-1]
+
+    for name, field in fields.items():
+        bound = field.get("x-after")
+        if bound is not None and not (isinstance(bound, str) and PARTIAL_DATE.fullmatch(bound)):
+            mistakes.append((f"{at}.fields.{name}.x-after", f"must be a date, not {bound!r}"))
+    rule = schema.get("x-requiresRowsIn")
+    if rule is not None:
+        here = f"{at}.x-requiresRowsIn"
+        if not isinstance(rule, Mapping):
+            mistakes.append((here, "must be an object with 'resource', 'fields', 'exceptWhen'"))
+        else:
+            other = table(rule.get("resource"), f"{here}.resource")
+            column(rule.get("fields"), fields, f"{here}.fields", "this table")
+            if other is not None:
+                column(rule.get("fields"), other, f"{here}.fields", "the other table")
+            exempt = rule.get("exceptWhen", {})
+            if not isinstance(exempt, Mapping) or not all(
+                isinstance(v, list) for v in exempt.values()
+            ):
+                mistakes.append((f"{here}.exceptWhen", "must be an object {column: [values]}"))
+            else:
+                for col in exempt:
+                    column(col, fields, f"{here}.exceptWhen", "this table")
+    bounds = schema.get("x-notAfter", [])
+    if not isinstance(bounds, list):
+        return [*mistakes, (f"{at}.x-notAfter", "must be a list of rules")]
+    for k, bound in enumerate(bounds):
+        here = f"{at}.x-notAfter[{k}]"
+        if not isinstance(bound, Mapping):
+            mistakes.append((here, "must be an object with 'field', 'resource', 'via', 'bound'"))
+            continue
+        column(bound.get("field"), fields, f"{here}.field", "this table")
+        column(bound.get("via"), fields, f"{here}.via", "this table")
+        other = table(bound.get("resource"), f"{here}.resource")
+        if other is not None:
+            column(bound.get("via"), other, f"{here}.via", "the other table")
+            column(bound.get("bound"), other, f"{here}.bound", "the other table")
+    return mistakes

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from pathlib import Path, PurePosixPath
 
+from eucasia.data.crossrules import rule_mistakes
 from eucasia.data.errors import Problem
 
 TYPES = ("string", "integer", "number", "boolean", "date")
@@ -93,6 +94,8 @@ class _Checker:
                     self.check_keys(schema, fields, f"{at}.schema")
         for name, (at, schema, fields) in schemas.items():
             self.check_foreign_keys(name, schema, fields, schemas, f"{at}.schema")
+            for path, message in rule_mistakes(schema, fields, schemas, f"{at}.schema"):
+                self.fail(path, message)
         return self.problems
 
     def check_path(self, path: object, at: str) -> None:
