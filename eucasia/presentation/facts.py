@@ -91,3 +91,13 @@ def community_of(result: StrandResult, node: str) -> int | None:
 def initiatives_of(result: StrandResult, node: str) -> int:
     """Number of the strand's initiatives an actor takes part in (0 if absent)."""
     return result.bipartite.degree(node) if node in result.bipartite else 0
+
+
+def density_without(result: StrandResult, nodes: tuple[str, ...]) -> float:
+    """Density of the strand network once `nodes` are removed: do the others meet directly?
+
+    The prose says the rest of a hub-and-spoke network rarely shares initiatives; this is the
+    number that claim is checked against.
+    """
+    G = result.projection.subgraph(n for n in result.projection if n not in set(nodes))
+    return nx.density(G) if G.number_of_nodes() > 1 else 0.0
