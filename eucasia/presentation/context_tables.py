@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from eucasia.presentation.money import format_eur
+from eucasia.presentation.text import cite_sources, reader_frame, reader_text
 
 
 def crosswalk_table(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
@@ -18,20 +19,28 @@ def crosswalk_table(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     walk["roadmap key area"] = walk["roadmap_area_id"].map(roadmap).fillna("none")
     walk = walk.assign(order=walk["relation"].map({"primary": 0, "partial": 1, "none": 2}))
     walk = walk.sort_values(["area_id", "order", "roadmap_area_id"])
-    return pd.DataFrame(
-        {
-            "section": walk["area_id"],
-            "2019 section": walk["area_id"].map(areas),
-            "relation": walk["relation"],
-            "2023 Roadmap key area": walk["roadmap key area"],
-            "why": walk["rationale"],
-        }
-    ).reset_index(drop=True)
+    return (
+        pd.DataFrame(
+            {
+                "section": walk["area_id"],
+                "2019 section": walk["area_id"].map(areas),
+                "relation": walk["relation"],
+                "2023 Roadmap key area": walk["roadmap key area"],
+                "why": walk["rationale"],
+            }
+        )
+        .pipe(reader_frame)
+        .reset_index(drop=True)
+    )
 
 
 def funding_table(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
-    """Funding rows for readers: programme, period, scope, amount in words, source, note."""
+    """Funding rows for readers: programme, period, scope, amount in words, source, note.
+
+    *source* and *note* hold MyST (citations): show them with ``raw_columns``.
+    """
     f = tables["funding"].copy()
+    ids = set(tables["sources"]["source_id"])
     names = dict(zip(tables["countries"]["country_code"], tables["countries"]["name"], strict=True))
     period = [
         "" if pd.isna(a) else (f"{a}" if pd.isna(b) or a == b else f"{a}–{b}")
@@ -46,7 +55,7 @@ def funding_table(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     )
     return pd.DataFrame(
         {
-            "programme or package": f["programme"],
+            "programme or package": f["programme"].map(reader_text),
             "period": f["period"],
             "scope": f["scope_name"],
             "amount": [
@@ -54,7 +63,7 @@ def funding_table(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
                 for a, q in zip(f["amount_eur"], f["amount_qualifier"], strict=True)
             ],
             "source": [f"{{cite}}`{s}`" for s in f["source_id"]],
-            "note": f["note"].fillna(""),
+            "note": [cite_sources(n, ids) for n in f["note"]],
         }
     ).reset_index(drop=True)
 

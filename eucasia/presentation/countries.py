@@ -8,7 +8,8 @@ import pandas as pd
 
 from eucasia.analysis.network import StrandResult
 from eucasia.presentation.charts import MILESTONE_ORDER
-from eucasia.presentation.money import format_eur
+from eucasia.presentation.money import format_money
+from eucasia.presentation.text import cite_sources
 
 INDICATOR_LABELS = {
     "population": "Population",
@@ -27,7 +28,7 @@ def format_value(value: float, unit: str) -> str:
     if unit.startswith("percent"):
         return f"{value:g}%"
     if unit in {"EUR", "USD"}:
-        return format_eur(value, "exact").replace("EUR", unit)
+        return format_money(value, unit)
     if value >= 1e6:
         return f"{value / 1e6:,.1f} million".replace(".0 million", " million")
     return f"{value:,.0f}"
@@ -102,6 +103,7 @@ def agreements_table(tables: Mapping[str, pd.DataFrame], code: str) -> pd.DataFr
     """A state's agreements with every documented milestone, its date and its source."""
     agreements = tables["agreements"]
     mine = agreements[agreements["country_code"] == code]
+    ids = set(tables["sources"]["source_id"])
     steps = tables["agreement_milestones"].merge(
         mine[["agreement_id", "agreement_type"]], on="agreement_id"
     )
@@ -114,13 +116,14 @@ def agreements_table(tables: Mapping[str, pd.DataFrame], code: str) -> pd.DataFr
             "milestone": steps["milestone"].str.replace("_", " "),
             "date": steps["date"],
             "source": [f"{{cite}}`{s}`" for s in steps["source_id"]],
-            "note": steps["note"].fillna(""),
+            "note": [cite_sources(n, ids) for n in steps["note"]],
         }
     ).reset_index(drop=True)
 
 
 def indicators_table(tables: Mapping[str, pd.DataFrame], code: str) -> pd.DataFrame:
     """A state's indicators, most recent year first within each indicator, with sources."""
+    ids = set(tables["sources"]["source_id"])
     rows = tables["indicators"]
     rows = rows[(rows["country_code"] == code)].sort_values(
         ["indicator", "year"], ascending=[True, False]
@@ -136,7 +139,10 @@ def indicators_table(tables: Mapping[str, pd.DataFrame], code: str) -> pd.DataFr
                 for v, u, t in zip(rows["value"], rows["unit"], rows["value_text"], strict=True)
             ],
             "source": [f"{{cite}}`{s}`" for s in rows["source_id"]],
-            "note": rows["note"].fillna(""),
+            "note": [
+                cite_sources(n, ids, u if u in {"EUR", "USD"} else None)
+                for n, u in zip(rows["note"], rows["unit"], strict=True)
+            ],
         }
     ).reset_index(drop=True)
 

@@ -12,6 +12,7 @@ import pandas as pd
 
 from eucasia.analysis.network import StrandResult
 from eucasia.presentation.style import ACTOR_TYPE_STYLE
+from eucasia.presentation.text import reader_frame
 
 ROLE_ORDER = {"lead": 0, "funder": 1, "partner": 2, "forum": 3, "beneficiary": 4}
 
@@ -76,7 +77,7 @@ def initiatives_table(tables: Mapping[str, pd.DataFrame], strand: str, kind: str
             "actors (role)": rows["initiative_id"].map(actors).fillna(""),
             "instruments": rows["initiative_id"].map(instruments).fillna(""),
         }
-    )
+    ).pipe(reader_frame)
 
 
 def actor_table(

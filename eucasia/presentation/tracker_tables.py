@@ -8,6 +8,7 @@ import pandas as pd
 
 from eucasia.presentation.style import status_label, with_status_labels
 from eucasia.presentation.tables import strand_initiatives
+from eucasia.presentation.text import cite_sources, reader_text
 
 
 def evidence_label(strand: str) -> str:
@@ -22,7 +23,11 @@ def status_links(tables: Mapping[str, pd.DataFrame], strand: str) -> pd.Series:
 
 
 def status_table(tables: Mapping[str, pd.DataFrame], strand: str) -> pd.DataFrame:
-    """One row per specific initiative of a strand: status, confidence, evidence and why."""
+    """One row per specific initiative of a strand: status, confidence, evidence and why.
+
+    *why* holds MyST (sources cited in the coder's reason): show it with ``raw_columns``.
+    """
+    ids = set(tables["sources"]["source_id"])
     initiatives = strand_initiatives(tables, strand)
     ids = initiatives.loc[initiatives["kind"] == "specific_initiative", "initiative_id"]
     status = tables["implementation_status"].set_index("initiative_id").loc[list(ids)]
@@ -34,7 +39,7 @@ def status_table(tables: Mapping[str, pd.DataFrame], strand: str) -> pd.DataFram
             "status": [status_label(s) for s in status["status"]],
             "confidence": status["confidence"].to_numpy(),
             "evidence": [int(counts.get(i, 0)) for i in status.index],
-            "why": [with_status_labels(str(r)) for r in status["rationale"]],
+            "why": [cite_sources(with_status_labels(str(r)), ids) for r in status["rationale"]],
         }
     ).reset_index(drop=True)
 
@@ -54,7 +59,7 @@ def evidence_table(tables: Mapping[str, pd.DataFrame], strand: str) -> pd.DataFr
             "initiative": evidence["initiative_id"],
             "no.": evidence["evidence_id"].str.rsplit("-", n=1).str[-1],
             "date": evidence["date"],
-            "what happened": evidence["event"],
+            "what happened": evidence["event"].map(reader_text),
             "source": [
                 f"{{cite}}`{s}` ({k})" for s, k in zip(evidence["source_id"], kind, strict=True)
             ],
