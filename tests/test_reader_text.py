@@ -97,6 +97,24 @@ def test_cite_sources_turns_keys_into_citations_and_escapes_the_rest() -> None:
     assert cite_sources("no key here {glue}`x`", ids) == "no key here \\{glue\\}\\`x\\`"
 
 
+def test_every_table_of_data_text_cites_only_real_sources_and_shows_no_key() -> None:
+    from eucasia.data import load_tables
+    from eucasia.presentation.context_tables import funding_table
+    from eucasia.presentation.countries import agreements_table, indicators_table
+    from eucasia.presentation.tracker_tables import status_table
+
+    tables = load_tables()
+    cells = [*funding_table(tables)["note"]]
+    for strand in ("resilience", "prosperity", "together"):
+        cells += [*status_table(tables, strand)["why"]]
+    for code in tables["countries"]["country_code"]:
+        cells += [*agreements_table(tables, code)["note"], *indicators_table(tables, code)["note"]]
+    cited = {k for c in cells for m in re.findall(r"\{cite\}`([^`]*)`", c) for k in m.split(",")}
+    assert cited and cited <= set(SOURCE_IDS), sorted(cited - set(SOURCE_IDS))
+    bare = [c for c in cells if source_keys_in(re.sub(r"\{cite\}`[^`]*`", "", c).replace("\\", ""))]
+    assert bare == []
+
+
 # --- the checks over built pages ----------------------------------------------------------
 
 _SKIP = {"script", "style", "code", "pre", "noscript", "template"}

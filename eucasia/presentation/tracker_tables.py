@@ -27,7 +27,7 @@ def status_table(tables: Mapping[str, pd.DataFrame], strand: str) -> pd.DataFram
 
     *why* holds MyST (sources cited in the coder's reason): show it with ``raw_columns``.
     """
-    ids = set(tables["sources"]["source_id"])
+    source_ids = set(tables["sources"]["source_id"])
     initiatives = strand_initiatives(tables, strand)
     ids = initiatives.loc[initiatives["kind"] == "specific_initiative", "initiative_id"]
     status = tables["implementation_status"].set_index("initiative_id").loc[list(ids)]
@@ -39,7 +39,9 @@ def status_table(tables: Mapping[str, pd.DataFrame], strand: str) -> pd.DataFram
             "status": [status_label(s) for s in status["status"]],
             "confidence": status["confidence"].to_numpy(),
             "evidence": [int(counts.get(i, 0)) for i in status.index],
-            "why": [cite_sources(with_status_labels(str(r)), ids) for r in status["rationale"]],
+            "why": [
+                cite_sources(with_status_labels(str(r)), source_ids) for r in status["rationale"]
+            ],
         }
     ).reset_index(drop=True)
 
