@@ -87,6 +87,18 @@ def test_partner_dash_joins_the_partners_only() -> None:
     assert reader_text(float("nan")) == ""
 
 
+def test_reader_frame_rewrites_text_columns_of_any_text_dtype() -> None:
+    import pandas as pd
+
+    from eucasia.presentation.text import reader_frame
+
+    frame = pd.DataFrame({"a": ["EU-Central Asia"], "n": [3]}).assign(
+        b=lambda f: f["a"].astype("string")
+    )
+    out = reader_frame(frame)
+    assert out["a"][0] == out["b"][0] == "EU–Central Asia" and out["n"][0] == 3
+
+
 def test_cite_sources_turns_keys_into_citations_and_escapes_the_rest() -> None:
     ids = ["eeas_kgz_2018_ministerial", "ebxnews_2013", "a_2014", "b_2014"]
     note = "EEAS 2018 (eeas_kgz_2018_ministerial) says *x*; (a_2014; b_2014), see ebxnews_2013."

@@ -72,6 +72,7 @@ def reader_frame(frame: pd.DataFrame, skip: Collection[str] = ()) -> pd.DataFram
     columns = {
         c: frame[c].map(reader_text)
         for c in frame.columns
-        if c not in set(skip) and frame[c].dtype == object
+        if c not in set(skip)
+        and (pd.api.types.is_object_dtype(frame[c]) or pd.api.types.is_string_dtype(frame[c]))
     }
     return frame.assign(**columns) if columns else frame
