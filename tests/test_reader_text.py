@@ -87,6 +87,13 @@ def test_partner_dash_joins_the_partners_only() -> None:
     assert reader_text(float("nan")) == ""
 
 
+def test_year_spans_take_an_en_dash_dates_do_not() -> None:
+    from eucasia.presentation.text import range_dash
+
+    assert range_dash("DCI 2014-2020, MIP 2021-2027") == "DCI 2014–2020, MIP 2021–2027"
+    assert range_dash("on 2019-05-15 and 2024-06") == "on 2019-05-15 and 2024-06"
+
+
 def test_reader_frame_rewrites_text_columns_of_any_text_dtype() -> None:
     import pandas as pd
 

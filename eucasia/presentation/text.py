@@ -29,11 +29,19 @@ def partner_dash(text: str) -> str:
     return _PAIR.sub("EU\u2013", text)
 
 
+_YEARS = re.compile(r"\b((?:19|20)\d\d)-((?:19|20)\d\d)\b")
+
+
+def range_dash(text: str) -> str:
+    """'2014-2020' → '2014–2020': a span of years takes an en dash, as the tables' periods do."""
+    return _YEARS.sub("\\1\u2013\\2", text)
+
+
 def reader_text(text: object, currency: str | None = None) -> str:
-    """Data text with the house dash and the house money style (see :mod:`money`)."""
+    """Data text with the house dashes and the house money style (see :mod:`money`)."""
     if text is None or (isinstance(text, float) and pd.isna(text)):
         return ""
-    return house_money(partner_dash(str(text)), currency)
+    return house_money(range_dash(partner_dash(str(text))), currency)
 
 
 def _key_pattern(source_ids: Iterable[str]) -> re.Pattern[str]:
