@@ -87,6 +87,12 @@ def test_partner_dash_joins_the_partners_only() -> None:
     assert reader_text(float("nan")) == ""
 
 
+def test_missing_values_are_empty_cells() -> None:
+    import pandas as pd
+
+    assert reader_text(pd.NA) == reader_text(None) == cite_sources(pd.NA, ["a_2014"]) == ""
+
+
 def test_year_spans_take_an_en_dash_dates_do_not() -> None:
     from eucasia.presentation.text import range_dash
 
@@ -193,6 +199,11 @@ def off_style_money(text: str) -> list[str]:
     return sorted({m for m in found if not _HOUSE.fullmatch(m)})
 
 
+def missing_markers(text: str) -> list[str]:
+    """pandas' '<NA>' or a bare 'nan' shown where a cell is empty."""
+    return sorted(set(re.findall(r"<NA>|\bnan\b|\bNaN\b", text)))
+
+
 def hyphenated_pairs(text: str) -> list[str]:
     return sorted(set(_HYPHENATED_PAIR.findall(_QUOTED.sub(" ", text))))
 
@@ -201,7 +212,7 @@ BROKEN_PAGE = """<html><body><main><p>Political announcement (politico_2014_kaz_
 <table><tr><td>Trade fell from EUR 845 m to 780 m; 3.77 bn exports; €1 billion; EUR 4.30 billion</td>
 <td>The EU-Central Asia Forum</td></tr></table>
 <div class="citation-list"><div class="citation">EUR-Lex. €10 billion for EU-Central Asia ties</div></div>
-<pre>join2019_en</pre><p>He said ‘EU-Central Asia partners got €1 billion’.</p></main></body></html>"""
+<pre>join2019_en</pre><table><tr><td>&lt;NA&gt;</td></tr></table><p>He said ‘EU-Central Asia partners got €1 billion’.</p></main></body></html>"""
 
 GOOD_PAGE = """<html><body><main><p>Announcement [12]. EUR 4.3 billion, EUR 845 million,
 about EUR 10.4 million, EUR 500,000, USD 80.4 billion. The EU–Central Asia Forum; EU-funded.</p>
@@ -215,11 +226,13 @@ def test_the_checks_catch_a_page_that_breaks_each_rule() -> None:
     # '780 m' alone cannot be told from metres: house_money gives it the currency named before it.
     assert off_style_money(text) == ["3.77 bn", "EUR 4.30 billion", "EUR 845 m", "€1 billion"]
     assert hyphenated_pairs(text) == ["EU-Central Asia"]  # not the bibliography's, not the quote's
+    assert missing_markers(text) == ["<NA>"]
 
 
 def test_the_checks_pass_a_page_in_house_style() -> None:
     text = reader_text_of(GOOD_PAGE)
     assert (source_keys_in(text), off_style_money(text), hyphenated_pairs(text)) == ([], [], [])
+    assert missing_markers(text) == []
 
 
 PAGES = (
@@ -234,3 +247,4 @@ def test_built_pages_follow_the_reader_text_rules(built_html: Path, page: str) -
     assert source_keys_in(text) == [], f"{page}: internal source keys shown to readers"
     assert off_style_money(text) == [], f"{page}: money not in the house style (money.py)"
     assert hyphenated_pairs(text) == [], f"{page}: a hyphen where the partners take an en dash"
+    assert missing_markers(text) == [], f"{page}: a missing value shown as a word"

@@ -39,8 +39,8 @@ def range_dash(text: str) -> str:
 
 def reader_text(text: object, currency: str | None = None) -> str:
     """Data text with the house dashes and the house money style (see :mod:`money`)."""
-    if text is None or (isinstance(text, float) and pd.isna(text)):
-        return ""
+    if not isinstance(text, str) and (text is None or pd.isna(text)):
+        return ""  # None, NaN and pandas' NA are an empty cell, never the word "<NA>"
     return house_money(range_dash(partner_dash(str(text))), currency)
 
 
