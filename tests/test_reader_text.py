@@ -199,6 +199,10 @@ def off_style_money(text: str) -> list[str]:
     return sorted({m for m in found if not _HOUSE.fullmatch(m)})
 
 
+def hyphenated_year_spans(text: str) -> list[str]:
+    return sorted(set(re.findall(r"\b(?:19|20)\d\d-(?:19|20)\d\d\b", _QUOTED.sub(" ", text))))
+
+
 def missing_markers(text: str) -> list[str]:
     """pandas' '<NA>' or a bare 'nan' shown where a cell is empty."""
     return sorted(set(re.findall(r"<NA>|\bnan\b|\bNaN\b", text)))
@@ -210,7 +214,7 @@ def hyphenated_pairs(text: str) -> list[str]:
 
 BROKEN_PAGE = """<html><body><main><p>Political announcement (politico_2014_kaz_epca).</p>
 <table><tr><td>Trade fell from EUR 845 m to 780 m; 3.77 bn exports; €1 billion; EUR 4.30 billion</td>
-<td>The EU-Central Asia Forum</td></tr></table>
+<td>The EU-Central Asia Forum, MIP 2021-2027, on 2019-05-15</td></tr></table>
 <div class="citation-list"><div class="citation">EUR-Lex. €10 billion for EU-Central Asia ties</div></div>
 <pre>join2019_en</pre><table><tr><td>&lt;NA&gt;</td></tr></table><p>He said ‘EU-Central Asia partners got €1 billion’.</p></main></body></html>"""
 
@@ -227,12 +231,13 @@ def test_the_checks_catch_a_page_that_breaks_each_rule() -> None:
     assert off_style_money(text) == ["3.77 bn", "EUR 4.30 billion", "EUR 845 m", "€1 billion"]
     assert hyphenated_pairs(text) == ["EU-Central Asia"]  # not the bibliography's, not the quote's
     assert missing_markers(text) == ["<NA>"]
+    assert hyphenated_year_spans(text) == ["2021-2027"]  # not the date
 
 
 def test_the_checks_pass_a_page_in_house_style() -> None:
     text = reader_text_of(GOOD_PAGE)
     assert (source_keys_in(text), off_style_money(text), hyphenated_pairs(text)) == ([], [], [])
-    assert missing_markers(text) == []
+    assert missing_markers(text) == [] == hyphenated_year_spans(text)
 
 
 PAGES = (
@@ -248,3 +253,4 @@ def test_built_pages_follow_the_reader_text_rules(built_html: Path, page: str) -
     assert off_style_money(text) == [], f"{page}: money not in the house style (money.py)"
     assert hyphenated_pairs(text) == [], f"{page}: a hyphen where the partners take an en dash"
     assert missing_markers(text) == [], f"{page}: a missing value shown as a word"
+    assert hyphenated_year_spans(text) == [], f"{page}: a span of years with a hyphen"
