@@ -8,6 +8,8 @@ It wires tested package code into Sphinx's events:
   on every HTML page linking to the PDF edition of the same version;
 - the PDF numbers chapters as the site does: a part `_toc.yml` leaves unnumbered (the back
   matter) is unnumbered in print too;
+- print tables of more than a few rows may break across pages (longtable), so that a table
+  that does not fit the rest of a page does not leave it half empty;
 - print text: a source key in running text or a table (the data's notes cite sources by key)
   becomes its bibliography number, and in table cells ids and dates never break at a hyphen
   while other long strings (patterns, paths) may break after punctuation.
@@ -249,6 +251,20 @@ def _latex_print_text(app: Sphinx, doctree: nodes.document, docname: str) -> Non
         )
 
 
+#: A table with more body rows than this breaks across pages in print.
+LONG_TABLE_ROWS = 6
+
+
+def _latex_long_tables(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Tables of more than a few rows are longtables in the PDF (the site is unaffected)."""
+    if app.builder.name != "latex":
+        return
+    for table in doctree.findall(nodes.table):
+        rows = sum(len(body) for body in table.findall(nodes.tbody))
+        if rows > LONG_TABLE_ROWS and "longtable" not in table["classes"]:
+            table["classes"].append("longtable")
+
+
 def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _export_graphs)
     app.connect("source-read", _add_input_fingerprint)
@@ -256,4 +272,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _footer)
     app.connect("doctree-resolved", _latex_part_numbering)
     app.connect("doctree-resolved", _latex_print_text)
+    app.connect("doctree-resolved", _latex_long_tables)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
