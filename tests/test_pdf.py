@@ -158,3 +158,17 @@ def test_unnumbered_parts_switch_numbering_off_in_print() -> None:
     assert ext.numbering_switches(toc) == {"cite": False}
     toc["parts"].append({"numbered": True, "chapters": [{"file": "appendix"}]})
     assert ext.numbering_switches(toc) == {"cite": False, "appendix": True}
+
+
+def test_field_tables_carry_their_print_widths() -> None:
+    from eucasia.data import read_descriptor
+    from eucasia.presentation.datadict import (
+        FIELD_PRINT_WIDTHS,
+        FIELD_WIDTHS,
+        field_table_markdown,
+    )
+
+    assert sum(FIELD_PRINT_WIDTHS) == sum(FIELD_WIDTHS) == 100
+    markdown = field_table_markdown(read_descriptor()["resources"][0], "Caption.", "tbl-x")
+    assert ":widths: 16 8 8 14 22 32" in markdown, "the web page keeps its widths"
+    assert ":class: longtable print-widths-15-7-6-12-20-40" in markdown

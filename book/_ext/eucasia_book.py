@@ -10,6 +10,7 @@ It wires tested package code into Sphinx's events:
   matter) is unnumbered in print too;
 - print tables of more than a few rows may break across pages (longtable), so that a table
   that does not fit the rest of a page does not leave it half empty;
+- a table with the class `print-widths-A-B-…` gets those column widths in print;
 - print text: a source key in running text or a table (the data's notes cite sources by key)
   becomes its bibliography number, and in table cells ids and dates never break at a hyphen
   while other long strings (patterns, paths) may break after punctuation.
@@ -255,14 +256,21 @@ def _latex_print_text(app: Sphinx, doctree: nodes.document, docname: str) -> Non
 LONG_TABLE_ROWS = 6
 
 
-def _latex_long_tables(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Tables of more than a few rows are longtables in the PDF (the site is unaffected)."""
+def _latex_tables(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Print tables: longtables beyond a few rows, and their own column widths where given."""
     if app.builder.name != "latex":
         return
     for table in doctree.findall(nodes.table):
         rows = sum(len(body) for body in table.findall(nodes.tbody))
         if rows > LONG_TABLE_ROWS and "longtable" not in table["classes"]:
             table["classes"].append("longtable")
+        for name in table["classes"]:
+            if name.startswith("print-widths-"):
+                widths = [int(w) for w in name.removeprefix("print-widths-").split("-")]
+                colspecs = list(table.findall(nodes.colspec))
+                if len(colspecs) == len(widths):
+                    for colspec, width in zip(colspecs, widths, strict=True):
+                        colspec["colwidth"] = width
 
 
 def setup(app: Sphinx) -> dict:
@@ -272,5 +280,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _footer)
     app.connect("doctree-resolved", _latex_part_numbering)
     app.connect("doctree-resolved", _latex_print_text)
-    app.connect("doctree-resolved", _latex_long_tables)
+    app.connect("doctree-resolved", _latex_tables)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
