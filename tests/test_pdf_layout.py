@@ -198,21 +198,20 @@ def half_empty_pages(
 ) -> list[str]:
     """Pages whose lowest ink is in the upper half of the text block.
 
-    Exempt: the front matter (pages before `front`), a chapter's last page and the blank page
-    that may follow it before the next chapter, and the last page.
+    Exempt: the front matter (pages before `front`), the page before a chapter start and, when
+    that page is blank (a chapter opens on a right-hand page), the one before it; the last page.
     """
-    exempt = set(range(1, front))
+    lowest = {n: ink_extent(image, area)[0] for n, image in enumerate(images, start=1)}
+    exempt = set(range(1, front)) | {len(images)}
     for start in starts:
-        exempt |= {start - 1, start - 2}
-    exempt.add(len(images))
-    found = []
-    for number, image in enumerate(images, start=1):
-        if number in exempt:
-            continue
-        lowest, _ = ink_extent(image, area)
-        if lowest < 0.5:
-            found.append(f"page {number}: content ends {lowest:.0%} down the text block")
-    return found
+        exempt.add(start - 1)
+        if lowest.get(start - 1) == 0.0:
+            exempt.add(start - 2)
+    return [
+        f"page {n}: content ends {low:.0%} down the text block"
+        for n, low in lowest.items()
+        if n not in exempt and low < 0.5
+    ]
 
 
 # --- the LaTeX log --------------------------------------------------------------------------
@@ -301,26 +300,39 @@ def test_overfull_boxes_above_the_limit_are_caught_with_their_source_line() -> N
     assert "alignment at lines 300--300" in found[1]
 
 
-def test_half_empty_page_is_caught(tmp_path: Path) -> None:
+def _pages(tmp_path: Path, fills: tuple[float, ...]) -> list[Path]:
+    """Synthetic page images, each inked from the top of the text block down to `fill`."""
     from PIL import Image, ImageDraw
 
     scale = IMAGE_DPI / 72
     size = (round(595.28 * scale), round(841.89 * scale))
     images = []
-    for number, fill in enumerate((0.9, 0.3, 0.95, 0.2), start=1):
+    for number, fill in enumerate(fills, start=1):
         im = Image.new("RGB", size, "white")
-        top = AREA.vmargin * scale
-        bottom = top + fill * (size[1] - 2 * AREA.vmargin * scale) - 1
-        ImageDraw.Draw(im).rectangle(
-            (AREA.hmargin * scale, top, size[0] - AREA.hmargin * scale, bottom), fill="black"
-        )
+        if fill:
+            top = AREA.vmargin * scale
+            bottom = top + fill * (size[1] - 2 * AREA.vmargin * scale) - 1
+            right = size[0] - AREA.hmargin * scale
+            ImageDraw.Draw(im).rectangle((AREA.hmargin * scale, top, right, bottom), fill="black")
         images.append(tmp_path / f"p-{number}.png")
         im.save(images[-1])
+    return images
+
+
+def test_half_empty_page_is_caught(tmp_path: Path) -> None:
+    images = _pages(tmp_path, (0.9, 0.3, 0.95, 0.2))
     assert ink_extent(images[0], AREA)[0] == pytest.approx(0.9, abs=0.03)
     # Page 2 is half empty; page 4 too, but it is the last page.
     assert [f.split(":")[0] for f in half_empty_pages(images, AREA, [], 1)] == ["page 2"]
     # Before a chapter start (page 3) a short page is allowed.
     assert half_empty_pages(images, AREA, [3], 1) == []
+
+
+def test_short_chapter_end_is_allowed_only_before_a_blank_page(tmp_path: Path) -> None:
+    blank_between = _pages(tmp_path, (0.9, 0.3, 0.0, 0.95, 0.9))
+    assert half_empty_pages(blank_between, AREA, [4], 1) == []
+    text_between = _pages(tmp_path, (0.9, 0.3, 0.9, 0.95, 0.9))
+    assert [f.split(":")[0] for f in half_empty_pages(text_between, AREA, [4], 1)] == ["page 2"]
 
 
 def test_source_keys_and_web_only_wording_are_caught() -> None:
