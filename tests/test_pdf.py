@@ -171,4 +171,4 @@ def test_field_tables_carry_their_print_widths() -> None:
     assert sum(FIELD_PRINT_WIDTHS) == sum(FIELD_WIDTHS) == 100
     markdown = field_table_markdown(read_descriptor()["resources"][0], "Caption.", "tbl-x")
     assert ":widths: 16 8 8 14 22 32" in markdown, "the web page keeps its widths"
-    assert ":class: longtable print-widths-15-7-6-12-20-40" in markdown
+    assert ":class: longtable print-widths-15-8-7-12-20-38" in markdown

@@ -11,7 +11,7 @@ from eucasia.presentation.display import table_markdown
 #: Column widths (per cent) of a field table on the web page.
 FIELD_WIDTHS = (16, 8, 8, 14, 22, 32)
 #: In print the meaning gets the room the short columns (type, required, key) do not need.
-FIELD_PRINT_WIDTHS = (15, 7, 6, 12, 20, 40)
+FIELD_PRINT_WIDTHS = (15, 8, 7, 12, 20, 38)
 
 
 def print_widths_class(widths: Sequence[int]) -> str:
