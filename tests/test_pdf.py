@@ -63,3 +63,112 @@ def test_pdf_has_pages_and_title_metadata(built_pdf: Path) -> None:
     info = run(["pdfinfo", str(built_pdf)]).stdout
     assert re.search(r"^Pages:\s+\d{2,}", info, re.M)
     assert "Title:" in info and "Central Asia" in info
+
+
+# --- the bibliography and the print rendering (unit tests: no built book needed) -------------
+
+BIB = Path(__file__).resolve().parent.parent / "book" / "references.bib"
+EXT = Path(__file__).resolve().parent.parent / "book" / "_ext"
+
+
+def rendered_titles(bib_text: str) -> dict[str, tuple[str, str]]:
+    """Each entry's title as written (braces dropped) and its rendering by the book's BibTeX style.
+
+    sphinxcontrib-bibtex formats entries with pybtex's style named by `bibtex_default_style`
+    (`plain`), which lower-cases a title except its first letter and what braces protect.
+    """
+    import pybtex.database
+    from pybtex.plugin import find_plugin
+
+    data = pybtex.database.parse_string(bib_text, "bibtex")
+    style = find_plugin("pybtex.style.formatting", "plain")()
+    out = {}
+    for entry in style.format_entries(data.entries.values()):
+        title = data.entries[entry.key].fields.get("title", "")
+        out[entry.key] = (title.replace("{", "").replace("}", ""), entry.text.render_as("text"))
+    return out
+
+
+def lost_capitals(bib_text: str) -> list[str]:
+    """Capitalised words of a title that the rendered bibliography no longer shows capitalised."""
+    lost = []
+    for key, (title, rendered) in rendered_titles(bib_text).items():
+        for word in re.findall(r"\b[A-ZÀ-Þ][\w’'+.-]*", title):
+            if not re.search(rf"(?<!\w){re.escape(word)}", rendered):
+                lost.append(f"{key}: {word!r} in {rendered[:120]!r}")
+    return lost
+
+
+def test_every_capitalised_word_of_a_title_survives_in_the_bibliography() -> None:
+    lost = lost_capitals(BIB.read_text(encoding="utf-8"))
+    assert not lost, "\n".join(lost[:30])
+
+
+def test_lost_capitals_are_caught() -> None:
+    bib = (
+        "@misc{a, author = {{24.kg}}, title = {New EU strategy on Central Asia approved}, year = {2019}}\n"
+        "@misc{b, author = {{24.kg}}, title = {{New EU strategy on Central Asia approved}}, year = {2019}}\n"
+    )
+    lost = lost_capitals(bib)
+    assert lost and all(item.startswith("a:") for item in lost), lost
+    assert any("'Central'" in item for item in lost)
+
+
+def test_no_bibliography_entry_says_accessed_via_stored_copy() -> None:
+    assert "Accessed via stored copy" not in BIB.read_text(encoding="utf-8")
+
+
+def _extension():
+    import importlib
+    import sys
+
+    sys.path.insert(0, str(EXT))
+    try:
+        return importlib.import_module("eucasia_book")
+    finally:
+        sys.path.remove(str(EXT))
+
+
+def test_print_text_cites_source_keys_and_keeps_ids_whole() -> None:
+    ext = _extension()
+    cite = {"join2019_sv": r"{[}\hyperlink{cite.x:id1}{7}{]}"}
+    pieces = ext.print_pieces("compare (join2019_sv) and join2019_sv_x, 1.3-SI-01.", cite, True)
+    assert pieces[1] == (cite["join2019_sv"], True)
+    assert pieces[2] == (") and join2019_sv_x, ", False), "a longer word starting with a key stays"
+    assert (r"\mbox{1.3\sphinxhyphen{}SI\sphinxhyphen{}01.}", True) in pieces
+    # Outside a table only keys change; hyphenated words stay breakable everywhere.
+    assert ext.print_pieces("the 2019-05-15 date", cite, False) == [("the 2019-05-15 date", False)]
+    assert ext.print_pieces("Trans-European networks", cite, True) == [
+        ("Trans-European networks", False)
+    ]
+    long = ext.print_pieces("pattern [0-9]{4}(-[0-9]{2}){0,2}", {}, True)
+    assert long[0] == ("pattern ", False) and r"\allowbreak{}" in long[1][0]
+    assert long[1][0].startswith("{[}0"), "a bracket is never read as an optional argument"
+
+
+def test_unnumbered_parts_switch_numbering_off_in_print() -> None:
+    ext = _extension()
+    toc = {
+        "parts": [
+            {"numbered": True, "chapters": [{"file": "a"}, {"file": "b"}]},
+            {"numbered": True, "chapters": [{"file": "c"}]},
+            {"chapters": [{"file": "cite"}, {"file": "refs"}]},
+        ]
+    }
+    assert ext.numbering_switches(toc) == {"cite": False}
+    toc["parts"].append({"numbered": True, "chapters": [{"file": "appendix"}]})
+    assert ext.numbering_switches(toc) == {"cite": False, "appendix": True}
+
+
+def test_field_tables_carry_their_print_widths() -> None:
+    from eucasia.data import read_descriptor
+    from eucasia.presentation.datadict import (
+        FIELD_PRINT_WIDTHS,
+        FIELD_WIDTHS,
+        field_table_markdown,
+    )
+
+    assert sum(FIELD_PRINT_WIDTHS) == sum(FIELD_WIDTHS) == 100
+    markdown = field_table_markdown(read_descriptor()["resources"][0], "Caption.", "tbl-x")
+    assert ":widths: 16 8 8 14 22 32" in markdown, "the web page keeps its widths"
+    assert ":class: longtable print-widths-15-8-7-12-20-38" in markdown

@@ -5,14 +5,26 @@ It wires tested package code into Sphinx's events:
   inputs (`eucasia.build.cachekey`);
 - every network is exported for download (`eucasia.build.publish`), even when notebooks are cached;
 - the edition (`edition.toml`) feeds the release, the PDF title page and metadata, and a footer
-  on every HTML page linking to the PDF edition of the same version.
+  on every HTML page linking to the PDF edition of the same version;
+- the PDF numbers chapters as the site does: a part `_toc.yml` leaves unnumbered (the back
+  matter) is unnumbered in print too;
+- print tables of more than a few rows may break across pages (longtable), so that a table
+  that does not fit the rest of a page does not leave it half empty;
+- a table with the class `print-widths-A-B-…` gets those column widths in print;
+- print text: a source key in running text or a table (the data's notes cite sources by key)
+  becomes its bibliography number, and in table cells ids and dates never break at a hyphen
+  while other long strings (patterns, paths) may break after punctuation.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
+import yaml
+from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
@@ -109,9 +121,164 @@ def _export_graphs(app: Sphinx) -> None:
     export_all(load_tables(data_dir=root / "data"), root / EXPORTS)
 
 
+def numbering_switches(toc: dict) -> dict[str, bool]:
+    """The first document of each part whose numbering differs from the part before it.
+
+    Maps the docname to True (numbered from there on) or False (unnumbered). LaTeX numbers every
+    chapter unless told otherwise, so the state before the first part is "numbered".
+    """
+    switches: dict[str, bool] = {}
+    numbered = True
+    for part in toc.get("parts", []):
+        chapters = part.get("chapters") or []
+        wanted = bool(part.get("numbered", False))
+        if chapters and wanted != numbered:
+            switches[str(chapters[0]["file"])] = wanted
+            numbered = wanted
+    return switches
+
+
+#: LaTeX for each state; 2 is the report class's default depth (chapters to subsections).
+SECNUMDEPTH = {True: "\\setcounter{secnumdepth}{2}", False: "\\setcounter{secnumdepth}{-1}"}
+
+
+def _latex_part_numbering(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Before the first chapter of an unnumbered part, stop numbering chapters in the PDF."""
+    if app.builder.name != "latex":
+        return
+    toc_file = Path(app.srcdir) / "_toc.yml"
+    if not toc_file.is_file():
+        return
+    switches = numbering_switches(yaml.safe_load(toc_file.read_text(encoding="utf-8")))
+    for start in doctree.findall(addnodes.start_of_file):
+        if start["docname"] in switches:
+            state = switches[start["docname"]]
+            start.insert(0, nodes.raw("", SECNUMDEPTH[state] + "\n", format="latex"))
+
+
+#: An id or a date: letters, digits and dots joined by hyphens, with a digit ("1.3-SI-01").
+_ID = r"(?<![\w-])(?=[\w.-]*\d)(?:[^\W_]|\.)+(?:-(?:[^\W_]|\.)+)+(?![\w-])"
+#: A run of 16 or more characters without a space (a pattern, a path).
+_LONG = r"\S{16,}"
+#: Where a long run may break: after these characters.
+_BREAK_AFTER = re.compile(r"(?<=[\]\)}|/,;=&?])(?=\S)")
+_LATEX_SPECIAL = re.compile(r"([\\{}$&#^_%~])")
+
+
+def latex_escape_text(text: str) -> str:
+    """Text as LaTeX that prints it literally (for the raw pieces below)."""
+    out = _LATEX_SPECIAL.sub(
+        lambda m: {
+            "\\": r"\textbackslash{}",
+            "^": r"\textasciicircum{}",
+            "~": r"\textasciitilde{}",
+        }.get(m[1], "\\" + m[1]),
+        text,
+    )
+    out = out.replace("[", "{[}").replace("]", "{]}")  # never read as an optional argument
+    return out.replace("-", r"\sphinxhyphen{}")
+
+
+def _table_pieces(text: str) -> list[tuple[str, bool]]:
+    pieces: list[tuple[str, bool]] = []
+    last = 0
+    for m in re.finditer(f"(?P<id>{_ID})|(?P<long>{_LONG})", text):
+        if m.lastgroup == "long" and not _BREAK_AFTER.search(m[0]):
+            continue
+        if m.start() > last:
+            pieces.append((text[last : m.start()], False))
+        if m.lastgroup == "id":
+            pieces.append((r"\mbox{" + latex_escape_text(m[0]) + "}", True))
+        else:
+            parts = _BREAK_AFTER.split(m[0])
+            pieces.append((r"\allowbreak{}".join(latex_escape_text(p) for p in parts), True))
+        last = m.end()
+    if last < len(text):
+        pieces.append((text[last:], False))
+    return pieces
+
+
+def print_pieces(text: str, citations: dict[str, str], in_table: bool) -> list[tuple[str, bool]]:
+    """Split `text` into (piece, is_latex) for the PDF.
+
+    A source key becomes its bibliography reference (`citations` maps key to LaTeX); in a table
+    an id or a date is kept on one line and a long run of characters gets break points after
+    punctuation. Everything else stays text, for Sphinx to escape.
+    """
+    pieces: list[tuple[str, bool]] = [(text, False)]
+    if citations:
+        keys = "|".join(map(re.escape, sorted(citations, key=len, reverse=True)))
+        pieces = []
+        last = 0
+        for m in re.finditer(rf"(?<![\w-])(?:{keys})(?![\w-])", text):
+            if m.start() > last:
+                pieces.append((text[last : m.start()], False))
+            pieces.append((citations[m[0]], True))
+            last = m.end()
+        if last < len(text):
+            pieces.append((text[last:], False))
+    if in_table:
+        pieces = [q for p, raw in pieces for q in ([(p, raw)] if raw else _table_pieces(p))]
+    return pieces
+
+
+_NO_PRINT_REWRITE = (nodes.literal, nodes.FixedTextElement, nodes.raw, nodes.title, nodes.caption)
+
+
+def _latex_print_text(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Source keys as bibliography numbers; ids and dates unbroken in table cells (PDF only)."""
+    if app.builder.name != "latex":
+        return
+    citations = {}
+    for c in app.env.get_domain("cite").citations:
+        target = f"cite.{c.bibliography_key.docname}:{c.citation_id}"
+        citations[c.key] = r"{[}\hyperlink{" + target + "}{" + c.formatted_entry.label + "}{]}"
+    for text in list(doctree.findall(nodes.Text)):
+        parent = text.parent
+        ancestors = []
+        node = parent
+        while node is not None:
+            ancestors.append(node)
+            node = node.parent
+        if any(isinstance(a, _NO_PRINT_REWRITE) for a in ancestors):
+            continue
+        in_table = any(isinstance(a, nodes.entry) for a in ancestors)
+        pieces = print_pieces(str(text), citations, in_table)
+        if len(pieces) == 1 and not pieces[0][1]:
+            continue
+        parent.replace(
+            text,
+            [nodes.raw("", p, format="latex") if raw else nodes.Text(p) for p, raw in pieces],
+        )
+
+
+#: A table with more body rows than this breaks across pages in print.
+LONG_TABLE_ROWS = 6
+
+
+def _latex_tables(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Print tables: longtables beyond a few rows, and their own column widths where given."""
+    if app.builder.name != "latex":
+        return
+    for table in doctree.findall(nodes.table):
+        rows = sum(len(body) for body in table.findall(nodes.tbody))
+        if rows > LONG_TABLE_ROWS and "longtable" not in table["classes"]:
+            table["classes"].append("longtable")
+        for name in table["classes"]:
+            if name.startswith("print-widths-"):
+                widths = [int(w) for w in name.removeprefix("print-widths-").split("-")]
+                colspecs = list(table.findall(nodes.colspec))
+                if len(colspecs) == len(widths):
+                    for colspec, width in zip(colspecs, widths, strict=True):
+                        colspec["colwidth"] = width
+
+
 def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _export_graphs)
     app.connect("source-read", _add_input_fingerprint)
     app.connect("config-inited", _apply_edition, priority=900)
     app.connect("html-page-context", _footer)
+    app.connect("doctree-resolved", _latex_part_numbering)
+    app.connect("doctree-resolved", _latex_print_text)
+    app.connect("doctree-resolved", _latex_tables)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

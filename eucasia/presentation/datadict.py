@@ -1,10 +1,22 @@
-"""The data dictionary: the descriptor's tables and fields as DataFrames for the book."""
+"""The data dictionary: the descriptor's tables and fields as DataFrames and tables for the book."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
+
+from eucasia.presentation.display import table_markdown
+
+#: Column widths (per cent) of a field table on the web page.
+FIELD_WIDTHS = (16, 8, 8, 14, 22, 32)
+#: In print the meaning gets the room the short columns (type, required, key) do not need.
+FIELD_PRINT_WIDTHS = (15, 8, 7, 12, 20, 38)
+
+
+def print_widths_class(widths: Sequence[int]) -> str:
+    """The table class that gives the PDF its own column widths (read by the book's extension)."""
+    return "print-widths-" + "-".join(str(w) for w in widths)
 
 
 def _allowed(field: Mapping) -> str:
@@ -62,4 +74,12 @@ def table_overview(descriptor: Mapping, tables: Mapping[str, pd.DataFrame]) -> p
             }
             for r in descriptor["resources"]
         ]
+    )
+
+
+def field_table_markdown(resource: Mapping, caption: str, name: str) -> str:
+    """The field table of `resource` as a numbered table that breaks across pages in print."""
+    markdown = table_markdown(field_table(resource), caption, name, widths=FIELD_WIDTHS, long=True)
+    return markdown.replace(
+        ":class: longtable", f":class: longtable {print_widths_class(FIELD_PRINT_WIDTHS)}", 1
     )

@@ -1,0 +1,404 @@
+"""The PDF edition reads like a printed book: nothing outside the type area, no overfull lines,
+no half-empty pages, no heading stranded at the foot of a page, no web-only wording or raw keys.
+
+Each check is a function over what poppler and LaTeX report (`pdftotext -bbox-layout`, page
+images from `pdftoppm`, the LaTeX log), proven on a small fixture that breaks it
+(`tests/fixtures/pdf/`) and then run on the built PDF. The page images are kept in
+`_build/pdf-pages/` for a reader (and CI) to look at.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import statistics
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import BUILD, ROOT, run
+
+FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
+LOG = BUILD / "latex" / "book.log"
+PAGES_DIR = BUILD / "pdf-pages"
+PT_PER_CM = 72 / 2.54
+#: Baseline-to-baseline distance of the body text (10 pt type, `pointsize` in _config.yml).
+BASELINE = 12.0
+#: Resolution of the kept page images (a thumbnail a reader can page through).
+IMAGE_DPI = 50
+
+#: Wording that only makes sense on the web page (buttons, folding, the site's footer).
+WEB_ONLY = (
+    "launch button",
+    "the button",
+    "folded",
+    "click",
+    "foot of every page",
+    "on the web page",
+    "on this site",
+    "of this site",
+)
+
+
+# --- what poppler reports -------------------------------------------------------------------
+
+
+@dataclass
+class Box:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str = ""
+
+
+@dataclass
+class Page:
+    number: int
+    width: float
+    height: float
+    lines: list[list[Box]] = field(default_factory=list)
+
+    @property
+    def words(self) -> list[Box]:
+        return [w for line in self.lines for w in line]
+
+
+_TAG = re.compile(r"<(page|line|word)\b([^>]*)>(?:([^<]*)</word>)?")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+
+
+def parse_bbox_layout(xml: str) -> list[Page]:
+    """Pages, their lines and words from `pdftotext -bbox-layout` (or `-bbox`: one word a line)."""
+    pages: list[Page] = []
+    for tag, attrs, text in _TAG.findall(xml):
+        a = dict(_ATTR.findall(attrs))
+        if tag == "page":
+            pages.append(Page(len(pages) + 1, float(a["width"]), float(a["height"])))
+        elif tag == "line":
+            pages[-1].lines.append([])
+        else:
+            box = Box(float(a["xMin"]), float(a["yMin"]), float(a["xMax"]), float(a["yMax"]), text)
+            if not pages[-1].lines:
+                pages[-1].lines.append([])
+            pages[-1].lines[-1].append(box)
+    return pages
+
+
+@dataclass(frozen=True)
+class TypeArea:
+    """The text block of a page, from the margins in `_config.yml` (points)."""
+
+    hmargin: float
+    vmargin: float
+    #: Height of the bands above and below the text block that hold running heads and folios.
+    band: float = 2.0 * PT_PER_CM
+
+
+def type_area_from_config(config: Path = ROOT / "_config.yml") -> TypeArea:
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    setup = settings["sphinx"]["config"]["latex_elements"]["sphinxsetup"]
+    h = re.search(r"hmargin=\{([\d.]+)cm,\s*([\d.]+)cm\}", setup)
+    v = re.search(r"vmargin=\{([\d.]+)cm,\s*([\d.]+)cm\}", setup)
+    assert h and v, f"margins not found in sphinxsetup: {setup}"
+    assert h[1] == h[2] and v[1] == v[2], "the checks assume equal margins on both sides"
+    return TypeArea(float(h[1]) * PT_PER_CM, float(v[1]) * PT_PER_CM)
+
+
+def words_outside(pages: list[Page], area: TypeArea, tolerance: float = 1.0) -> list[str]:
+    """Words beyond the side margins, or above/below the bands of the running head and folio."""
+    found = []
+    for page in pages:
+        left, right = area.hmargin - tolerance, page.width - area.hmargin + tolerance
+        top, bottom = area.vmargin - area.band, page.height - area.vmargin + area.band
+        for w in page.words:
+            if w.x0 < left or w.x1 > right or w.y0 < top or w.y1 > bottom:
+                found.append(
+                    f"page {page.number}: {w.text!r} at x {w.x0:.0f}–{w.x1:.0f}, "
+                    f"y {w.y0:.0f}–{w.y1:.0f} (type area x {area.hmargin:.0f}–"
+                    f"{page.width - area.hmargin:.0f})"
+                )
+    return found
+
+
+def body_height(pages: list[Page], area: TypeArea) -> float:
+    """The word height of the body text: the most common one in lines that fill the measure."""
+    heights = [
+        round(w.y1 - w.y0, 1)
+        for p in pages
+        for line in p.lines
+        if line and line[-1].x1 - line[0].x0 > 0.7 * (p.width - 2 * area.hmargin)
+        for w in line
+    ]
+    return statistics.mode(heights)
+
+
+def heading_lines(pages: list[Page], area: TypeArea, body: float) -> list[tuple[Page, list[Box]]]:
+    """Lines of the text block set larger than the body text: headings (and chapter titles)."""
+    return [
+        (page, line)
+        for page in pages
+        for line in page.lines
+        if line
+        and area.vmargin <= min(w.y0 for w in line) < page.height - area.vmargin
+        and all(w.y1 - w.y0 > 1.15 * body for w in line)
+    ]
+
+
+def headings_at_foot(
+    pages: list[Page], area: TypeArea, body: float, lines_below: int = 4
+) -> list[str]:
+    """Headings in the last `lines_below` lines of a page.
+
+    A heading there has at most a line or two of its text under it, and the table or figure it
+    introduces on the next page.
+    """
+    return [
+        f"page {page.number}: heading {' '.join(w.text for w in line)!r}"
+        for page, line in heading_lines(pages, area, body)
+        if min(w.y0 for w in line) > page.height - area.vmargin - lines_below * BASELINE
+    ]
+
+
+def chapter_starts(pages: list[Page], area: TypeArea) -> list[int]:
+    """Pages that open a chapter: text in the type area but no running head above it."""
+    return [
+        page.number
+        for page in pages
+        if page.words
+        and not any(w.y1 < area.vmargin for w in page.words)
+        and any(area.vmargin <= w.y0 < page.height - area.vmargin for w in page.words)
+    ]
+
+
+# --- page images ----------------------------------------------------------------------------
+
+
+def ink_extent(image: Path, area: TypeArea, dpi: int = IMAGE_DPI) -> tuple[float, float]:
+    """Share of the text block's height covered from its top to the lowest ink, and ink rows."""
+    from PIL import Image
+
+    with Image.open(image) as im:
+        grey = im.convert("L")
+        scale = dpi / 72
+        x0, x1 = int(area.hmargin * scale), grey.width - int(area.hmargin * scale)
+        y0, y1 = int(area.vmargin * scale), grey.height - int(area.vmargin * scale)
+        block = grey.crop((x0, y0, x1, y1))
+        width, height = block.size
+        data = block.load()
+        inked = [row for row in range(height) if any(data[col, row] < 200 for col in range(width))]
+    if not inked:
+        return 0.0, 0.0
+    return (inked[-1] + 1) / height, len(inked) / height
+
+
+def half_empty_pages(
+    images: list[Path], area: TypeArea, starts: list[int], front: int
+) -> list[str]:
+    """Pages whose lowest ink is in the upper half of the text block.
+
+    Exempt: the front matter (pages before `front`), the page before a chapter start and, when
+    that page is blank (a chapter opens on a right-hand page), the one before it; the last page.
+    """
+    lowest = {n: ink_extent(image, area)[0] for n, image in enumerate(images, start=1)}
+    exempt = set(range(1, front)) | {len(images)}
+    for start in starts:
+        exempt.add(start - 1)
+        if lowest.get(start - 1) == 0.0:
+            exempt.add(start - 2)
+    return [
+        f"page {n}: content ends {low:.0%} down the text block"
+        for n, low in lowest.items()
+        if n not in exempt and low < 0.5
+    ]
+
+
+# --- the LaTeX log --------------------------------------------------------------------------
+
+_OVERFULL = re.compile(
+    r"Overfull \\hbox \(([\d.]+)pt too wide\) (in paragraph at lines (\d+)--(\d+)"
+    r"|in alignment at lines (\d+)--(\d+)|detected at line (\d+)|has occurred while \\output is active)"
+    r"\n?(.*)"
+)
+
+
+def overfull_boxes(log: str, limit: float = 3.0) -> list[str]:
+    """Overfull lines wider than `limit` points, with the source lines LaTeX names."""
+    return [
+        f"{m[1]}pt {m[2]}: {m[8].strip()[:100]}"
+        for m in _OVERFULL.finditer(log)
+        if float(m[1]) > limit
+    ]
+
+
+# --- the text -------------------------------------------------------------------------------
+
+
+def joined_text(text: str) -> str:
+    """Undo line-end hyphenation and breaks after underscores; fold whitespace."""
+    text = re.sub(r"_\s*\n\s*", "_", text)
+    text = re.sub(r"-\n", "", text)
+    return re.sub(r"\s+", " ", text)
+
+
+def forbidden_text(text: str, keys: set[str], phrases: tuple[str, ...] = WEB_ONLY) -> list[str]:
+    """Source keys (snake_case ids that belong in the data, not in print) and web-only wording."""
+    found = sorted({t for t in re.findall(r"[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+", text) if t in keys})
+    lower = text.lower()
+    for phrase in phrases:
+        for m in re.finditer(re.escape(phrase), lower):
+            found.append(f"{phrase!r}: …{text[max(0, m.start() - 60) : m.end() + 40]}…")
+    return found
+
+
+def source_keys() -> set[str]:
+    with open(ROOT / "data" / "sources.csv", encoding="utf-8", newline="") as f:
+        return {row["source_id"] for row in csv.DictReader(f)}
+
+
+# === the checks catch what they are meant to catch (fixtures) ===============================
+
+AREA = TypeArea(2.2 * PT_PER_CM, 2.5 * PT_PER_CM)
+
+
+def test_type_area_is_read_from_the_config() -> None:
+    area = type_area_from_config()
+    assert area.hmargin == pytest.approx(62.36, abs=0.01)
+    assert area.vmargin == pytest.approx(70.87, abs=0.01)
+
+
+def test_word_outside_the_type_area_is_caught() -> None:
+    pages = parse_bbox_layout((FIXTURES / "outside.bbox.html").read_text(encoding="utf-8"))
+    found = words_outside(pages, AREA)
+    assert len(found) == 2, found
+    assert "'margin-runner'" in found[0] and "'page-foot-runner'" in found[1]
+
+
+def test_words_inside_the_type_area_and_bands_pass() -> None:
+    pages = parse_bbox_layout((FIXTURES / "good.bbox.html").read_text(encoding="utf-8"))
+    assert pages and pages[0].words
+    assert words_outside(pages, AREA) == []
+    assert headings_at_foot(pages, AREA, body_height(pages, AREA)) == []
+
+
+def test_heading_at_the_foot_of_a_page_is_caught() -> None:
+    pages = parse_bbox_layout((FIXTURES / "heading-at-foot.bbox.html").read_text(encoding="utf-8"))
+    found = headings_at_foot(pages, AREA, body_height(pages, AREA))
+    assert len(found) == 1 and "Stranded heading" in found[0], found
+
+
+def test_chapter_start_is_recognised() -> None:
+    pages = parse_bbox_layout((FIXTURES / "good.bbox.html").read_text(encoding="utf-8"))
+    assert chapter_starts(pages, AREA) == [1]
+
+
+def test_overfull_boxes_above_the_limit_are_caught_with_their_source_line() -> None:
+    found = overfull_boxes((FIXTURES / "overfull.log").read_text(encoding="utf-8"))
+    assert len(found) == 2, found
+    assert found[0].startswith("25.3pt in paragraph at lines 120--121")
+    assert "alignment at lines 300--300" in found[1]
+
+
+def _pages(tmp_path: Path, fills: tuple[float, ...]) -> list[Path]:
+    """Synthetic page images, each inked from the top of the text block down to `fill`."""
+    from PIL import Image, ImageDraw
+
+    scale = IMAGE_DPI / 72
+    size = (round(595.28 * scale), round(841.89 * scale))
+    images = []
+    for number, fill in enumerate(fills, start=1):
+        im = Image.new("RGB", size, "white")
+        if fill:
+            top = AREA.vmargin * scale
+            bottom = top + fill * (size[1] - 2 * AREA.vmargin * scale) - 1
+            right = size[0] - AREA.hmargin * scale
+            ImageDraw.Draw(im).rectangle((AREA.hmargin * scale, top, right, bottom), fill="black")
+        images.append(tmp_path / f"p-{number}.png")
+        im.save(images[-1])
+    return images
+
+
+def test_half_empty_page_is_caught(tmp_path: Path) -> None:
+    images = _pages(tmp_path, (0.9, 0.3, 0.95, 0.2))
+    assert ink_extent(images[0], AREA)[0] == pytest.approx(0.9, abs=0.03)
+    # Page 2 is half empty; page 4 too, but it is the last page.
+    assert [f.split(":")[0] for f in half_empty_pages(images, AREA, [], 1)] == ["page 2"]
+    # Before a chapter start (page 3) a short page is allowed.
+    assert half_empty_pages(images, AREA, [3], 1) == []
+
+
+def test_short_chapter_end_is_allowed_only_before_a_blank_page(tmp_path: Path) -> None:
+    blank_between = _pages(tmp_path, (0.9, 0.3, 0.0, 0.95, 0.9))
+    assert half_empty_pages(blank_between, AREA, [4], 1) == []
+    text_between = _pages(tmp_path, (0.9, 0.3, 0.9, 0.95, 0.9))
+    assert [f.split(":")[0] for f in half_empty_pages(text_between, AREA, [4], 1)] == ["page 2"]
+
+
+def test_source_keys_and_web_only_wording_are_caught() -> None:
+    text = joined_text((FIXTURES / "forbidden.txt").read_text(encoding="utf-8"))
+    found = forbidden_text(text, {"eeas_kgz_2018_ministerial", "join2019_en"})
+    assert found[0] == "eeas_kgz_2018_ministerial", found
+    assert any("'launch button'" in f for f in found)
+    assert any("'folded'" in f for f in found)
+    assert any("'foot of every page'" in f for f in found)
+    assert any("'on the web page'" in f for f in found)
+    assert len(found) == 5, found
+    assert forbidden_text("A plain sentence about source_id columns.", {"join2019_en"}) == []
+
+
+# === the checks on the built PDF ============================================================
+
+
+@pytest.fixture(scope="module")
+def pdf_pages(built_pdf: Path) -> list[Page]:
+    return parse_bbox_layout(run(["pdftotext", "-bbox-layout", str(built_pdf), "-"]).stdout)
+
+
+@pytest.fixture(scope="module")
+def page_images(built_pdf: Path) -> list[Path]:
+    """Page images at a thumbnail resolution, kept in _build/pdf-pages/ (a CI artefact)."""
+    for old in PAGES_DIR.glob("page-*.png"):
+        old.unlink()
+    PAGES_DIR.mkdir(parents=True, exist_ok=True)
+    result = run(
+        ["pdftoppm", "-r", str(IMAGE_DPI), "-png", str(built_pdf), str(PAGES_DIR / "page")]
+    )
+    assert result.returncode == 0, result.stderr
+    return sorted(PAGES_DIR.glob("page-*.png"))
+
+
+def test_page_images_are_kept(page_images: list[Path], pdf_pages: list[Page]) -> None:
+    assert len(page_images) == len(pdf_pages) > 20
+
+
+def test_no_word_outside_the_type_area(pdf_pages: list[Page]) -> None:
+    found = words_outside(pdf_pages, type_area_from_config())
+    assert not found, f"{len(found)} words outside the type area:\n" + "\n".join(found[:40])
+
+
+def test_no_overfull_lines_in_the_latex_log(built_pdf: Path) -> None:
+    assert LOG.is_file(), f"the LaTeX log is missing at {LOG}"
+    found = overfull_boxes(LOG.read_text(encoding="utf-8", errors="replace"))
+    assert not found, f"{len(found)} overfull boxes (lines of book.tex):\n" + "\n".join(found)
+
+
+def test_no_half_empty_pages(pdf_pages: list[Page], page_images: list[Path]) -> None:
+    starts = chapter_starts(pdf_pages, type_area_from_config())
+    assert len(starts) > 10, f"expected the chapters' first pages, found {starts}"
+    found = half_empty_pages(page_images, type_area_from_config(), starts, front=starts[0])
+    assert not found, f"{len(found)} half-empty pages:\n" + "\n".join(found)
+
+
+def test_no_heading_at_the_foot_of_a_page(pdf_pages: list[Page]) -> None:
+    area = type_area_from_config()
+    body = body_height(pdf_pages, area)
+    assert len(heading_lines(pdf_pages, area, body)) > 30, "expected to recognise the headings"
+    found = headings_at_foot(pdf_pages, area, body)
+    assert not found, "\n".join(found)
+
+
+def test_no_source_key_or_web_only_wording_in_the_pdf(built_pdf: Path) -> None:
+    text = joined_text(run(["pdftotext", str(built_pdf), "-"]).stdout)
+    found = forbidden_text(text, source_keys())
+    assert not found, "\n".join(found)
