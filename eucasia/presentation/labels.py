@@ -40,13 +40,13 @@ def short_label(name: str) -> str:
     return _PARENTHESES.sub("", name).strip() or name
 
 
-def wrap_label(text: str) -> str:
-    """At most three lines of ``LABEL_WRAP`` characters, ending in "…" if cut."""
-    lines = textwrap.wrap(str(text), LABEL_WRAP, max_lines=3, placeholder=" …")
-    return "\n".join(lines) or str(text)
+def wrap_label(text: str, width: int = LABEL_WRAP) -> str:
+    """``text`` wrapped at ``width`` characters; never cut (a figure shows whole names)."""
+    return "\n".join(textwrap.wrap(str(text), width, break_on_hyphens=False)) or str(text)
 
 
-HALO = [patheffects.withStroke(linewidth=2.6, foreground="white")]
+#: A white outline under label glyphs, so a label stays readable where it crosses an edge.
+HALO = [patheffects.withStroke(linewidth=3, foreground="white")]
 
 
 def node_boxes(ax: Axes, pos: Mapping, size: Mapping) -> list[Bbox]:
@@ -64,24 +64,31 @@ _DIRECTIONS = ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, 
 
 
 def place_labels(
-    ax: Axes, pos: Mapping, size: Mapping, labels: Sequence[tuple[Hashable, str]]
-) -> None:
+    ax: Axes,
+    pos: Mapping,
+    size: Mapping,
+    labels: Sequence[tuple[Hashable, str]],
+    rings: int = 5,
+    taken: list[Bbox] | None = None,
+) -> set[Hashable]:
     """Greedy, deterministic label placement: no label overlaps another or leaves the axes.
 
     For each label (most important first) try 8 directions at growing distances
     from the node, preferring positions that also avoid node markers; from the
     second ring on, a thin leader line joins label and node. A label that fits
-    nowhere is left out rather than drawn over another one.
+    nowhere is left out rather than drawn over another one; the nodes labelled are returned
+    (``taken`` collects the boxes placed, so a later pass avoids them too).
     """
     renderer = text_renderer(ax.figure)
     frame = ax.get_window_extent(renderer)
     boxes = dict(zip(pos, node_boxes(ax, pos, size), strict=True))
-    placed: list[Bbox] = []
+    placed: list[Bbox] = taken if taken is not None else []
+    done: set[Hashable] = set()
     px = ax.figure.dpi / 72
     for n, text in labels:
         radius = math.sqrt(size[n]) / 2 + 2
         best = None
-        for ring in range(5):
+        for ring in range(rings):
             for dx, dy in _DIRECTIONS:
                 dist = radius + ring * 12
                 norm = math.hypot(dx, dy)
@@ -125,12 +132,13 @@ def place_labels(
                 break
         if best is not None:
             placed.append(best[2])
+            done.add(n)
+    return done
 
 
 COLUMN_WRAP = 38
 
 
 def column_label(text: str) -> str:
-    """Labels of a two-column drawing: at most two lines, so neighbouring rows never collide."""
-    lines = textwrap.wrap(str(text), COLUMN_WRAP, max_lines=2, placeholder=" …")
-    return "\n".join(lines) or str(text)
+    """Labels of a two-column drawing, wrapped whole; rows are spaced for the tallest label."""
+    return wrap_label(text, COLUMN_WRAP)

@@ -1,8 +1,9 @@
-"""Legends derived from the style table: actor types, node area and line width."""
+"""Legends derived from the style table (actor types, node area, line width) and keys of names."""
 
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Iterable, Sequence
 
 import matplotlib as mpl
@@ -96,3 +97,45 @@ def scale_legend(
         handlelength=max(2.0, big / size + 0.6),
         labelspacing=max(0.5, (big / size - 0.7) / 2 + 0.4),
     )
+
+
+def key_below(ax: Axes, entries: Sequence[tuple[str, str]], title: str, width: int = 56) -> None:
+    """A key under the figure: ``(mark, full name)`` rows in two columns, names wrapped whole.
+
+    Labels that a drawing cannot show in full (a number for a node whose name found no free
+    place, an acronym) are explained here, so every name the figure stands for is on it.
+    """
+    if not entries:
+        return
+    fig = ax.figure
+    digits = max((len(m) for m, _ in entries if m.isdigit()), default=0)
+    rows = []
+    for m, name in entries:
+        head = f"{m:>{digits}}  " if m.isdigit() else f"{m}: "
+        rows.append(
+            textwrap.wrap(
+                head + name,
+                width,
+                subsequent_indent=" " * (digits + 2 if m.isdigit() else 2),
+                break_on_hyphens=False,
+            )
+        )
+    half = (sum(len(r) for r in rows) + 1) // 2
+    columns: list[list[str]] = [[]]
+    for r in rows:
+        if len(columns) == 1 and columns[0] and len(columns[0]) + len(r) > half:
+            columns.append([])
+        columns[-1].extend(r)
+    box = ax.get_position()
+    size = mpl.rcParams["legend.fontsize"]
+    fig.text(box.x0, -0.01, title, fontweight="bold", va="top", ha="left", fontsize=size)
+    for i, lines in enumerate(columns):
+        fig.text(
+            box.x0 + i * 0.5,
+            -0.01 - 1.6 * size / 72 / fig.get_size_inches()[1],
+            "\n".join(lines),
+            va="top",
+            ha="left",
+            fontsize=size,
+            linespacing=1.25,
+        )

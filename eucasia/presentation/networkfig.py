@@ -15,9 +15,10 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 
 from eucasia.analysis.metrics import actor_metrics
-from eucasia.presentation.canvas import empty_figure, new_axes
+from eucasia.presentation.canvas import empty_figure, new_axes, text_renderer
 from eucasia.presentation.labels import (
     column_label,
     count_label,
@@ -33,10 +34,11 @@ from eucasia.presentation.layout import (
     node_area,
     separate_markers,
 )
-from eucasia.presentation.legends import scale_legend, type_legend, type_legend_below
+from eucasia.presentation.legends import key_below, scale_legend, type_legend, type_legend_below
 from eucasia.presentation.style import (
     ACTOR_TYPE_STYLE,
     EDGE_COLOUR,
+    MARK_COLOURS,
     NODE_EDGE,
     OKABE_ITO,
     actor_type_style,
@@ -68,25 +70,68 @@ def _draw_typed_nodes(
         )
 
 
+def marker_radius(area: float, marker: str) -> float:
+    """Half the widest extent of a marker of ``area`` points²: a square reaches out to its corners."""
+    side = math.sqrt(area)
+    return side * (math.sqrt(2) / 2 if marker == "s" else 0.5)
+
+
+#: Free space (points) kept between two tied markers, so the line of their tie shows.
+TIE_GAP_PT = 14.0
+
+
+def name_nodes(
+    ax: Axes, G: nx.Graph, pos: Mapping, size: Mapping, order: list, text: Mapping
+) -> list[tuple[str, str]]:
+    """Name every node: in full beside it where a place is free, else by a number in a key.
+
+    Nodes are taken most central first. A name that finds no free place near its node within
+    three rings is replaced by a number (placed the same way, farther out if need be); an
+    acronym shown for a longer name is explained in the key too. Returns the key's entries.
+    """
+    taken: list = []
+    named = place_labels(
+        ax, pos, size, [(n, wrap_label(text[n], 20)) for n in order], rings=3, taken=taken
+    )
+    rest = [n for n in order if n not in named]
+    numbers = {n: str(i) for i, n in enumerate(rest, start=1)}
+    numbered = place_labels(ax, pos, size, [(n, numbers[n]) for n in rest], rings=9, taken=taken)
+    missing = [n for n in rest if n not in numbered]
+    if missing:
+        raise ValueError(f"no free place to name nodes {missing!r}: enlarge the figure")
+    full = {n: str(G.nodes[n].get("label", n)) for n in G}
+    key = [(numbers[n], full[n]) for n in rest]
+    key += sorted(
+        {
+            (text[n], full[n].removesuffix(f" ({text[n]})"))
+            for n in named
+            if " ".join(text[n].split()) != full[n]
+        },
+        key=lambda e: e[0].lower(),
+    )
+    return key
+
+
 def draw_network(
     G: nx.Graph,
     metrics: pd.DataFrame | None,
     title: str,
     ax: Axes | None = None,
-    label_top: int = 12,
     seed: int = 0,
     tie_label: str = "shared initiatives",
 ) -> Figure:
     """Draw a weighted actor network for print (7 in wide) and screen.
 
     Node area ∝ strength, colour and marker = actor type (legend outside the
-    plot), line width ∝ tie weight, labels (white halo, no overlaps) for the
-    ``label_top`` actors by strength — a node's ``short_label`` attribute if
-    set, else :func:`short_label` of its label. ``metrics`` is the output of
-    :func:`eucasia.analysis.metrics.actor_metrics` (computed if ``None``).
+    plot, from the same style table), line width ∝ tie weight (with its legend).
+    Every node is named: beside it, on a white halo and never over another label,
+    where a place is free (most central first; an acronym for a name that ends in
+    one), else by a number explained in the key under the figure. Tied markers keep
+    :data:`TIE_GAP_PT` apart, so the tie between two hubs shows. ``metrics`` is the
+    output of :func:`eucasia.analysis.metrics.actor_metrics` (computed if ``None``).
     """
     with mpl.rc_context(figure_style(apply=False)):
-        fig, ax = new_axes(ax, 5.4, (0.01, 0.01, 0.68, 0.92))
+        fig, ax = new_axes(ax, 5.6, (0.01, 0.01, 0.68, 0.92))
         if len(G) == 0:
             return empty_figure(fig, ax, title, "No actors to show")
         if metrics is None:
@@ -95,9 +140,16 @@ def draw_network(
         strength = dict(zip(known["node"], known["strength"], strict=True))
         smax = max(max(strength.values(), default=0), 1)
         size = {n: node_area(strength.get(n, 0), smax) for n in G}
+        types = {n: G.nodes[n].get("actor_type") or "other" for n in G}
         per_pt = data_per_point(ax, 2.24)
-        radius = {n: math.sqrt(size[n]) / 2 * per_pt for n in G}
-        pos = separate_markers(network_layout(G, seed), radius, gap=2 * per_pt)
+        radius = {n: marker_radius(size[n], actor_type_style(types[n])[2]) * per_pt for n in G}
+        pos = separate_markers(
+            network_layout(G, seed),
+            radius,
+            gap=3 * per_pt,
+            ties=G.edges,
+            tie_gap=TIE_GAP_PT * per_pt,
+        )
 
         weights = [d.get("weight", 1) for _, _, d in G.edges(data=True)]
         wmax = max(weights, default=1)
@@ -112,9 +164,8 @@ def draw_network(
             edgelist=[(u, v) for u, v, _ in edges],
             width=[width[w] for *_, w in edges],
             edge_color=EDGE_COLOUR,
-            alpha=0.45,
+            alpha=0.5,
         )
-        types = {n: G.nodes[n].get("actor_type") or "other" for n in G}
         _draw_typed_nodes(ax, G, pos, types, size)
         ax.set_title(title)
         xy = np.array(list(pos.values()))
@@ -133,11 +184,67 @@ def draw_network(
         widths = [(width[w], count_label(w, tie_label)) for w in sorted({wmin, wmax}) if weights]
         scale_legend(ax, legend, sizes, widths)
 
-        top = [n for n in known["node"] if n in G][:label_top]
-        label = dict(zip(known["node"], known["label"], strict=True))
-        text = {n: G.nodes[n].get("short_label") or short_label(label[n]) for n in top}
-        place_labels(ax, pos, size, [(n, wrap_label(text[n])) for n in top])
+        order = [n for n in known["node"] if n in G] + sorted(
+            (n for n in G if n not in strength), key=str
+        )
+        label = {n: G.nodes[n].get("label", n) for n in G}
+        text = {n: G.nodes[n].get("short_label") or short_label(label[n]) for n in G}
+        key = name_nodes(ax, G, pos, size, order, text)
+        key_below(ax, key, "Key: numbered actors and abbreviations")
     return fig
+
+
+#: A riparian's position on a river -> (legend label, colour, line style): the edge of a river
+#: drawing says where on the river the country lies; colours have 3:1 contrast on white.
+POSITION_STYLE = {
+    "upstream": ("upstream", MARK_COLOURS[0], "-"),
+    "midstream": ("midstream", MARK_COLOURS[5], (0, (5, 2))),
+    "downstream": ("downstream", MARK_COLOURS[1], (0, (1.5, 1.5))),
+}
+
+
+def _edge_widths(B: nx.Graph) -> dict:
+    return {(u, v): 0.6 + 0.6 * (d.get("weight", 1) - 1) for u, v, d in B.edges(data=True)}
+
+
+def _affiliation_edges(ax: Axes, B: nx.Graph, pos: Mapping) -> list:
+    """Edges in grey, or, when they carry a river ``position``, styled by it; legend handles."""
+    widths = _edge_widths(B)
+    positions = {e: B.edges[e].get("position") for e in B.edges}
+    if not any(positions.values()):
+        nx.draw_networkx_edges(
+            B, pos, ax=ax, width=list(widths.values()), edge_color=EDGE_COLOUR, alpha=0.6
+        )
+        weights = sorted({d.get("weight", 1) for *_, d in B.edges(data=True)})
+        if len(weights) < 2:
+            return []
+        return [
+            Line2D(
+                [],
+                [],
+                color=EDGE_COLOUR,
+                alpha=0.6,
+                lw=0.6 + 0.6 * (w - 1),
+                label=count_label(w, "shared initiatives"),
+            )
+            for w in sorted({weights[0], weights[len(weights) // 2], weights[-1]})
+        ]
+    handles = []
+    for key, (label, colour, style) in POSITION_STYLE.items():
+        edges = [e for e, p in positions.items() if p == key]
+        if not edges:
+            continue
+        nx.draw_networkx_edges(
+            B, pos, ax=ax, edgelist=edges, width=1.4, edge_color=colour, style=style
+        )
+        handles.append(Line2D([], [], color=colour, lw=1.4, ls=style, label=label))
+    return handles
+
+
+def _position_rank(B: nx.Graph, n: Hashable) -> float:
+    ranks = list(POSITION_STYLE)
+    found = [ranks.index(B.edges[n, m]["position"]) for m in B[n] if B.edges[n, m].get("position")]
+    return float(np.mean(found)) if found else 0.0
 
 
 def draw_affiliation(
@@ -151,29 +258,42 @@ def draw_affiliation(
 
     Left nodes (e.g. rivers, corridors, dialogue formats) are grey squares with
     labels on the left; right nodes (e.g. countries, participants) take the
-    colour and marker of their ``actor_type`` (grey "other" when absent). Rows
-    are evenly spaced at print-readable size and reordered to reduce crossings;
-    no randomness is involved.
+    colour and marker of their ``actor_type`` (grey "other" when absent). Every
+    name is shown whole, wrapped, and rows are spaced for the tallest one. Rows
+    are reordered to reduce crossings; no randomness is involved. Edges that carry
+    a river ``position`` are drawn by it (upstream solid … downstream dotted), and
+    the right column runs from upstream (top) to downstream; edge weights that
+    vary get a line-width legend.
     """
     left = [n for n, d in B.nodes(data=True) if d.get("bipartite") == 0]
     right = [n for n, d in B.nodes(data=True) if d.get("bipartite") == 1]
-    rows = max(len(left), len(right), 1)
+    text = {n: column_label(B.nodes[n].get("label", n)) for n in left + right}
+    slot = {n: 0.17 + 0.13 * (t.count("\n") + 1) for n, t in text.items()}  # inches a row
+    column_in = max(sum(slot[n] for n in left), sum(slot[n] for n in right), 0.3)
     with mpl.rc_context(figure_style(apply=False)):
-        fig, ax = new_axes(ax, max(2.2, 0.3 * rows + 0.9), (0.01, 0.02, 0.97, 0.86))
+        height = max(2.2, column_in + 0.9)
+        fig, ax = new_axes(ax, height, (0.01, 0.02, 0.97, 0.86))
         if not left or not right:
             return empty_figure(fig, ax, title, "Nothing to show")
         left, right = column_order(B, left, right)
+        flows = any("position" in d for *_, d in B.edges(data=True))
+        if flows:
+            right = sorted(right, key=lambda n: (_position_rank(B, n), right.index(n)))
 
         def ys(nodes: list) -> dict:
-            # Each column spreads over the full height: the shorter one gets more room per label.
-            step = 1 / len(nodes)
-            return {n: 1 - step / 2 - i * step for i, n in enumerate(nodes)}
+            # Each column spreads over the full height, each row in proportion to its label's
+            # lines: the shorter column gets more room per label, no label touches the next.
+            total = sum(slot[n] for n in nodes)
+            top, out = 1.0, {}
+            for n in nodes:
+                out[n] = top - slot[n] / total / 2
+                top -= slot[n] / total
+            return out
 
         pos = {n: (0.0, y) for n, y in ys(left).items()} | {
             n: (1.0, y) for n, y in ys(right).items()
         }
-        widths = [0.6 + 0.6 * (d.get("weight", 1) - 1) for *_, d in B.edges(data=True)]
-        nx.draw_networkx_edges(B, pos, ax=ax, width=widths, edge_color=EDGE_COLOUR, alpha=0.6)
+        edge_handles = _affiliation_edges(ax, B, pos)
         nx.draw_networkx_nodes(
             B,
             pos,
@@ -192,24 +312,24 @@ def draw_affiliation(
             x, y = pos[n]
             texts.append(
                 ax.annotate(
-                    column_label(
-                        B.nodes[n].get("short_label") or short_label(B.nodes[n].get("label", n))
-                    ),
+                    text[n],
                     (x, y),
                     xytext=(-7 if x == 0 else 7, 0),
                     textcoords="offset points",
                     ha="right" if x == 0 else "left",
                     va="center",
-                    fontsize=8,
+                    fontsize=8.5,
                 )
             )
         kinds = (
             left_title or B.nodes[left[0]].get("kind", ""),
             right_title or B.nodes[right[0]].get("kind", ""),
         )
-        for x, text in zip((0.0, 1.0), kinds, strict=True):
+        if flows:
+            kinds = (kinds[0], f"{kinds[1]}\n(upstream at the top)")
+        for x, head in zip((0.0, 1.0), kinds, strict=True):
             ax.annotate(
-                str(text).replace("_", " ").capitalize(),
+                str(head).replace("_", " ")[:1].upper() + str(head).replace("_", " ")[1:],
                 (x, 1.0),
                 xytext=(0, 4),
                 textcoords="offset points",
@@ -217,9 +337,28 @@ def draw_affiliation(
                 va="bottom",
                 fontweight="bold",
             )
-        ax.set_title(title, pad=16)
+        ax.set_title(title, pad=28 if flows else 16)
         ax.set_axis_off()
         fit_columns(ax, texts)
+        legend = None
         if any("actor_type" in B.nodes[n] for n in right):
-            type_legend_below(ax, types.values())
+            legend = type_legend_below(ax, types.values())
+        if edge_handles:
+            below = -0.01
+            if legend is not None:
+                box = legend.get_window_extent(text_renderer(fig)).transformed(
+                    ax.transAxes.inverted()
+                )
+                below = box.y0 - 0.02
+            fig.legend(
+                handles=edge_handles,
+                loc="upper center",
+                bbox_to_anchor=(0.5, below),
+                bbox_transform=ax.transAxes,
+                ncol=len(edge_handles),
+                frameon=False,
+                title="Country's position on the river" if flows else "Line width",
+                borderaxespad=0.0,
+                handlelength=3,
+            )
     return fig
