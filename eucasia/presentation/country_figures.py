@@ -14,6 +14,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from eucasia.presentation.canvas import text_renderer
 from eucasia.presentation.charts import MILESTONE_ORDER, STRATEGY_DOCUMENT, plot_date
 from eucasia.presentation.labels import place_labels
 from eucasia.presentation.style import MARK_COLOURS, WIDTH_IN, figure_style
@@ -87,8 +88,9 @@ def agreement_chart(tables: Mapping[str, pd.DataFrame], code: str) -> Figure:
                 linewidth=0.5,
                 zorder=3,
             )
+    titles = []
     for agreement, y in row.items():  # lane titles over the lanes: the plot keeps its width
-        ax.text(
+        lane = ax.text(
             0,
             y + 0.42,
             AGREEMENT_LABELS[agreement],
@@ -97,6 +99,7 @@ def agreement_chart(tables: Mapping[str, pd.DataFrame], code: str) -> Figure:
             va="bottom",
             ha="left",
         )
+        titles.append(lane)
     ax.set_yticks([])
     ax.set_ylim(-0.75, len(lanes) - 0.05)
     years = [t.year for t in steps["when"]] + [strategy.year]
@@ -113,7 +116,9 @@ def agreement_chart(tables: Mapping[str, pd.DataFrame], code: str) -> Figure:
         i: f"{m.replace('_', ' ')}\n{d}"
         for i, m, d in zip(steps.index, steps["milestone"], steps["date"], strict=True)
     }
-    done = place_labels(ax, pos, dict.fromkeys(pos, 60), list(text.items()), rings=8)
+    renderer = text_renderer(fig)
+    taken = [t.get_window_extent(renderer) for t in titles]  # labels keep off the lane titles
+    done = place_labels(ax, pos, dict.fromkeys(pos, 60), list(text.items()), rings=8, taken=taken)
     if set(pos) - done:
         raise ValueError(f"no free place for the milestones {sorted(set(pos) - done)} of {code}")
     present = [m for m in MILESTONE_ORDER if m in set(steps["milestone"])]

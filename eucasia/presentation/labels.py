@@ -41,8 +41,9 @@ def short_label(name: str) -> str:
 
 
 def wrap_label(text: str, width: int = LABEL_WRAP) -> str:
-    """``text`` wrapped at ``width`` characters; never cut (a figure shows whole names)."""
-    return "\n".join(textwrap.wrap(str(text), width, break_on_hyphens=False)) or str(text)
+    """``text`` wrapped at ``width`` characters (or after a hyphen); never cut: whole names."""
+    lines = textwrap.wrap(str(text), width, break_long_words=False)
+    return "\n".join(lines) or str(text)
 
 
 #: A white outline under label glyphs, so a label stays readable where it crosses an edge.

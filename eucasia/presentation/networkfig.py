@@ -57,7 +57,7 @@ def _draw_typed_nodes(
     for t in sorted(set(types.values()), key=lambda t: (t not in ACTOR_TYPE_STYLE, str(t))):
         nodes = sorted((n for n in types if types[n] == t), key=lambda n: (-size[n], str(n)))
         _, colour, marker = actor_type_style(t)
-        nx.draw_networkx_nodes(
+        drawn = nx.draw_networkx_nodes(
             G,
             pos,
             ax=ax,
@@ -68,6 +68,7 @@ def _draw_typed_nodes(
             edgecolors=NODE_EDGE,
             linewidths=0.6,
         )
+        drawn.nodes = nodes  # which node each mark is: tests match marks to the legend by it
 
 
 def marker_radius(area: float, marker: str) -> float:
