@@ -29,7 +29,12 @@ from eucasia.presentation.layout import (
     node_area,
     separate_markers,
 )
-from eucasia.presentation.legends import key_below, scale_legend, type_legend
+from eucasia.presentation.legends import (
+    bottom_of,
+    key_below,
+    scale_legend_below,
+    type_legend_below,
+)
 from eucasia.presentation.style import (
     EDGE_COLOUR,
     actor_type_style,
@@ -92,7 +97,7 @@ def draw_network(
     output of :func:`eucasia.analysis.metrics.actor_metrics` (computed if ``None``).
     """
     with mpl.rc_context(figure_style(apply=False)):
-        fig, ax = new_axes(ax, 5.6, (0.01, 0.01, 0.68, 0.92))
+        fig, ax = new_axes(ax, 5.0, (0.01, 0.01, 0.98, 0.92))
         if len(G) == 0:
             return empty_figure(fig, ax, title, "No actors to show")
         if metrics is None:
@@ -102,7 +107,7 @@ def draw_network(
         smax = max(max(strength.values(), default=0), 1)
         size = {n: node_area(strength.get(n, 0), smax) for n in G}
         types = {n: G.nodes[n].get("actor_type") or "other" for n in G}
-        per_pt = data_per_point(ax, 2.24)
+        per_pt = data_per_point(ax, 2.24)  # the smaller side spans 2.24 data units
         radius = {n: marker_radius(size[n], actor_type_style(types[n])[2]) * per_pt for n in G}
         pos = separate_markers(
             network_layout(G, seed),
@@ -135,7 +140,7 @@ def draw_network(
         ax.set_ylim(min(xy[:, 1].min(), -1) - pad, max(xy[:, 1].max(), 1) + pad)
         ax.set_axis_off()
 
-        legend = type_legend(ax, types.values())
+        legend = type_legend_below(ax, types.values())
         smin = min((v for v in strength.values() if v > 0), default=0)
         sizes = [
             (size_for, f"strength {s:g}")
@@ -143,7 +148,7 @@ def draw_network(
         ]
         wmin = min(weights, default=0)
         widths = [(width[w], count_label(w, tie_label)) for w in sorted({wmin, wmax}) if weights]
-        scale_legend(ax, legend, sizes, widths)
+        scales = scale_legend_below(ax, bottom_of(ax, legend) - 0.02, sizes, widths)
 
         order = [n for n in known["node"] if n in G] + sorted(
             (n for n in G if n not in strength), key=str
@@ -151,7 +156,9 @@ def draw_network(
         label = {n: G.nodes[n].get("label", n) for n in G}
         text = {n: G.nodes[n].get("short_label") or short_label(label[n]) for n in G}
         key = name_nodes(ax, G, pos, size, order, text)
-        key_below(ax, key, "Key: numbered actors and abbreviations")
+        key_below(
+            ax, key, "Key: numbered actors and abbreviations", bottom_of(ax, scales or legend, 0.05)
+        )
     return fig
 
 
