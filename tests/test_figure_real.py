@@ -279,7 +279,9 @@ def test_network_labels_have_halos_and_never_overlap(networks):
     for fig, _ in networks.values():
         assert overlapping_labels(fig) == []
         for t in fig.axes[0].texts:
-            assert t.get_path_effects(), f"label {t.get_text()!r} has no halo"
+            halo = t.get_bbox_patch()
+            assert halo is not None, f"label {t.get_text()!r} has no halo"
+            assert mcolors.to_hex(halo.get_facecolor()) == "#ffffff"
 
 
 def test_the_overlap_check_catches_labels_on_top_of_each_other():

@@ -7,7 +7,6 @@ import re
 import textwrap
 from collections.abc import Hashable, Mapping, Sequence
 
-from matplotlib import patheffects
 from matplotlib.axes import Axes
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
@@ -46,8 +45,10 @@ def wrap_label(text: str, width: int = LABEL_WRAP) -> str:
     return "\n".join(lines) or str(text)
 
 
-#: A white outline under label glyphs, so a label stays readable where it crosses an edge.
-HALO = [patheffects.withStroke(linewidth=3, foreground="white")]
+#: A white, slightly see-through ground under a label, so it stays readable where it crosses an
+#: edge. A stroked path-effect outline looks alike but stores every glyph outline twice, inline:
+#: it made one network's SVG four times larger (886 kB against 207 kB), too heavy for a phone.
+HALO = {"boxstyle": "round,pad=0.12", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}
 
 
 def node_boxes(ax: Axes, pos: Mapping, size: Mapping) -> list[Bbox]:
@@ -102,7 +103,7 @@ def place_labels(
                     ha={1: "left", -1: "right", 0: "center"}[dx],
                     va={1: "bottom", -1: "top", 0: "center"}[dy],
                     fontsize=8,
-                    path_effects=HALO,
+                    bbox=HALO,
                     zorder=5,
                     arrowprops={
                         "arrowstyle": "-",

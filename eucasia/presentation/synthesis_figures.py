@@ -53,7 +53,7 @@ def crosswalk_chart(tables: Mapping[str, pd.DataFrame]) -> Figure:
     areas = tables["areas"].sort_values("area_id")
     roadmap = tables["roadmap_areas"].sort_values("number")
     walk = tables["crosswalk"]
-    fig, ax = plt.subplots(figsize=(WIDTH_IN, 0.4 * len(areas) + 2.2))
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, 0.34 * len(areas) + 1.0))
     col = {r: j for j, r in enumerate(roadmap["roadmap_area_id"])}
     row = {a: i for i, a in enumerate(areas["area_id"])}
     for a, r, rel in zip(walk["area_id"], walk["roadmap_area_id"], walk["relation"], strict=True):
@@ -108,10 +108,10 @@ def crosswalk_chart(tables: Mapping[str, pd.DataFrame]) -> Figure:
     below = legend.get_window_extent(renderer).transformed(fig.transFigure.inverted()).y0
     entries = [f"{n}. {t}" for n, t in zip(roadmap["number"], roadmap["title"], strict=True)]
     fig.text(
-        ax.get_position().x0,
+        0.01,  # from the left edge: the key uses the full width
         below - 0.01,
         "Key areas of the Joint Roadmap (columns)\n"
-        + "\n".join(wrap_label(e, 90).replace("\n", "\n    ") for e in entries),
+        + "\n".join(wrap_label(e, 84).replace("\n", "\n    ") for e in entries),
         va="top",
         ha="left",
         fontsize=8,
