@@ -18,28 +18,45 @@ import pandas as pd
 from eucasia.analysis.graphs import affiliation_graph
 
 POSITION_ORDER = {"upstream": 0, "midstream": 1, "downstream": 2}
+#: A country's type when the actors table does not give one. A "region" row may be the five
+#: states together or the European Union, so only its actor can say which: alone it is "other".
 GROUP_TYPE = {
     "central_asia": "central_asian_state",
     "neighbour": "neighbour_state",
-    "region": "central_asian_collective",
+    "region": "other",
     "other": "other",
 }
 
 
-def country_attrs(countries: pd.DataFrame) -> dict[str, dict[str, str]]:
-    """Node attributes for countries: their name as label, and a type that colours them."""
+def country_attrs(
+    countries: pd.DataFrame, actors: pd.DataFrame | None = None
+) -> dict[str, dict[str, str]]:
+    """Node attributes for countries: their name as label, and a type that colours them.
+
+    The type is that of the country's actor (``countries.actor_id`` in ``actors``) when there is
+    one, so the European Union is drawn as what it is; otherwise it follows the country's group.
+    """
+    typed = (
+        {} if actors is None else dict(zip(actors["actor_id"], actors["actor_type"], strict=True))
+    )
     return {
-        code: {"label": name, "actor_type": GROUP_TYPE[group]}
-        for code, name, group in zip(
-            countries["country_code"], countries["name"], countries["group"], strict=True
+        code: {"label": name, "actor_type": typed.get(actor, GROUP_TYPE[group])}
+        for code, name, group, actor in zip(
+            countries["country_code"],
+            countries["name"],
+            countries["group"],
+            countries["actor_id"],
+            strict=True,
         )
     }
 
 
-def river_graph(rivers: pd.DataFrame, countries: pd.DataFrame) -> nx.Graph:
+def river_graph(
+    rivers: pd.DataFrame, countries: pd.DataFrame, actors: pd.DataFrame | None = None
+) -> nx.Graph:
     """Rivers (left) and their riparian countries (right); edges carry the country's position."""
     names = dict(zip(rivers["river_id"], rivers["river"], strict=False))
-    attrs = country_attrs(countries) | {r: {"label": n} for r, n in names.items()}
+    attrs = country_attrs(countries, actors) | {r: {"label": n} for r, n in names.items()}
     return affiliation_graph(
         rivers,
         "river_id",
@@ -81,11 +98,14 @@ def upstream_downstream(rivers: pd.DataFrame, countries: pd.DataFrame) -> nx.DiG
 
 
 def corridor_graph(
-    corridors: pd.DataFrame, corridor_countries: pd.DataFrame, countries: pd.DataFrame
+    corridors: pd.DataFrame,
+    corridor_countries: pd.DataFrame,
+    countries: pd.DataFrame,
+    actors: pd.DataFrame | None = None,
 ) -> nx.Graph:
-    """Corridors (left) and the countries each connects (right)."""
+    """Corridors (left) and the countries each connects (right), typed by their actors."""
     names = dict(zip(corridors["corridor_id"], corridors["name"], strict=True))
-    attrs = country_attrs(countries) | {c: {"label": n} for c, n in names.items()}
+    attrs = country_attrs(countries, actors) | {c: {"label": n} for c, n in names.items()}
     return affiliation_graph(
         corridor_countries,
         "corridor_id",

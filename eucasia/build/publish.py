@@ -44,12 +44,14 @@ def export_all(tables: Mapping[str, pd.DataFrame], directory: Path) -> dict[str,
         B = bipartite_graph(corpus, strand=None if scope == "strategy" else scope)
         graphs[f"{scope}-actor-initiative"] = B
         graphs[f"{scope}-actor-network"] = actor_projection(B)
-    graphs["rivers-countries"] = river_graph(tables["rivers"], tables["countries"])
+    graphs["rivers-countries"] = river_graph(
+        tables["rivers"], tables["countries"], tables["actors"]
+    )
     graphs["rivers-upstream-downstream"] = upstream_downstream(
         tables["rivers"], tables["countries"]
     )
     graphs["corridors-countries"] = corridor_graph(
-        tables["corridors"], tables["corridor_countries"], tables["countries"]
+        tables["corridors"], tables["corridor_countries"], tables["countries"], tables["actors"]
     )
     graphs["formats-actors"] = format_graph(tables)
     assert list(graphs) == graph_stems()

@@ -1,4 +1,4 @@
-"""Figure scaffolding shared by the drawings: a new axes, a renderer to measure text, an empty figure."""
+"""Figure scaffolding shared by the drawings: a new axes, a renderer to measure text, count axes, an empty figure."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from eucasia.presentation.style import WIDTH_IN
 
@@ -22,6 +23,11 @@ def text_renderer(fig: Figure):
     if not hasattr(fig.canvas, "get_renderer"):
         FigureCanvasAgg(fig)
     return fig.canvas.get_renderer()
+
+
+def count_axis(axis) -> None:
+    """Ticks of a count axis at whole numbers only (never 2.5, 7.5 …): counts are integers."""
+    axis.set_major_locator(MaxNLocator(integer=True))
 
 
 def empty_figure(fig: Figure, ax: Axes, title: str, message: str) -> Figure:

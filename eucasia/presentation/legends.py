@@ -1,8 +1,9 @@
-"""Legends derived from the style table: actor types, node area and line width."""
+"""Legends derived from the style table (actor types, node area, line width) and keys of names."""
 
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Iterable, Sequence
 
 import matplotlib as mpl
@@ -14,20 +15,6 @@ from eucasia.presentation.canvas import text_renderer
 from eucasia.presentation.style import ACTOR_TYPE_ORDER, EDGE_COLOUR, NODE_EDGE, actor_type_style
 
 
-def legend_outside(ax: Axes, handles: list, y: float = 1.0, **options) -> Legend:
-    """Legend outside the axes' right edge; figure-level so tight bounding boxes include it."""
-    return ax.figure.legend(
-        handles=handles,
-        loc="upper left",
-        bbox_to_anchor=(1.01, y),
-        bbox_transform=ax.transAxes,
-        frameon=False,
-        alignment="left",
-        borderaxespad=0.0,
-        **options,
-    )
-
-
 def type_handles(types: Iterable[str]) -> list[Line2D]:
     """Legend entries for the actor types present, in the book's fixed order."""
     present = [t for t in ACTOR_TYPE_ORDER if t in set(types)]
@@ -37,35 +24,46 @@ def type_handles(types: Iterable[str]) -> list[Line2D]:
     ]
 
 
-def type_legend(ax: Axes, types: Iterable[str], title: str = "Actor type") -> Legend | None:
-    handles = type_handles(types)
-    return legend_outside(ax, handles, title=title) if handles else None
+def type_legend_below(ax: Axes, types: Iterable[str], top: float = -0.01) -> Legend | None:
+    """Actor-type legend in rows under the axes (``top`` in axes units): drawings keep the width.
 
-
-def type_legend_below(ax: Axes, types: Iterable[str]) -> Legend | None:
-    """Actor-type legend in rows under the axes: two-column drawings need their full width."""
+    Four columns where they fit within the figure's width, fewer where the labels are long.
+    """
     handles = type_handles(types)
     if not handles:
         return None
-    return ax.figure.legend(
-        handles=handles,
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.01),
-        bbox_transform=ax.transAxes,
-        ncol=min(4, len(handles)),
-        frameon=False,
-        title="Actor type",
-        borderaxespad=0.0,
-    )
+    fig = ax.figure
+    for ncol in range(min(4, len(handles)), 0, -1):
+        legend = fig.legend(
+            handles=handles,
+            loc="upper center",
+            bbox_to_anchor=(0.5, top),
+            bbox_transform=ax.transAxes,
+            ncol=ncol,
+            frameon=False,
+            title="Actor type",
+            borderaxespad=0.0,
+        )
+        box = legend.get_window_extent(text_renderer(fig)).transformed(fig.transFigure.inverted())
+        if ncol == 1 or (box.x0 >= 0 and box.x1 <= 1):
+            return legend
+        legend.remove()
+    return None
 
 
-def scale_legend(
+def bottom_of(ax: Axes, artist, gap: float = 0.02) -> float:
+    """Axes-unit height just under ``artist`` (a legend or text), to stack the next one below."""
+    box = artist.get_window_extent(text_renderer(ax.figure)).transformed(ax.transAxes.inverted())
+    return box.y0 - gap
+
+
+def scale_legend_below(
     ax: Axes,
-    above: Legend | None,
+    top: float,
     sizes: Sequence[tuple[float, str]],
     widths: Sequence[tuple[float, str]],
-) -> None:
-    """Second legend (node area, line width) placed under the type legend."""
+) -> Legend | None:
+    """Node-area and line-width legend in one row under the axes, from ``top`` (axes units)."""
     handles = [
         Line2D(
             [],
@@ -82,17 +80,66 @@ def scale_legend(
     ]
     handles += [Line2D([], [], color=EDGE_COLOUR, lw=w, label=lab) for w, lab in widths]
     if not handles:
-        return
-    y = 1.0
-    if above is not None:
-        box = above.get_window_extent(text_renderer(ax.figure)).transformed(ax.transAxes.inverted())
-        y = box.y0 - 0.05
+        return None
     big = max((math.sqrt(s) for s, _ in sizes), default=0)
     size = mpl.rcParams["legend.fontsize"]
-    legend_outside(
-        ax,
-        handles,
-        y,
+    return ax.figure.legend(
+        handles=handles,
+        loc="upper center",
+        bbox_to_anchor=(0.5, top),
+        bbox_transform=ax.transAxes,
+        ncol=len(handles),
+        frameon=False,
+        borderaxespad=0.0,
+        title="Node area and line width",
         handlelength=max(2.0, big / size + 0.6),
-        labelspacing=max(0.5, (big / size - 0.7) / 2 + 0.4),
+        handleheight=max(0.7, big / size),
     )
+
+
+def key_below(
+    ax: Axes, entries: Sequence[tuple[str, str]], title: str, top: float = -0.01, width: int = 50
+) -> None:
+    """A key under the figure: ``(mark, full name)`` rows in two columns, names wrapped whole.
+
+    Labels that a drawing cannot show in full (a number for a node whose name found no free
+    place, an acronym) are explained here, so every name the figure stands for is on it.
+    ``top`` is in axes units; the second column starts where the first one ends.
+    """
+    if not entries:
+        return
+    digits = max((len(m) for m, _ in entries if m.isdigit()), default=0)
+    rows = []
+    for m, name in entries:
+        head = f"{m:>{digits}}  " if m.isdigit() else f"{m}: "
+        rows.append(
+            textwrap.wrap(head + name, width, subsequent_indent="    ", break_long_words=False)
+        )
+    half = (sum(len(r) for r in rows) + 1) // 2
+    columns: list[list[str]] = [[]]
+    for r in rows:
+        if len(columns) == 1 and columns[0] and len(columns[0]) + len(r) > half:
+            columns.append([])
+        columns[-1].extend(r)
+    size = mpl.rcParams["legend.fontsize"]
+    fig = ax.figure  # figure-level text, so labels inside the plot are the axes' texts alone
+    heading = fig.text(
+        0, top, title, transform=ax.transAxes, fontweight="bold", va="top", ha="left", fontsize=size
+    )
+    y = bottom_of(ax, heading, gap=0.01)
+    x = 0.0
+    for lines in columns:
+        column = fig.text(
+            x,
+            y,
+            "\n".join(lines),
+            transform=ax.transAxes,
+            va="top",
+            ha="left",
+            fontsize=size,
+            linespacing=1.25,
+        )
+        box = column.get_window_extent(text_renderer(ax.figure)).transformed(
+            ax.transAxes.inverted()
+        )
+        x = box.x1 + 0.04

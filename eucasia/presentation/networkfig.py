@@ -6,8 +6,7 @@ under the Agg backend and in batch builds.
 
 from __future__ import annotations
 
-import math
-from collections.abc import Hashable, Mapping
+from collections.abc import Mapping
 
 import matplotlib as mpl
 import networkx as nx
@@ -19,53 +18,64 @@ from matplotlib.figure import Figure
 from eucasia.analysis.metrics import actor_metrics
 from eucasia.presentation.canvas import empty_figure, new_axes
 from eucasia.presentation.labels import (
-    column_label,
     count_label,
     place_labels,
     short_label,
     wrap_label,
 )
 from eucasia.presentation.layout import (
-    column_order,
     data_per_point,
-    fit_columns,
     network_layout,
     node_area,
     separate_markers,
 )
-from eucasia.presentation.legends import scale_legend, type_legend, type_legend_below
+from eucasia.presentation.legends import (
+    bottom_of,
+    key_below,
+    scale_legend_below,
+    type_legend_below,
+)
 from eucasia.presentation.style import (
-    ACTOR_TYPE_STYLE,
     EDGE_COLOUR,
-    NODE_EDGE,
-    OKABE_ITO,
     actor_type_style,
     figure_style,
 )
+from eucasia.presentation.typednodes import draw_typed_nodes, marker_radius
+
+#: Free space (points) kept between two tied markers, so the line of their tie shows.
+TIE_GAP_PT = 14.0
 
 
-def _draw_typed_nodes(
-    ax: Axes,
-    G: nx.Graph,
-    pos: Mapping,
-    types: Mapping[Hashable, str],
-    size: Mapping[Hashable, float],
-) -> None:
-    """Draw nodes with their actor type's colour and marker, largest first within a type."""
-    for t in sorted(set(types.values()), key=lambda t: (t not in ACTOR_TYPE_STYLE, str(t))):
-        nodes = sorted((n for n in types if types[n] == t), key=lambda n: (-size[n], str(n)))
-        _, colour, marker = actor_type_style(t)
-        nx.draw_networkx_nodes(
-            G,
-            pos,
-            ax=ax,
-            nodelist=nodes,
-            node_shape=marker,
-            node_size=[size[n] for n in nodes],
-            node_color=colour,
-            edgecolors=NODE_EDGE,
-            linewidths=0.6,
-        )
+def name_nodes(
+    ax: Axes, G: nx.Graph, pos: Mapping, size: Mapping, order: list, text: Mapping
+) -> list[tuple[str, str]]:
+    """Name every node: in full beside it where a place is free, else by a number in a key.
+
+    Nodes are taken most central first. A name that finds no free place near its node within
+    three rings is replaced by a number (placed the same way, farther out if need be); an
+    acronym shown for a longer name is explained in the key too. Returns the key's entries.
+    """
+    taken: list = []
+    named = place_labels(
+        ax, pos, size, [(n, wrap_label(text[n], 20)) for n in order], rings=3, taken=taken
+    )
+    rest = [n for n in order if n not in named]
+    numbers = {n: str(i) for i, n in enumerate(rest, start=1)}
+    numbered = place_labels(ax, pos, size, [(n, numbers[n]) for n in rest], rings=9, taken=taken)
+    missing = [n for n in rest if n not in numbered]
+    if missing:
+        raise ValueError(f"no free place to name nodes {missing!r}: enlarge the figure")
+    full = {n: str(G.nodes[n].get("label", n)) for n in G}
+    key = [(numbers[n], full[n]) for n in rest]
+    key += sorted(
+        {
+            (text[n], full[n].removesuffix(f" ({text[n]})"))
+            for n in named
+            if " ".join(text[n].split()) != full[n]
+        },
+        key=lambda e: e[0].lower(),
+    )
+    return key
 
 
 def draw_network(
@@ -73,20 +83,21 @@ def draw_network(
     metrics: pd.DataFrame | None,
     title: str,
     ax: Axes | None = None,
-    label_top: int = 12,
     seed: int = 0,
     tie_label: str = "shared initiatives",
 ) -> Figure:
     """Draw a weighted actor network for print (7 in wide) and screen.
 
     Node area ∝ strength, colour and marker = actor type (legend outside the
-    plot), line width ∝ tie weight, labels (white halo, no overlaps) for the
-    ``label_top`` actors by strength — a node's ``short_label`` attribute if
-    set, else :func:`short_label` of its label. ``metrics`` is the output of
-    :func:`eucasia.analysis.metrics.actor_metrics` (computed if ``None``).
+    plot, from the same style table), line width ∝ tie weight (with its legend).
+    Every node is named: beside it, on a white halo and never over another label,
+    where a place is free (most central first; an acronym for a name that ends in
+    one), else by a number explained in the key under the figure. Tied markers keep
+    :data:`TIE_GAP_PT` apart, so the tie between two hubs shows. ``metrics`` is the
+    output of :func:`eucasia.analysis.metrics.actor_metrics` (computed if ``None``).
     """
     with mpl.rc_context(figure_style(apply=False)):
-        fig, ax = new_axes(ax, 5.4, (0.01, 0.01, 0.68, 0.92))
+        fig, ax = new_axes(ax, 5.0, (0.01, 0.01, 0.98, 0.92))
         if len(G) == 0:
             return empty_figure(fig, ax, title, "No actors to show")
         if metrics is None:
@@ -95,9 +106,16 @@ def draw_network(
         strength = dict(zip(known["node"], known["strength"], strict=True))
         smax = max(max(strength.values(), default=0), 1)
         size = {n: node_area(strength.get(n, 0), smax) for n in G}
-        per_pt = data_per_point(ax, 2.24)
-        radius = {n: math.sqrt(size[n]) / 2 * per_pt for n in G}
-        pos = separate_markers(network_layout(G, seed), radius, gap=2 * per_pt)
+        types = {n: G.nodes[n].get("actor_type") or "other" for n in G}
+        per_pt = data_per_point(ax, 2.24)  # the smaller side spans 2.24 data units
+        radius = {n: marker_radius(size[n], actor_type_style(types[n])[2]) * per_pt for n in G}
+        pos = separate_markers(
+            network_layout(G, seed),
+            radius,
+            gap=3 * per_pt,
+            ties=G.edges,
+            tie_gap=TIE_GAP_PT * per_pt,
+        )
 
         weights = [d.get("weight", 1) for _, _, d in G.edges(data=True)]
         wmax = max(weights, default=1)
@@ -112,10 +130,9 @@ def draw_network(
             edgelist=[(u, v) for u, v, _ in edges],
             width=[width[w] for *_, w in edges],
             edge_color=EDGE_COLOUR,
-            alpha=0.45,
+            alpha=0.5,
         )
-        types = {n: G.nodes[n].get("actor_type") or "other" for n in G}
-        _draw_typed_nodes(ax, G, pos, types, size)
+        draw_typed_nodes(ax, G, pos, types, size)
         ax.set_title(title)
         xy = np.array(list(pos.values()))
         pad = max(0.12, max(radius.values()) + 3 * per_pt)  # markers are clipped at the axes
@@ -123,7 +140,7 @@ def draw_network(
         ax.set_ylim(min(xy[:, 1].min(), -1) - pad, max(xy[:, 1].max(), 1) + pad)
         ax.set_axis_off()
 
-        legend = type_legend(ax, types.values())
+        legend = type_legend_below(ax, types.values())
         smin = min((v for v in strength.values() if v > 0), default=0)
         sizes = [
             (size_for, f"strength {s:g}")
@@ -131,95 +148,19 @@ def draw_network(
         ]
         wmin = min(weights, default=0)
         widths = [(width[w], count_label(w, tie_label)) for w in sorted({wmin, wmax}) if weights]
-        scale_legend(ax, legend, sizes, widths)
+        scales = scale_legend_below(ax, bottom_of(ax, legend) - 0.02, sizes, widths)
 
-        top = [n for n in known["node"] if n in G][:label_top]
-        label = dict(zip(known["node"], known["label"], strict=True))
-        text = {n: G.nodes[n].get("short_label") or short_label(label[n]) for n in top}
-        place_labels(ax, pos, size, [(n, wrap_label(text[n])) for n in top])
+        order = [n for n in known["node"] if n in G] + sorted(
+            (n for n in G if n not in strength), key=str
+        )
+        label = {n: G.nodes[n].get("label", n) for n in G}
+        text = {n: G.nodes[n].get("short_label") or short_label(label[n]) for n in G}
+        key = name_nodes(ax, G, pos, size, order, text)
+        key_below(
+            ax, key, "Key: numbered actors and abbreviations", bottom_of(ax, scales or legend, 0.05)
+        )
     return fig
 
 
-def draw_affiliation(
-    B: nx.Graph,
-    title: str,
-    ax: Axes | None = None,
-    left_title: str | None = None,
-    right_title: str | None = None,
-) -> Figure:
-    """Two-column drawing of an :func:`eucasia.analysis.graphs.affiliation_graph`.
-
-    Left nodes (e.g. rivers, corridors, dialogue formats) are grey squares with
-    labels on the left; right nodes (e.g. countries, participants) take the
-    colour and marker of their ``actor_type`` (grey "other" when absent). Rows
-    are evenly spaced at print-readable size and reordered to reduce crossings;
-    no randomness is involved.
-    """
-    left = [n for n, d in B.nodes(data=True) if d.get("bipartite") == 0]
-    right = [n for n, d in B.nodes(data=True) if d.get("bipartite") == 1]
-    rows = max(len(left), len(right), 1)
-    with mpl.rc_context(figure_style(apply=False)):
-        fig, ax = new_axes(ax, max(2.2, 0.3 * rows + 0.9), (0.01, 0.02, 0.97, 0.86))
-        if not left or not right:
-            return empty_figure(fig, ax, title, "Nothing to show")
-        left, right = column_order(B, left, right)
-
-        def ys(nodes: list) -> dict:
-            # Each column spreads over the full height: the shorter one gets more room per label.
-            step = 1 / len(nodes)
-            return {n: 1 - step / 2 - i * step for i, n in enumerate(nodes)}
-
-        pos = {n: (0.0, y) for n, y in ys(left).items()} | {
-            n: (1.0, y) for n, y in ys(right).items()
-        }
-        widths = [0.6 + 0.6 * (d.get("weight", 1) - 1) for *_, d in B.edges(data=True)]
-        nx.draw_networkx_edges(B, pos, ax=ax, width=widths, edge_color=EDGE_COLOUR, alpha=0.6)
-        nx.draw_networkx_nodes(
-            B,
-            pos,
-            ax=ax,
-            nodelist=left,
-            node_shape="s",
-            node_size=45,
-            node_color=OKABE_ITO["grey"],
-            edgecolors=NODE_EDGE,
-            linewidths=0.6,
-        )
-        types = {n: B.nodes[n].get("actor_type") or "other" for n in right}
-        _draw_typed_nodes(ax, B, pos, types, dict.fromkeys(right, 55))
-        texts = []
-        for n in left + right:
-            x, y = pos[n]
-            texts.append(
-                ax.annotate(
-                    column_label(
-                        B.nodes[n].get("short_label") or short_label(B.nodes[n].get("label", n))
-                    ),
-                    (x, y),
-                    xytext=(-7 if x == 0 else 7, 0),
-                    textcoords="offset points",
-                    ha="right" if x == 0 else "left",
-                    va="center",
-                    fontsize=8,
-                )
-            )
-        kinds = (
-            left_title or B.nodes[left[0]].get("kind", ""),
-            right_title or B.nodes[right[0]].get("kind", ""),
-        )
-        for x, text in zip((0.0, 1.0), kinds, strict=True):
-            ax.annotate(
-                str(text).replace("_", " ").capitalize(),
-                (x, 1.0),
-                xytext=(0, 4),
-                textcoords="offset points",
-                ha="center",
-                va="bottom",
-                fontweight="bold",
-            )
-        ax.set_title(title, pad=16)
-        ax.set_axis_off()
-        fit_columns(ax, texts)
-        if any("actor_type" in B.nodes[n] for n in right):
-            type_legend_below(ax, types.values())
-    return fig
+# Two-column drawings live in their own module; notebooks import them from here too.
+from eucasia.presentation.affiliationfig import draw_affiliation  # noqa: E402, F401

@@ -54,6 +54,38 @@ STRAND_COLOURS = {
 }
 
 
+#: Smallest type size in a figure at print size (7 in wide): a figure shown ~350 px wide on a
+#: phone stays readable when opened at full size, and never drops below this in print.
+MIN_FONT_PT = 8.0
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG relative luminance of a ``#rrggbb`` colour."""
+    rgb = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast_ratio(a: str, b: str = "#ffffff") -> float:
+    """WCAG contrast ratio of two colours (1 to 21); graphics need at least 3 against white."""
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+#: Colours for marks that stand alone on white (timeline points, lines): the Okabe–Ito colours
+#: with at least 3:1 contrast against white, then darker shades of the light ones.
+MARK_COLOURS = (
+    OKABE_ITO["blue"],
+    OKABE_ITO["vermillion"],
+    OKABE_ITO["bluish_green"],
+    OKABE_ITO["black"],
+    "#9E4F7A",  # reddish purple, darkened to 5.4:1
+    "#A66F00",  # orange, darkened to 4.3:1
+    "#2B7BB2",  # sky blue, darkened to 4.6:1
+    "#6B6B6B",  # grey, darkened to 5.3:1
+)
+
+
 def actor_type_style(actor_type: str | None) -> tuple[str, str, str]:
     """(label, colour, marker) for an actor type; unknown or missing types map to "other"."""
     return ACTOR_TYPE_STYLE.get(actor_type or "other", ACTOR_TYPE_STYLE["other"])
@@ -72,11 +104,11 @@ def figure_style(apply: bool = True) -> dict[str, object]:
         "svg.fonttype": "path",
         "pdf.fonttype": 42,
         "font.family": "DejaVu Sans",
-        "font.size": 8.5,
+        "font.size": 9,
         "axes.titlesize": 10,
         "axes.titlelocation": "left",
-        "legend.fontsize": 8,
-        "legend.title_fontsize": 8.5,
+        "legend.fontsize": 8.5,
+        "legend.title_fontsize": 9,
         "savefig.dpi": 200,
         "path.simplify": False,
         # Labels are data: a name with two "$" must never be typeset as mathematics.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Mapping
 
 import matplotlib.pyplot as plt
@@ -10,14 +9,17 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from eucasia.presentation.labels import short_label
+from eucasia.presentation.canvas import text_renderer
+from eucasia.presentation.labels import wrap_label
 from eucasia.presentation.style import STRAND_COLOURS, WIDTH_IN, figure_style
 
 
 def strength_heatmap(matrix: pd.DataFrame, titles: Mapping[str, str]) -> Figure:
     """Actors (rows) by strand (columns), shaded by the actor's strength in that strand network."""
     figure_style()
-    fig, ax = plt.subplots(figsize=(WIDTH_IN, 0.26 * len(matrix) + 1.4))
+    names = [wrap_label(x, 44) for x in matrix.index]
+    lines = sum(n.count("\n") + 1 for n in names)
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, 0.18 * lines + 0.1 * len(matrix) + 1.4))
     values = matrix.to_numpy(dtype=float)
     shade = np.log1p(values)
     ax.imshow(shade, aspect="auto", cmap="Blues", vmin=0, vmax=shade.max() * 1.15)
@@ -28,19 +30,16 @@ def strength_heatmap(matrix: pd.DataFrame, titles: Mapping[str, str]) -> Figure:
             "–" if v == 0 else f"{int(v)}",
             ha="center",
             va="center",
-            fontsize=7.5,
+            fontsize=8,
             color="white" if shade[i, j] > shade.max() * 0.6 else "#222222",
         )
     ax.set_xticks(
         range(matrix.shape[1]),
-        ["\n".join(textwrap.wrap(titles[c], 12)) for c in matrix.columns],
-        fontsize=7,
+        [wrap_label(titles[c], 14) for c in matrix.columns],
+        fontsize=8,
     )
     ax.xaxis.tick_top()
-    ax.set_yticks(
-        range(len(matrix)),
-        [textwrap.shorten(short_label(x), 42, placeholder=" …") for x in matrix.index],
-    )
+    ax.set_yticks(range(len(matrix)), names)  # whole names, wrapped: never cut
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
@@ -54,7 +53,7 @@ def crosswalk_chart(tables: Mapping[str, pd.DataFrame]) -> Figure:
     areas = tables["areas"].sort_values("area_id")
     roadmap = tables["roadmap_areas"].sort_values("number")
     walk = tables["crosswalk"]
-    fig, ax = plt.subplots(figsize=(WIDTH_IN, 0.34 * len(areas) + 2.2))
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, 0.34 * len(areas) + 1.0))
     col = {r: j for j, r in enumerate(roadmap["roadmap_area_id"])}
     row = {a: i for i, a in enumerate(areas["area_id"])}
     for a, r, rel in zip(walk["area_id"], walk["roadmap_area_id"], walk["relation"], strict=True):
@@ -65,7 +64,7 @@ def crosswalk_chart(tables: Mapping[str, pd.DataFrame]) -> Figure:
                 "no key area",
                 va="center",
                 ha="right",
-                fontsize=7,
+                fontsize=8,
                 color="#555555",
             )
             continue
@@ -80,27 +79,16 @@ def crosswalk_chart(tables: Mapping[str, pd.DataFrame]) -> Figure:
             linewidth=1.6,
             zorder=3,
         )
-    ax.set_xticks(
-        range(len(col)),
-        [
-            f"{n}. {textwrap.shorten(t, 44, placeholder=' …')}"
-            for n, t in zip(roadmap["number"], roadmap["title"], strict=True)
-        ],
-        fontsize=7,
-        rotation=28,
-        ha="left",
-        rotation_mode="anchor",
-    )
+    # Key areas are numbered on the axis and named in full in the key under the chart.
+    ax.set_xticks(range(len(col)), [str(n) for n in roadmap["number"]], fontsize=8.5)
     ax.xaxis.tick_top()
     ax.set_yticks(
         range(len(row)),
         [
-            f"{a} {textwrap.shorten(t, 52, placeholder=' …')}"
-            if a != "0"
-            else textwrap.shorten(t, 56, placeholder=" …")
+            wrap_label(f"{a} {t}" if a != "0" else t, 52)
             for a, t in zip(areas["area_id"], areas["title"], strict=True)
         ],
-        fontsize=7.5,
+        fontsize=8,
     )
     ax.set_xlim(-0.5, len(col) - 0.5)
     ax.set_ylim(len(row) - 0.5, -0.5)
@@ -112,6 +100,21 @@ def crosswalk_chart(tables: Mapping[str, pd.DataFrame]) -> Figure:
         [], [], s=150, color="#777777", label="primary: the key area carries the section forward"
     )
     ax.scatter([], [], s=70, color="white", edgecolor="#777777", linewidth=1.6, label="partial")
-    ax.legend(loc="upper left", bbox_to_anchor=(0, -0.02), ncol=2, frameon=False, fontsize=7.5)
+    legend = ax.legend(
+        loc="upper left", bbox_to_anchor=(0, -0.02), ncol=2, frameon=False, fontsize=8
+    )
     fig.tight_layout()
+    renderer = text_renderer(fig)
+    below = legend.get_window_extent(renderer).transformed(fig.transFigure.inverted()).y0
+    entries = [f"{n}. {t}" for n, t in zip(roadmap["number"], roadmap["title"], strict=True)]
+    fig.text(
+        0.01,  # from the left edge: the key uses the full width
+        below - 0.01,
+        "Key areas of the Joint Roadmap (columns)\n"
+        + "\n".join(wrap_label(e, 84).replace("\n", "\n    ") for e in entries),
+        va="top",
+        ha="left",
+        fontsize=8,
+        linespacing=1.3,
+    )
     return fig

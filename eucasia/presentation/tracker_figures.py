@@ -10,6 +10,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from eucasia.presentation.canvas import count_axis
 from eucasia.presentation.style import STATUS_STYLE, STRAND_COLOURS, WIDTH_IN, figure_style
 
 
@@ -40,7 +41,7 @@ def status_chart(counts: pd.DataFrame, row_labels: Mapping[str, str]) -> Figure:
         ["\n".join(textwrap.wrap(row_labels[r], 40)) for r in rows.index],
     )
     ax.set_xlabel("Specific initiatives")
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    count_axis(ax.xaxis)
     ax.spines[["top", "right"]].set_visible(False)
     ax.tick_params(axis="y", length=0)
     handles = [
@@ -85,14 +86,14 @@ def delivery_timeline(
             textcoords="offset points",
             ha="center",
             va="bottom",
-            fontsize=7,
+            fontsize=8,
             color="#222222",
         )
     ax.set_ylim(0, top * 1.45 + 1)
     ax.set_xticks(list(by_year.index))
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    count_axis(ax.yaxis)
     ax.set_ylabel("Pieces of evidence")
     ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(loc="upper left", frameon=False, fontsize=7.5)
+    ax.legend(loc="upper left", frameon=False, fontsize=8)
     fig.tight_layout()
     return fig
