@@ -1,0 +1,101 @@
+"""The actors' index page, as MyST text: every actor linked, grouped by type with counts.
+
+On the site the index lists the actor pages by type; the PDF edition has no actor pages and
+shows instead one compact table of every actor (the ``{only} latex`` block), in the same order.
+The group sections are the site's; the build drops them from the PDF (see
+:mod:`eucasia.build.actor_sources`). Values from data are escaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from eucasia.analysis.actor_profiles import ActorProfile, by_type
+from eucasia.data.vocabulary import STRANDS
+from eucasia.presentation.actor_pages import plural, type_target
+from eucasia.presentation.display import escape_markdown, format_cell
+from eucasia.presentation.tables import type_label
+
+#: The caption of the PDF's table of all actors.
+APPENDIX_CAPTION = (
+    "Every actor in the data, by type: the items of the strategy (initiatives and commitments) "
+    "it takes part in, its strength and, in brackets, its rank by strength in each strand's "
+    "actor network, and the pieces of implementation evidence naming it."
+)
+
+
+def _summary(profile: ActorProfile) -> str:
+    """One line on an actor for the index: items, networks, evidence."""
+    items = len(profile.initiatives)
+    if not items:
+        return "named, but in no item of the strategy"
+    parts = [plural(items, "item"), plural(len(profile.positions), "strand network")]
+    if len(profile.evidence):
+        parts.append(plural(len(profile.evidence), "piece") + " of evidence")
+    return ", ".join(parts)
+
+
+def _strand_cell(profile: ActorProfile, strand: str) -> str:
+    position = profile.position(strand)
+    if position is None:
+        return ""
+    return f"{format_cell(position.strength, 0)} ({position.rank})"
+
+
+def appendix_table(profiles: Sequence[ActorProfile], titles: Mapping[str, str]) -> str:
+    """The PDF's one table of all actors (a captioned longtable), in the index's order."""
+    header = ["actor", "type", "items", *(titles.get(s, s) for s in STRANDS), "evidence"]
+    lines = [
+        f"~~~{{list-table}} {APPENDIX_CAPTION}",
+        ":header-rows: 1",
+        f":widths: 27 15 8 {' '.join(['12'] * len(STRANDS))} 9",
+        ":class: longtable",
+        "",
+        "* - " + "\n  - ".join(escape_markdown(h) for h in header),
+    ]
+    for actor_type, members in by_type(profiles):
+        for p in members:
+            cells = [
+                escape_markdown(p.name),
+                escape_markdown(type_label(actor_type)),
+                f"{len(p.initiatives):,}",
+                *(_strand_cell(p, s) for s in STRANDS),
+                f"{len(p.evidence):,}",
+            ]
+            lines.append("* - " + "\n  - ".join(c or " " for c in cells))
+    lines.append("~~~")
+    return "\n".join(lines)
+
+
+def index_page(profiles: Sequence[ActorProfile], titles: Mapping[str, str]) -> str:
+    """The MyST index of the actor pages (site) and the appendix table (PDF)."""
+    groups = by_type(profiles)
+    linked = sum(1 for p in profiles if len(p.initiatives))
+    counts = (
+        f"The data name {plural(len(profiles), 'actor')} of {plural(len(groups), 'type')}; "
+        f"{linked:,} of them take part in at least one initiative or commitment of the strategy."
+    )
+    parts = [
+        "# Actors",
+        ":::{only} html\n"
+        f"{counts} Each has a page of its own: who it is, every item of the strategy it takes "
+        "part in and its role there, its place in each strand's actor network and how firm "
+        "that place is, the instruments tied to it and what the implementation tracker found "
+        "it delivering. The actors are grouped by type below.\n:::",
+        ":::{only} latex\n"
+        f"{counts} The table lists them all; on the web edition each actor has a page of its "
+        "own with its items, network positions, instruments and the evidence naming it.\n:::",
+        f":::{{only}} latex\n{appendix_table(profiles, titles)}\n:::",
+    ]
+    for actor_type, members in groups:
+        lines = [
+            f"({type_target(actor_type)})=",
+            f"## {escape_markdown(type_label(actor_type))} ({len(members):,})",
+            "",
+            *(
+                f"- [{escape_markdown(p.name)}]({p.actor_id}.md): {escape_markdown(_summary(p))}"
+                for p in members
+            ),
+        ]
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts) + "\n"
