@@ -35,10 +35,10 @@ HEADER = "% Written by eucasia/build/actor_sources.py from data/ at build time: 
 
 def actor_sources(tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:
     """File name (in the folder) -> MyST text, for the index and every actor of ``actors``."""
+    for actor_id in tables["actors"]["actor_id"]:
+        if not ACTOR_ID.fullmatch(str(actor_id)) or actor_id == "index":
+            raise ValueError(f"actor id {actor_id!r} cannot name a page")
     profiles = actor_profiles(tables, strand_results(tables))
-    for profile in profiles:
-        if not ACTOR_ID.fullmatch(profile.actor_id) or profile.actor_id == "index":
-            raise ValueError(f"actor id {profile.actor_id!r} cannot name a page")
     titles = dict(zip(tables["strands"]["strand_id"], tables["strands"]["title"], strict=True))
     initiatives = tables["initiatives"].merge(tables["areas"][["area_id", "strand_id"]])
     strand_of = dict(zip(initiatives["initiative_id"], initiatives["strand_id"], strict=True))

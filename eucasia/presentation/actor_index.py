@@ -73,10 +73,11 @@ def index_page(profiles: Sequence[ActorProfile], titles: Mapping[str, str]) -> s
     linked = sum(1 for p in profiles if len(p.initiatives))
     counts = (
         f"The data name {plural(len(profiles), 'actor')} of {plural(len(groups), 'type')}; "
-        f"{linked:,} of them take part in at least one initiative or commitment of the strategy."
+        f"{linked:,} of them take part in at least one item of the strategy (a specific "
+        "initiative or a commitment)."
     )
     parts = [
-        "# Actors",
+        "# Index of actors",
         ":::{only} html\n"
         f"{counts} Each has a page of its own: who it is, every item of the strategy it takes "
         "part in and its role there, its place in each strand's actor network and how firm "

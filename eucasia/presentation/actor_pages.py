@@ -88,7 +88,17 @@ def _roles(profile: ActorProfile) -> str:
     return "; ".join(f"{escape_markdown(r)} in {int(counts[r]):,}" for r in roles)
 
 
-def _initiatives(profile: ActorProfile) -> str:
+def _item(row) -> str:
+    """One item of the strategy as a list entry: id, kind, role, status, what it proposes."""
+    role = escape_markdown(row.role) + ("" if row.basis == "explicit" else ", *implied*")
+    facts = [escape_markdown(KIND_LABELS.get(row.kind, row.kind)), role]
+    if _status(row.status):
+        facts.append(escape_markdown(_status(row.status)))
+    link = item_link(row.initiative_id, row.strand_id)
+    return f"- {link} ({'; '.join(facts)}): {escape_markdown(row.summary)}"
+
+
+def _initiatives(profile: ActorProfile, titles: Mapping[str, str]) -> str:
     rows = profile.initiatives
     if rows.empty:
         return (
@@ -96,28 +106,19 @@ def _initiatives(profile: ActorProfile) -> str:
             "commitment, so it is in none of the networks."
         )
     kinds = rows["kind"].value_counts()
-    intro = (
+    parts = [
         f"The strategy involves it in {plural(len(rows), 'item')}: "
         f"{plural(int(kinds.get('specific_initiative', 0)), 'specific initiative')} and "
         f"{plural(int(kinds.get('commitment', 0)), 'commitment')}. Its role: {_roles(profile)}. "
-        "Each item links to its row in the strand's chapter; *implied* means the passage does "
-        "not name the actor and the coder inferred it (see the data dictionary)."
-    )
-    table = list_table(
-        ["item", "role", "named or implied", "what the strategy proposes", "status"],
-        (
-            [
-                item_link(r.initiative_id, r.strand_id),
-                escape_markdown(r.role),
-                "named" if r.basis == "explicit" else "*implied*",
-                escape_markdown(r.summary),
-                escape_markdown(_status(r.status)),
-            ]
-            for r in rows.itertuples(index=False)
-        ),
-        [12, 10, 10, 52, 16],
-    )
-    return f"{intro}\n\n{table}"
+        "Each item links to its row in the strand's chapter and gives the kind of item, the "
+        "actor's role (*implied*: the passage does not name the actor, the coder inferred it; "
+        "see the data dictionary) and, for a specific initiative, its status by the edition date."
+    ]
+    for strand, group in rows.groupby("strand_id", sort=False):
+        title = escape_markdown(titles.get(str(strand), str(strand)))
+        parts.append(f"### {title} ({len(group):,})")
+        parts.append("\n".join(_item(r) for r in group.itertuples(index=False)))
+    return "\n\n".join(parts)
 
 
 def _share(value: float) -> str:
@@ -162,11 +163,10 @@ def _positions(profile: ActorProfile, titles: Mapping[str, str]) -> str:
 def _instruments(profile: ActorProfile, strand_of: Mapping[str, str]) -> str:
     table = profile.instruments
     if table.empty:
-        return "The text ties no instrument to its initiatives."
+        return "The text ties no instrument to its items."
     rows = (
         [
-            escape_markdown(r.name),
-            escape_markdown(str(r.kind).replace("_", " ")),
+            f"{escape_markdown(r.name)} ({escape_markdown(str(r.kind).replace('_', ' '))})",
             ", ".join(item_link(i, strand_of.get(i)) for i in r.initiatives),
         ]
         for r in table.itertuples(index=False)
@@ -175,34 +175,33 @@ def _instruments(profile: ActorProfile, strand_of: Mapping[str, str]) -> str:
         f"The text ties {plural(len(table), 'instrument')} to the items it takes part in, "
         "most items first."
     )
-    return f"{intro}\n\n{list_table(['instrument', 'kind', 'its items'], rows, [46, 22, 32])}"
+    return f"{intro}\n\n{list_table(['instrument (kind)', 'its items'], rows, [62, 38])}"
 
 
 def _evidence(profile: ActorProfile, strand_of: Mapping[str, str]) -> str:
     rows = profile.evidence
     if rows.empty:
         return "No piece of evidence in the implementation tracker names it."
-    intro = (
+    parts = [
         f"The implementation tracker names it in {plural(len(rows), 'piece')} of evidence on "
-        f"{plural(rows['initiative_id'].nunique(), 'initiative')}, with the initiative's status "
-        "by the edition date ([What became of the strategy](../notebooks/tracker.md) explains "
-        "the coding)."
-    )
-    table = list_table(
-        ["item", "status", "date", "what happened", "source"],
-        (
-            [
-                item_link(r.initiative_id, strand_of.get(r.initiative_id)),
-                escape_markdown(_status(r.status)),
-                escape_markdown(r.date),
-                escape_markdown(r.event),
-                f"{{cite}}`{r.source_id}` ({SOURCE_KINDS.get(r.source_kind, 'source')})",
-            ]
-            for r in rows.itertuples(index=False)
-        ),
-        [12, 14, 12, 44, 18],
-    )
-    return f"{intro}\n\n{table}"
+        f"{plural(rows['initiative_id'].nunique(), 'initiative')}, listed by initiative with its "
+        "status by the edition date ([What became of the strategy](../notebooks/tracker.md) "
+        "explains the coding)."
+    ]
+    lines = []
+    for initiative, group in rows.groupby("initiative_id", sort=False):
+        status = _status(group["status"].iloc[0]) or "no status coded"
+        lines.append(
+            f"- {item_link(str(initiative), strand_of.get(str(initiative)))}, "
+            f"{escape_markdown(status)}:"
+        )
+        lines += [
+            f"  - {escape_markdown(r.date)}: {escape_markdown(r.event)} "
+            f"{{cite}}`{r.source_id}` ({SOURCE_KINDS.get(r.source_kind, 'source')})"
+            for r in group.itertuples(index=False)
+        ]
+    parts.append("\n".join(lines))
+    return "\n\n".join(parts)
 
 
 def actor_page(
@@ -217,7 +216,7 @@ def actor_page(
         _identity(profile),
         "[All actors, by type](index.md)",
         "## In the strategy",
-        _initiatives(profile),
+        _initiatives(profile, titles),
         "## In the strand networks",
         _positions(profile, titles),
         "## Instruments",
