@@ -39,11 +39,12 @@ def actor_sources(tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:
         if not ACTOR_ID.fullmatch(str(actor_id)) or actor_id == "index":
             raise ValueError(f"actor id {actor_id!r} cannot name a page")
     profiles = actor_profiles(tables, strand_results(tables))
-    titles = dict(zip(tables["strands"]["strand_id"], tables["strands"]["title"], strict=True))
     initiatives = tables["initiatives"].merge(tables["areas"][["area_id", "strand_id"]])
     strand_of = dict(zip(initiatives["initiative_id"], initiatives["strand_id"], strict=True))
-    pages = {f"{p.actor_id}.md": HEADER + actor_page(p, titles, strand_of) for p in profiles}
-    return {"index.md": HEADER + index_page(profiles, titles), **pages}
+    pages = {
+        f"{p.actor_id}.md": HEADER + actor_page(p, tables["strands"], strand_of) for p in profiles
+    }
+    return {"index.md": HEADER + index_page(profiles, tables["strands"]), **pages}
 
 
 def write_actor_sources(root: Path, data_dir: Path | None = None) -> list[Path]:

@@ -8,11 +8,13 @@ The group sections are the site's; the build drops them from the PDF (see
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
+
+import pandas as pd
 
 from eucasia.analysis.actor_profiles import ActorProfile, by_type
 from eucasia.data.vocabulary import STRANDS
-from eucasia.presentation.actor_pages import plural, type_target
+from eucasia.presentation.actor_pages import plural, strand_names, type_target
 from eucasia.presentation.display import escape_markdown, format_cell
 from eucasia.presentation.tables import type_label
 
@@ -42,8 +44,9 @@ def _strand_cell(profile: ActorProfile, strand: str) -> str:
     return f"{format_cell(position.strength, 0)} ({position.rank})"
 
 
-def appendix_table(profiles: Sequence[ActorProfile], titles: Mapping[str, str]) -> str:
+def appendix_table(profiles: Sequence[ActorProfile], strands: pd.DataFrame) -> str:
     """The PDF's one table of all actors (a captioned longtable), in the index's order."""
+    titles, _ = strand_names(strands)
     header = ["actor", "type", "items", *(titles.get(s, s) for s in STRANDS), "evidence"]
     lines = [
         f"~~~{{list-table}} {APPENDIX_CAPTION}",
@@ -67,8 +70,9 @@ def appendix_table(profiles: Sequence[ActorProfile], titles: Mapping[str, str]) 
     return "\n".join(lines)
 
 
-def index_page(profiles: Sequence[ActorProfile], titles: Mapping[str, str]) -> str:
-    """The MyST index of the actor pages (site) and the appendix table (PDF)."""
+def index_page(profiles: Sequence[ActorProfile], strands: pd.DataFrame) -> str:
+    """The MyST index of the actor pages (site) and the appendix table (PDF); ``strands`` is
+    the strands table."""
     groups = by_type(profiles)
     linked = sum(1 for p in profiles if len(p.initiatives))
     counts = (
@@ -86,7 +90,7 @@ def index_page(profiles: Sequence[ActorProfile], titles: Mapping[str, str]) -> s
         ":::{only} latex\n"
         f"{counts} The table lists them all; on the web edition each actor has a page of its "
         "own with its items, network positions, instruments and the evidence naming it.\n:::",
-        f":::{{only}} latex\n{appendix_table(profiles, titles)}\n:::",
+        f":::{{only}} latex\n{appendix_table(profiles, strands)}\n:::",
     ]
     for actor_type, members in groups:
         lines = [

@@ -139,11 +139,13 @@ def position_rows(top_k: int) -> list[tuple[str, Callable[[StrandPosition], str]
     ]
 
 
-def _positions(profile: ActorProfile, titles: Mapping[str, str]) -> str:
+def _positions(profile: ActorProfile, titles: Mapping[str, str], numbers: Mapping[str, int]) -> str:
     positions: list[StrandPosition] = list(profile.positions)
     if not positions:
         return "It is in none of the three strands' actor networks."
-    where = ", ".join(chapter_link(p.strand, titles) for p in positions)
+    where = "; ".join(
+        f"strand {numbers.get(p.strand, '')}, {chapter_link(p.strand, titles)}" for p in positions
+    )
     intro = (
         f"It is in the actor network of {plural(len(positions), 'strand')} ({where}). Strength "
         "counts the initiatives it shares with others, summed over its ties; communities are the "
@@ -151,7 +153,7 @@ def _positions(profile: ActorProfile, titles: Mapping[str, str]) -> str:
         "coded initiatives change (as in each chapter's robustness table): a narrow range means "
         "the rank does not hang on a single coding decision."
     )
-    header = ["", *(titles.get(p.strand, p.strand) for p in positions)]
+    header = ["", *(f"strand {numbers.get(p.strand, '')}" for p in positions)]
     rows = (
         [escape_markdown(label), *(escape_markdown(show(p)) for p in positions)]
         for label, show in position_rows(positions[0].top_k)
@@ -204,13 +206,19 @@ def _evidence(profile: ActorProfile, strand_of: Mapping[str, str]) -> str:
     return "\n\n".join(parts)
 
 
-def actor_page(
-    profile: ActorProfile, titles: Mapping[str, str], strand_of: Mapping[str, str]
-) -> str:
-    """The MyST page of one actor.
+def strand_names(strands: pd.DataFrame) -> tuple[dict[str, str], dict[str, int]]:
+    """Each strand's title and number (the strategy's section number), by strand id."""
+    ids = strands["strand_id"].astype(str)
+    return (
+        dict(zip(ids, strands["title"].astype(str), strict=True)),
+        dict(zip(ids, strands["number"].astype(int), strict=True)),
+    )
 
-    ``titles`` maps strand ids to their titles; ``strand_of`` initiative ids to their strand.
-    """
+
+def actor_page(profile: ActorProfile, strands: pd.DataFrame, strand_of: Mapping[str, str]) -> str:
+    """The MyST page of one actor; ``strands`` is the strands table, ``strand_of`` maps
+    initiative ids to their strand."""
+    titles, numbers = strand_names(strands)
     parts = [
         f"# {escape_markdown(profile.name)}",
         _identity(profile),
@@ -218,7 +226,7 @@ def actor_page(
         "## In the strategy",
         _initiatives(profile, titles),
         "## In the strand networks",
-        _positions(profile, titles),
+        _positions(profile, titles, numbers),
         "## Instruments",
         _instruments(profile, strand_of),
         "## What the tracker found",
