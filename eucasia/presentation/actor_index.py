@@ -18,11 +18,12 @@ from eucasia.presentation.actor_pages import plural, strand_names, type_target
 from eucasia.presentation.display import escape_markdown, format_cell
 from eucasia.presentation.tables import type_label
 
-#: The caption of the PDF's table of all actors.
+#: The caption of the PDF's table of all actors (then the strands' numbers and titles).
 APPENDIX_CAPTION = (
-    "Every actor in the data, by type: the items of the strategy (initiatives and commitments) "
-    "it takes part in, its strength and, in brackets, its rank by strength in each strand's "
-    "actor network, and the pieces of implementation evidence naming it."
+    "Every actor in the data, by type: the items of the strategy (specific initiatives and "
+    "commitments) it takes part in, its strength and, in brackets, its rank by strength in each "
+    "strand's actor network (blank: not in that network), and the pieces of implementation "
+    "evidence naming it. Strands: "
 )
 
 
@@ -46,12 +47,13 @@ def _strand_cell(profile: ActorProfile, strand: str) -> str:
 
 def appendix_table(profiles: Sequence[ActorProfile], strands: pd.DataFrame) -> str:
     """The PDF's one table of all actors (a captioned longtable), in the index's order."""
-    titles, _ = strand_names(strands)
-    header = ["actor", "type", "items", *(titles.get(s, s) for s in STRANDS), "evidence"]
+    titles, numbers = strand_names(strands)
+    named = "; ".join(f"{numbers[s]}, {escape_markdown(titles[s])}" for s in STRANDS)
+    header = ["actor", "type", "items", *(f"strand {numbers[s]}" for s in STRANDS), "evidence"]
     lines = [
-        f"~~~{{list-table}} {APPENDIX_CAPTION}",
+        f"~~~{{list-table}} {APPENDIX_CAPTION}{named}.",
         ":header-rows: 1",
-        f":widths: 27 15 8 {' '.join(['12'] * len(STRANDS))} 9",
+        f":widths: 32 17 8 {' '.join(['11'] * len(STRANDS))} 10",
         ":class: longtable",
         "",
         "* - " + "\n  - ".join(escape_markdown(h) for h in header),
