@@ -60,6 +60,17 @@ def broken_item_links(html: Path) -> list[str]:
     return problems
 
 
+def sidebar(page: str) -> str:
+    """The HTML of a page's sidebar navigation ("" when it has none)."""
+    match = re.search(r'<nav class="[^"]*\bbd-docs-nav\b.*?</nav>', page, flags=re.S)
+    return match.group(0) if match else ""
+
+
+def nav_toggles(page: str) -> int:
+    """Collapsible entries in a page's sidebar (the theme gives their toggle no accessible name)."""
+    return sidebar(page).count("<summary")
+
+
 def flat(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"-\n", "", text))
 
@@ -124,6 +135,12 @@ def test_broken_item_links_are_caught(tmp_path: Path) -> None:
     ]
 
 
+def test_a_collapsible_sidebar_entry_is_caught() -> None:
+    page = '<nav class="bd-links bd-docs-nav"><ul><li><details><summary><span></span></summary>'
+    assert nav_toggles(page + "</details></li></ul></nav>") == 1
+    assert nav_toggles('<nav class="bd-links bd-docs-nav"><ul><li>x</li></ul></nav><summary>') == 0
+
+
 def test_pdf_problems_are_caught() -> None:
     good = (
         "Contents … Index of actors The table lists them. Every actor in the data, by type. "
@@ -157,6 +174,14 @@ def test_actor_pages_are_in_the_search_index(built_html: Path) -> None:
         title = documents.get(f"actors/{actor_id}", "").replace("\u2019", "'")  # smart quotes
         assert title == name, actor_id
     assert documents.get("actors/index") == "Index of actors"
+
+
+@pytest.mark.parametrize("page", ["actors/index.html", "actors/eu.html", "book/intro.html"])
+def test_the_sidebar_does_not_list_the_actor_pages(built_html: Path, page: str) -> None:
+    text = (built_html / page).read_text(encoding="utf-8")
+    assert sidebar(text), f"{page} has no sidebar"
+    assert nav_toggles(text) == 0
+    assert "osce.html" not in sidebar(text)
 
 
 def test_items_link_to_their_rows_in_the_chapters(built_html: Path) -> None:

@@ -153,7 +153,7 @@ def _positions(profile: ActorProfile, titles: Mapping[str, str], numbers: Mappin
         "coded initiatives change (as in each chapter's robustness table): a narrow range means "
         "the rank does not hang on a single coding decision."
     )
-    header = ["", *(f"strand {numbers.get(p.strand, '')}" for p in positions)]
+    header = ["measure", *(f"strand {numbers.get(p.strand, '')}" for p in positions)]
     rows = (
         [escape_markdown(label), *(escape_markdown(show(p)) for p in positions)]
         for label, show in position_rows(positions[0].top_k)
