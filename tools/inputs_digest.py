@@ -12,6 +12,8 @@ What counts as an input: every file of the repository, found by walking the dire
 - top-level folders `.git`, `.venv`, `_build`, `node_modules` (the environment, history, outputs),
   `tests`, `.ci`, `.github` (the checks and the CI recipes) and `tools` (measuring and authoring
   aids; the build imports nothing from them and `_config.yml` excludes them from the sources);
+- `actors`, the actor pages the build itself writes from `data/` and `eucasia/` (inputs already;
+  counted, they would make every build after a data change look changed once more);
 - caches anywhere: `__pycache__`, `*.pyc`, `.pytest_cache`, `.ruff_cache`, `.ipynb_checkpoints`,
   `*.egg-info`.
 
@@ -48,7 +50,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Top-level entries the build never reads.
-SKIP_TOP = {".git", ".venv", "_build", "node_modules", "tests", ".ci", ".github", "tools"}
+SKIP_TOP = {".git", ".venv", "_build", "node_modules", "tests", ".ci", ".github", "tools", "actors"}
 #: Directory names skipped at any depth (caches and build by-products).
 SKIP_DIRS = {"__pycache__", ".pytest_cache", ".ruff_cache", ".ipynb_checkpoints", ".mypy_cache"}
 SKIP_SUFFIXES = (".pyc", ".pyo", ".egg-info")

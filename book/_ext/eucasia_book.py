@@ -273,6 +273,34 @@ def _latex_tables(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                         colspec["colwidth"] = width
 
 
+def _write_actor_pages(app: Sphinx, config: Config) -> None:
+    """Write the actor pages (`actors/`) before the external toc and Sphinx look for sources."""
+    from eucasia.build.actor_sources import write_actor_sources
+
+    write_actor_sources(Path(app.srcdir))
+
+
+def _actor_index_for_print(app: Sphinx, doctree) -> None:
+    """In the PDF the actors' index is its appendix table alone (no actor pages, no groups)."""
+    from eucasia.build.actor_sources import INDEX, strip_for_print
+
+    if app.env.docname != INDEX:
+        return
+    printing = app.builder.format == "latex"
+    app.env.metadata[INDEX]["eucasia_actor_index_print"] = printing
+    if printing:
+        strip_for_print(doctree)
+
+
+def _reread_actor_index(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """The site and the PDF share the doctree cache: read the index again when the builder
+    is not the one it was last read for."""
+    from eucasia.build.actor_sources import INDEX
+
+    read_for = env.metadata.get(INDEX, {}).get("eucasia_actor_index_print")
+    return [INDEX] if read_for is not None and read_for != (app.builder.format == "latex") else []
+
+
 def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _export_graphs)
     app.connect("source-read", _add_input_fingerprint)
@@ -281,4 +309,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("doctree-resolved", _latex_part_numbering)
     app.connect("doctree-resolved", _latex_print_text)
     app.connect("doctree-resolved", _latex_tables)
+    app.connect("config-inited", _write_actor_pages, priority=800)
+    app.connect("doctree-read", _actor_index_for_print, priority=900)
+    app.connect("env-get-outdated", _reread_actor_index)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -1,0 +1,79 @@
+"""The actor pages as source files, written at build time into ``actors/`` (gitignored).
+
+Sphinx reads only files, so the index and one page per actor of ``data/actors.csv`` are written
+before it looks for sources (`config-inited`). A file is written only when its bytes change, so an
+unchanged page keeps its modification time and Sphinx does not read it again; a page whose actor
+left the data is removed. The folder is derived from ``data/`` and ``eucasia/``, which are the
+build's inputs, so ``tools/inputs_digest.py`` leaves it out.
+
+The PDF edition has no actor pages: in the LaTeX build the index keeps only its appendix table
+(:func:`strip_for_print` drops the toctree of the pages and the sections grouping them).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+from docutils import nodes
+from sphinx import addnodes
+
+from eucasia.analysis.actor_profiles import TABLES, actor_profiles, strand_results
+from eucasia.build.files import write_if_changed
+from eucasia.presentation.actor_index import index_page
+from eucasia.presentation.actor_pages import actor_page
+
+#: The folder of the generated pages, from the book's root; URLs are ``actors/<actor_id>.html``.
+FOLDER = "actors"
+INDEX = f"{FOLDER}/index"
+#: What a page's file name may be made of: the loader's pattern for actor ids.
+ACTOR_ID = re.compile(r"[a-z0-9_]+")
+HEADER = "% Written by eucasia/build/actor_sources.py from data/ at build time: do not edit.\n"
+
+
+def actor_sources(tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:
+    """File name (in the folder) -> MyST text, for the index and every actor of ``actors``."""
+    for actor_id in tables["actors"]["actor_id"]:
+        if not ACTOR_ID.fullmatch(str(actor_id)) or actor_id == "index":
+            raise ValueError(f"actor id {actor_id!r} cannot name a page")
+    profiles = actor_profiles(tables, strand_results(tables))
+    initiatives = tables["initiatives"].merge(tables["areas"][["area_id", "strand_id"]])
+    strand_of = dict(zip(initiatives["initiative_id"], initiatives["strand_id"], strict=True))
+    pages = {
+        f"{p.actor_id}.md": HEADER + actor_page(p, tables["strands"], strand_of) for p in profiles
+    }
+    return {"index.md": HEADER + index_page(profiles, tables["strands"]), **pages}
+
+
+def write_actor_sources(root: Path, data_dir: Path | None = None) -> list[Path]:
+    """Write the pages into ``root/actors``, remove pages no actor has; the files written."""
+    from eucasia.data import load_tables
+
+    tables = load_tables([*TABLES, "strands"], data_dir=data_dir or root / "data")
+    folder = root / FOLDER
+    sources = actor_sources(tables)
+    written = [
+        folder / n for n, text in sorted(sources.items()) if write_if_changed(folder / n, text)
+    ]
+    for stale in sorted(folder.glob("*.md")):
+        if stale.name not in sources:
+            stale.unlink()
+    return written
+
+
+def strip_for_print(doctree: nodes.document) -> None:
+    """The PDF's actors chapter: the index without its toctree and its sections by type."""
+    for toctree in list(doctree.findall(addnodes.toctree)):
+        wrapper = toctree.parent
+        if isinstance(wrapper, nodes.compound) and "toctree-wrapper" in wrapper["classes"]:
+            wrapper.parent.remove(wrapper)
+        else:
+            wrapper.remove(toctree)
+    top = next(iter(doctree.findall(nodes.section)), None)
+    if top is None:
+        return
+    for child in list(top.children):
+        if isinstance(child, nodes.section):
+            top.remove(child)
