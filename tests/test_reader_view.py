@@ -26,7 +26,7 @@ from pathlib import Path
 import measure
 import pytest
 from conftest import BUILD
-from test_browser import PAGES, browser, site  # noqa: F401 - the shared fixtures
+from test_browser import CHAPTER, PAGES, browser, site  # noqa: F401 - the shared fixtures
 
 pytestmark = pytest.mark.build
 
@@ -93,10 +93,17 @@ OVERFLOW = """() => {
   const width = root.clientWidth;
   const sticksOut = (el) => el.getBoundingClientRect().right > width + 0.5;
   const scrolls = (el) => getComputedStyle(el).overflowX !== "visible";
+  const fixed = (el) => {
+    for (let a = el; a; a = a.parentElement) {
+      if (getComputedStyle(a).position === "fixed") return true;
+    }
+    return false;
+  };
   const culprits = [];
   if (root.scrollWidth > width) {
     for (const el of document.body.querySelectorAll("*")) {
       if (!sticksOut(el) || el.getBoundingClientRect().width === 0) continue;
+      if (!el.checkVisibility({visibilityProperty: true}) || fixed(el)) continue;
       if (el.parentElement !== document.body && sticksOut(el.parentElement)
           && !scrolls(el.parentElement)) continue;  // its parent is named already
       let held = false;
@@ -131,6 +138,14 @@ SHRUNK_IMAGES = """() => {
   }
   return found;
 }"""
+
+
+#: The search entries a reader can see (the theme's search fields and buttons, search inputs).
+SEARCH_ENTRIES = """() => [...document.querySelectorAll(
+    ".search-button__button, .search-button-field, input[type=search]")]
+  .filter((el) => el.checkVisibility({visibilityProperty: true, opacityProperty: true})
+    && el.getBoundingClientRect().width > 0)
+  .map((el) => `${el.localName}.${[...el.classList].join(".")} in ${el.parentElement.className}`)"""
 
 
 class ReaderView:
@@ -217,6 +232,29 @@ def test_page_does_not_scroll_sideways(reader_view, page_path: str, device: str)
 def test_figures_open_at_full_size(reader_view, page_path: str, device: str):
     shrunk = reader_view(page_path, device).shrunk_images
     assert not shrunk, f"{page_path} at {VIEWPORTS[device]['width']} px:\n" + "\n".join(shrunk)
+
+
+def test_one_search_entry_at_each_width(site: str, browser):  # noqa: F811
+    for device, viewport in VIEWPORTS.items():
+        with measure.open_page(browser, site + CHAPTER, viewport=viewport) as (page, _):
+            entries = page.evaluate(SEARCH_ENTRIES)
+            assert len(entries) == 1, f"{device}: search entries a reader sees: {entries}"
+            if device == "desktop":  # the reader hides the sidebar
+                page.locator(".primary-toggle").filter(visible=True).first.click()
+                page.wait_for_timeout(400)
+                hidden = page.evaluate(SEARCH_ENTRIES)
+                assert len(hidden) == 1, f"desktop, sidebar hidden: search entries: {hidden}"
+            entry = page.locator(".search-button__button").filter(visible=True).first
+            page.evaluate("window.scrollTo(0, document.body.scrollHeight / 2)")
+            top = entry.bounding_box()["y"]
+            assert 0 <= top < viewport["height"], f"{device}: the search entry is out of view"
+            entry.click()
+            page.locator("#pst-search-dialog").wait_for(state="visible", timeout=3000)
+
+
+def test_search_check_counts_two_entries(fixture_site: str, browser):  # noqa: F811
+    with measure.open_page(browser, fixture_site + "two-searches.html") as (page, _):
+        assert len(page.evaluate(SEARCH_ENTRIES)) == 2
 
 
 def test_screenshots_saved_for_every_page(reader_view):
