@@ -165,11 +165,11 @@ def save_screenshots(page, directory: Path, name: str) -> list[Path]:
         old.unlink()
     height, screen = page.evaluate("[document.documentElement.scrollHeight, innerHeight]")
     screens = max(1, math.ceil(height / screen))
-    count = min(screens, SHOTS_PER_PAGE)
     last = max(0, height - screen)
-    tops = [round(last * k / (count - 1)) if count > 1 else 0 for k in range(count)]
     if screens <= SHOTS_PER_PAGE:
-        tops = [min(k * screen, last) for k in range(count)]
+        tops = [min(k * screen, last) for k in range(screens)]
+    else:
+        tops = [round(last * k / (SHOTS_PER_PAGE - 1)) for k in range(SHOTS_PER_PAGE)]
     shots = []
     for k, top in enumerate(tops):
         page.evaluate(f"window.scrollTo(0, {top})")
