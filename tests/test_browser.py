@@ -5,7 +5,8 @@ request to another host aborted. A page fails if it tried to reach another host,
 asset failed or answered 4xx/5xx, if an image did not load, if it logged a console error, if
 axe-core finds a serious or critical violation (light and dark mode), or if its first load
 weighs more than the budget. Internal links and #anchors are checked in the HTML files.
-A full-page screenshot of every page goes to _build/screenshots/ (a CI artefact).
+What a reader sees at a desktop and a phone width (words, sideways scrolling, figures, search
+entries) and the screenshots of every page are tests/test_reader_view.py's.
 The features readers use (search, dark mode, the tables of contents, the launch, download and
 print buttons, icons) are exercised on a chapter page.
 
@@ -22,11 +23,10 @@ from urllib.parse import unquote, urlsplit
 
 import measure
 import pytest
-from conftest import BUILD, HTML
+from conftest import HTML
 
 pytestmark = pytest.mark.build
 
-SCREENSHOTS = BUILD / "screenshots"
 PAGES = measure.site_pages(HTML) if (HTML / "index.html").is_file() else ["(the book is not built)"]
 #: Pages with the book's content (not the redirect, the index or the search page).
 CHAPTERS = [p for p in PAGES if p.startswith(("book/", "notebooks/"))]
@@ -81,10 +81,6 @@ def report(site: str, browser):
                 "[...document.images].filter(i => !i.complete || i.naturalWidth === 0)"
                 ".map(i => i.currentSrc || i.src)"
             )
-            if page_path != "index.html":  # the redirect: its target is checked on its own
-                SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-                name = page_path.removesuffix(".html").replace("/", "__") + ".png"
-                page.screenshot(path=str(SCREENSHOTS / name), full_page=True)
             violations = {}
             # The colours as they end up, not halfway through the theme's colour transitions.
             page.add_style_tag(
@@ -135,14 +131,6 @@ def test_no_serious_accessibility_violations(report, page_path: str) -> None:
         for v in violations
     ]
     assert not found, f"{page_path}: axe-core violations:\n" + "\n".join(found)
-
-
-def test_screenshots_saved_for_every_chapter(report) -> None:
-    for page_path in CHAPTERS:
-        report(page_path)
-        name = page_path.removesuffix(".html").replace("/", "__") + ".png"
-        shot = SCREENSHOTS / name
-        assert shot.is_file() and shot.stat().st_size > 10_000, f"no screenshot for {page_path}"
 
 
 # --------------------------------------------------------------------------- links

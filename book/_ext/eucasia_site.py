@@ -13,8 +13,10 @@ events and configuration:
 - builder-inited: a local MathJax (`mathjax/tex-chtml.js` in an `html_static_path` folder)
   becomes `mathjax_path`; `eucasia-site.js` is added (it makes the article header's sidebar
   buttons work: the theme's scripts listen on the first button of each kind, hidden here); every
-  rendered page passes through `eucasia.build.site.pages.rewrite` and the offline guard, which
-  turns a fetch from another host into a warning (an error under `-W`).
+  rendered page passes through `eucasia.build.site.pages.rewrite`, `tables.keep_words_whole`
+  (words of table cells and captions never break inside), `figures.link_to_full_size` (each
+  figure opens at full size) and the offline guard, which turns a fetch from another host into
+  a warning (an error under `-W`).
 - html-page-context: the page loads only the optional assets its content uses, and gets a
   description if it has none.
 - build-finished: robots.txt, the complete sitemap, the root redirect, then the stylesheets and
@@ -30,7 +32,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from eucasia.build import site as site_package
-from eucasia.build.site import assets, css, offline, pages, redirect, sitemap
+from eucasia.build.site import assets, css, figures, offline, pages, redirect, sitemap, tables
 
 logger = logging.getLogger(__name__)
 
@@ -99,6 +101,7 @@ def _wrap_render(app: Sphinx) -> None:
             search_scripts=pagename == "search" or as_you_type,
             basic_css_direct=basic_css_direct,
         )
+        output = figures.link_to_full_size(tables.keep_words_whole(output))
         for url in offline.remote_fetches(output):
             _warn(
                 "page %s would load %s from another host; the site must read offline: serve it "

@@ -10,6 +10,8 @@
 - `fonts`: cuts Font Awesome's fonts down to the icons the pages use.
 - `assets`: the cut stylesheets and fonts of a site, kept under a key of their inputs.
 - `pages`: per-page rewrites (assets a page does not use, deferred scripts, lazy figures).
+- `tables`: words of table cells and captions kept whole; long cells marked as prose.
+- `figures`: each figure image linked to its own file, so that it opens at full size.
 - `offline`: finds the tags and styles that would make a browser fetch from another host.
 - `sitemap`: completes sphinx-sitemap's sitemap after an incremental build; robots.txt.
 - `redirect`: the root index.html that redirects to the book's first page.

@@ -67,14 +67,24 @@ class Comment:
 
 
 @dataclass
+class EndTag:
+    """An end tag (`</td>`) and its place in the text."""
+
+    name: str
+    start: int
+    end: int
+
+
+@dataclass
 class Document:
-    """The start tags and comments of an HTML text, in document order."""
+    """The start tags, end tags and comments of an HTML text, in document order."""
 
     text: str
     tags: list[Tag]
     comments: list[Comment]
     #: The text outside tags, comments and script/style contents, character references resolved.
     data: str
+    end_tags: list[EndTag] = field(default_factory=list)
 
     def find_all(self, *names: str) -> list[Tag]:
         return [tag for tag in self.tags if not names or tag.name in names]
@@ -122,6 +132,7 @@ class _Locator(html.parser.HTMLParser):
         self.lines = _line_starts(text)
         self.tags: list[Tag] = []
         self.comments: list[Comment] = []
+        self.end_tags: list[EndTag] = []
         self.data: list[str] = []
         self.open_raw: Tag | None = None
 
@@ -141,10 +152,12 @@ class _Locator(html.parser.HTMLParser):
         self.open_raw = None  # `<script />` has no content in XHTML terms; html.parser agrees
 
     def handle_endtag(self, name: str) -> None:
+        start = self.here()
+        end = self.text.find(">", start) + 1 or len(self.text)
+        self.end_tags.append(EndTag(name, start, end))
         if self.open_raw is not None and name == self.open_raw.name:
-            start = self.here()
             self.open_raw.content = self.text[self.open_raw.end : start]
-            self.open_raw.close = self.text.index(">", start) + 1
+            self.open_raw.close = end
             self.open_raw = None
 
     def handle_comment(self, data: str) -> None:
@@ -161,7 +174,7 @@ def parse(text: str) -> Document:
     locator = _Locator(text)
     locator.feed(text)
     locator.close()
-    return Document(text, locator.tags, locator.comments, "".join(locator.data))
+    return Document(text, locator.tags, locator.comments, "".join(locator.data), locator.end_tags)
 
 
 def text_content(fragment: str) -> str:
