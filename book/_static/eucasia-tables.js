@@ -36,6 +36,7 @@
     input.type = "search";
     input.id = `eucasia-filter-${n}`;
     input.className = "eucasia-filter";
+    if (table.id) input.setAttribute("aria-controls", table.id);
     label.htmlFor = input.id;
     label.textContent = "Filter rows";
     const status = document.createElement("p");
@@ -49,8 +50,9 @@
     input.addEventListener("input", () => {
       const words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
       rows.forEach((r) => {
-        const text = r.textContent.toLowerCase();
-        r.hidden = !words.every((w) => text.includes(w));
+        // Cell by cell, so that a word never matches across two cells.
+        const cells = Array.from(r.cells, (c) => c.textContent.toLowerCase());
+        r.hidden = !words.every((w) => cells.some((c) => c.includes(w)));
       });
       count();
     });

@@ -101,11 +101,10 @@ def block(
         "",
         "",
         nodes.strong("", f"Cite this {kind}: "),
-        nodes.Text(f"{edition.reference()}, "),
         number,
-        nodes.Text(", "),
+        nodes.Text(" ("),
         nodes.reference("", url, refuri=url),
-        nodes.Text("."),
+        nodes.Text(f"), in {edition.reference()}"),
     )
     container = nodes.container("", nodes.paragraph("", "", link), cite, classes=[BLOCK_CLASS])
     container["eucasia_data"] = {
