@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from docutils import nodes
@@ -112,7 +113,20 @@ def _write_data(app: Sphinx, exception: Exception | None) -> None:
     datafiles.write_files(Path(app.outdir), files)
 
 
+def _digest() -> str:
+    """A digest of the code that renders the data blocks: when it changes, every page is read
+    again (an "env" setting), since the execution cache does not cover the renderer."""
+    from eucasia.build import nbrender
+    from eucasia.presentation import datafiles as presentation_datafiles
+
+    digest = hashlib.sha256()
+    for module in (datafiles, nbrender, presentation_datafiles):
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def setup(app: Sphinx) -> dict:
+    app.add_config_value("eucasia_tables_digest", _digest(), "env")
     app.add_env_collector(DataCollector)
     app.add_post_transform(WebTables)
     app.connect("html-page-context", _page_assets)

@@ -63,8 +63,9 @@
       const button = document.createElement("button");
       button.type = "button";
       button.className = "eucasia-sort";
-      button.append(...Array.from(th.childNodes));
-      th.append(button);
+      const holder = th.querySelector("p") || th; // a button holds phrasing content only
+      button.append(...Array.from(holder.childNodes));
+      holder.append(button);
       button.addEventListener("click", () => {
         const ascending = th.getAttribute("aria-sort") !== "ascending";
         Array.from(head.cells).forEach((c) => c.removeAttribute("aria-sort"));
