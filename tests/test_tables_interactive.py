@@ -138,18 +138,6 @@ def site(built_html: Path):
         yield base
 
 
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    if not Path(measure.CHROMIUM).is_file():
-        pytest.fail(f"{measure.CHROMIUM} is missing: apt-get install chromium (see .ci/run)")
-    with sync_playwright() as p:
-        chromium = measure.launch(p)
-        yield chromium
-        chromium.close()
-
-
 def unfold(page, name: str) -> None:
     """Open the fold a table sits in (the commitments are folded on the page), as a reader does."""
     summary = page.locator(f"details:has(table#{name}) > summary")

@@ -29,18 +29,6 @@ PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</t
 </tbody></table></div><script>SCRIPT</script></main></body></html>"""
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    if not Path(measure.CHROMIUM).is_file():
-        pytest.fail(f"{measure.CHROMIUM} is missing: apt-get install chromium (see .ci/run)")
-    with sync_playwright() as p:
-        chromium = measure.launch(p)
-        yield chromium
-        chromium.close()
-
-
 def _sorted_by(browser, tmp_path: Path, script: str, column: int) -> list[str]:
     (tmp_path / "index.html").write_text(PAGE.replace("SCRIPT", script), encoding="utf-8")
     with measure.serve(tmp_path) as base, measure.open_page(browser, base) as (page, record):
