@@ -57,6 +57,7 @@
       count();
     });
     box.append(label, input, status);
+    count(); // before the box enters the page: the region announces changes, not the first count
     const scroller = table.closest(".pst-scrollable-table-container") || table;
     scroller.before(box);
     Array.from(head.cells).forEach((th, i) => {
@@ -76,7 +77,6 @@
         body.append(...order.map((k) => rows[k]));
       });
     });
-    count();
   };
   const init = () => document.querySelectorAll("table.eucasia-interactive").forEach(enhance);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
