@@ -288,3 +288,16 @@ def test_every_strand_initiative_has_its_row_anchor(built_html: Path) -> None:
         ):
             missing.append(initiative)
     assert not missing
+
+
+def test_the_pdf_has_no_download_or_cite_lines(built_pdf: Path) -> None:
+    """The blocks are for the web: in print they would read as a broken instruction."""
+    import subprocess
+
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(built_pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Table 2.1" in text  # the PDF was read
+    assert "Download data (CSV)" not in text
+    assert "Cite this table" not in text and "Cite this figure" not in text
+    assert "Filter rows" not in text
