@@ -127,6 +127,11 @@ def _digest() -> str:
 
 def setup(app: Sphinx) -> dict:
     app.add_config_value("eucasia_tables_digest", _digest(), "env")
+    # The script as an HTML setting: pages link it with a checksum (?v=...), so a changed script
+    # rewrites them (and Sphinx copies static files only when it writes pages).
+    script = Path(__file__).resolve().parents[1] / "_static" / TABLES_JS
+    script_digest = hashlib.sha256(script.read_bytes()).hexdigest()[:16] if script.is_file() else ""
+    app.add_config_value("eucasia_tables_script_digest", script_digest, "html")
     app.add_env_collector(DataCollector)
     app.add_post_transform(WebTables)
     app.connect("html-page-context", _page_assets)
