@@ -59,3 +59,18 @@ def built_pdf() -> Path:
     if not PDF.is_file():
         pytest.fail(f"the PDF edition is missing at {PDF}: run `make book` first (make test does)")
     return PDF
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for every browser test of the session (Playwright's sync API allows one
+    running instance per thread: two test files each starting their own would collide)."""
+    import measure
+    from playwright.sync_api import sync_playwright
+
+    if not Path(measure.CHROMIUM).is_file():
+        pytest.fail(f"{measure.CHROMIUM} is missing: apt-get install chromium (see .ci/run)")
+    with sync_playwright() as p:
+        chromium = measure.launch(p)
+        yield chromium
+        chromium.close()

@@ -46,18 +46,6 @@ def site(built_html: Path):
         yield base
 
 
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    if not Path(measure.CHROMIUM).is_file():
-        pytest.fail(f"{measure.CHROMIUM} is missing: apt-get install chromium (see .ci/run)")
-    with sync_playwright() as p:
-        chromium = measure.launch(p)
-        yield chromium
-        chromium.close()
-
-
 class PageReport:
     """One load of one page and everything checked on it."""
 

@@ -16,7 +16,13 @@ from collections.abc import Sequence
 import pandas as pd
 from IPython.display import Markdown, display
 
+from eucasia.presentation.datafiles import DATA_KEY, data_payload
 from eucasia.presentation.figfile import figure_bytes
+
+#: Class of a table the web page makes filterable and sortable (book/_static/eucasia-tables.js).
+INTERACTIVE_CLASS = "eucasia-interactive"
+#: Class of a table whose rows get an id from their first cell: `<prefix>-<first cell>`.
+ROW_ANCHOR_CLASS = "eucasia-row-anchors-{prefix}"
 
 # CommonMark lets a backslash escape any ASCII punctuation character.
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
@@ -53,13 +59,19 @@ def table_markdown(
     decimals: int = 2,
     long: bool | None = None,
     raw_columns: Sequence[str] = (),
+    interactive: bool = False,
+    row_anchors: str | None = None,
 ) -> str:
     """A MyST list-table for `frame`; `caption` is MyST (may use roles), cell values are escaped.
 
     `raw_columns` name columns whose values are MyST written by the book's code (download links,
     cross-references), never data; they are passed through unescaped. `long` switches the PDF to
-    a longtable that breaks across pages (default: more than 25 rows).
+    a longtable that breaks across pages (default: more than 25 rows). `interactive` makes the
+    web table filterable and sortable; `row_anchors="initiative"` gives each row of the web page
+    the id `initiative-<first cell>` (the PDF is unchanged by both).
     """
+    if row_anchors is not None and not re.fullmatch(r"[a-z]+", row_anchors):
+        raise ValueError(f"table {name!r}: row_anchors must be lowercase letters")
     unknown = set(raw_columns) - set(map(str, frame.columns))
     if unknown:
         raise ValueError(f"table {name!r}: raw_columns {sorted(unknown)} are not columns")
@@ -68,6 +80,10 @@ def table_markdown(
         raise ValueError(f"table {name!r}: {len(widths)} widths for {len(columns)} columns")
     long = len(frame) > 25 if long is None else long
     classes = ["longtable"] if long else []
+    if interactive:
+        classes.append(INTERACTIVE_CLASS)
+    if row_anchors:
+        classes.append(ROW_ANCHOR_CLASS.format(prefix=row_anchors))
     # A tilde fence: unlike a backtick fence, its opening line may contain `code` in the caption.
     lines = [f"~~~{{list-table}} {caption}", f":name: {name}", ":header-rows: 1"]
     lines.append(f":widths: {' '.join(str(w) for w in widths)}" if widths else ":widths: auto")
@@ -86,23 +102,65 @@ def table_markdown(
     return "\n".join(lines)
 
 
-def show_table(frame: pd.DataFrame, caption: str, name: str, **options: object) -> None:
-    """Display `frame` as a numbered, captioned table (see :func:`table_markdown`)."""
-    display(Markdown(table_markdown(frame, caption, name, **options)))
+def show_table(
+    frame: pd.DataFrame, caption: str, name: str, sources: Sequence[str] = (), **options: object
+) -> None:
+    """Display `frame` as a numbered, captioned table (see :func:`table_markdown`).
+
+    The web page offers the rows and columns shown as CSV (`sources`: the data package tables
+    they come from; by default the build names the tables the chapter reads).
+    """
+    raw = options.get("raw_columns", ())
+    payload = data_payload(frame, "table", sources, raw_columns=raw)  # type: ignore[arg-type]
+    display(
+        Markdown(table_markdown(frame, caption, name, **options)),  # type: ignore[arg-type]
+        metadata={DATA_KEY: payload},
+    )
 
 
-def show_figure(fig, alt: str) -> None:
+def _figure_frame(data: object) -> pd.DataFrame:
+    """The table behind a figure: a frame (its index kept when it carries labels) or, for a
+    network, its ties (source, target and their attributes, sorted)."""
+    if isinstance(data, pd.DataFrame):
+        return data if isinstance(data.index, pd.RangeIndex) else data.reset_index()
+    edges = getattr(data, "edges", None)
+    if edges is None:
+        raise TypeError(f"figure data must be a DataFrame or a graph, not {type(data).__name__}")
+    rows = [
+        {"source": min(str(u), str(v)), "target": max(str(u), str(v)), **attrs}
+        for u, v, attrs in edges(data=True)
+    ]
+    frame = pd.DataFrame(rows)
+    if frame.empty:
+        return pd.DataFrame(columns=["source", "target"])
+    columns = ["source", "target"] + sorted(
+        c for c in frame.columns if c not in ("source", "target")
+    )
+    scalar = [
+        c
+        for c in columns
+        if not frame[c].map(lambda v: isinstance(v, (list, tuple, set, dict))).any()
+    ]
+    return frame[scalar].sort_values(["source", "target"]).reset_index(drop=True)
+
+
+def show_figure(fig, alt: str, data: object = None, sources: Sequence[str] = ()) -> None:
     """Display `fig` as SVG (web, Jupyter) and PDF (print) with the alt text `alt`.
 
-    The caption and the figure's name come from the cell's `mystnb: figure:` metadata.
+    The caption and the figure's name come from the cell's `mystnb: figure:` metadata. `data`
+    (the frame the figure draws, or the network it draws) is offered as CSV on the web page;
+    `sources` as for :func:`show_table`.
     """
     import matplotlib.pyplot as plt
 
     svg = figure_bytes(fig, "svg").decode("utf-8")
     pdf = base64.b64encode(figure_bytes(fig, "pdf")).decode("ascii")
     plt.close(fig)
+    metadata: dict[str, object] = {"image/svg+xml": {"alt": alt}, "application/pdf": {"alt": alt}}
+    if data is not None:
+        metadata[DATA_KEY] = data_payload(_figure_frame(data), "figure", sources)
     display(
         {"image/svg+xml": svg, "application/pdf": pdf, "text/plain": alt},
         raw=True,
-        metadata={"image/svg+xml": {"alt": alt}, "application/pdf": {"alt": alt}},
+        metadata=metadata,
     )

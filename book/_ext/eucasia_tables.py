@@ -1,0 +1,139 @@
+"""Sphinx wiring for the explorable tables and the data under tables and figures (web only).
+
+- Each page's data blocks (`eucasia.build.datafiles.block`, put there by the notebook renderer)
+  are collected when the page is read; when the build finishes, their CSV files are written to
+  `_data/` in the site, each with a header line naming its number, the edition and its source
+  tables (given by the notebook, or the tables the chapter loads).
+- HTML pages only: a figure's block moves from inside the figure to just after it (under its
+  caption); rows of tables marked `eucasia-row-anchors-<prefix>` get the id
+  `<prefix>-<first cell>` (`initiative-1.3-SI-01`), which other pages link to.
+- Pages with a table marked `eucasia-interactive` load `eucasia-tables.js` (deferred); no other
+  page does. Its styles are the last block of `eucasia.css` (no extra request).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.environment.collectors import EnvironmentCollector
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from eucasia.build import datafiles
+
+TABLES_JS = "eucasia-tables.js"
+INTERACTIVE = "eucasia-interactive"
+ROW_ANCHORS = "eucasia-row-anchors-"
+
+
+class DataCollector(EnvironmentCollector):
+    """Keeps, per page, the data blocks it shows (their CSV, name, kind, URL and sources)."""
+
+    def clear_doc(self, app: Sphinx, env, docname: str) -> None:
+        getattr(env, "eucasia_data", {}).pop(docname, None)
+
+    def merge_other(self, app: Sphinx, env, docnames: set[str], other) -> None:
+        env.eucasia_data = getattr(env, "eucasia_data", {})
+        for docname in docnames:
+            if docname in getattr(other, "eucasia_data", {}):
+                env.eucasia_data[docname] = other.eucasia_data[docname]
+
+    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        items = [
+            dict(node["eucasia_data"])
+            for node in doctree.findall(nodes.container)
+            if "eucasia_data" in node
+        ]
+        if not items:
+            return
+        path = Path(app.env.doc2path(app.env.docname))
+        chapter = datafiles.chapter_tables(
+            path.read_text(encoding="utf-8"), Path(app.srcdir) / "data"
+        )
+        for item in items:
+            item["sources"] = datafiles.source_files(item["sources"] or chapter)
+        app.env.eucasia_data = getattr(app.env, "eucasia_data", {})
+        app.env.eucasia_data[app.env.docname] = items
+
+
+class WebTables(SphinxPostTransform):
+    """Data blocks after their figure; ids on the rows of tables that ask for them (HTML only)."""
+
+    default_priority = 10  # after myst-nb picks each output's format (4), before `only` (50)
+    formats = ("html",)
+
+    def run(self, **kwargs) -> None:
+        for only in list(self.document.findall(addnodes.only)):
+            figure = only.parent
+            while figure is not None and not isinstance(figure, nodes.figure):
+                figure = figure.parent
+            if figure is not None and any(
+                datafiles.BLOCK_CLASS in c.get("classes", []) for c in only.children
+            ):
+                only.parent.remove(only)
+                figure.parent.insert(figure.parent.index(figure) + 1, only)
+        for table in self.document.findall(nodes.table):
+            prefixes = [
+                c[len(ROW_ANCHORS) :] for c in table["classes"] if c.startswith(ROW_ANCHORS)
+            ]
+            if not prefixes:
+                continue
+            for body in table.findall(nodes.tbody):
+                for row in body.children:
+                    key = row.children[0].astext().strip() if row.children else ""
+                    if key:
+                        row["ids"] = [f"{prefixes[0]}-{key}"]
+
+
+def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    if doctree is None or not any(
+        INTERACTIVE in t["classes"] for t in doctree.findall(nodes.table)
+    ):
+        return
+    app.add_js_file(TABLES_JS, loading_method="defer")
+
+
+def _write_data(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or getattr(app.builder, "format", "") != "html":
+        return
+    from eucasia.build.edition import read_edition
+
+    edition = read_edition()
+    numbers = getattr(app.env, "toc_fignumbers", {})
+    files = {}
+    for docname, items in sorted(getattr(app.env, "eucasia_data", {}).items()):
+        for item in items:
+            label = datafiles.number_label(item["kind"], numbers.get(docname, {}), item["name"])
+            files[datafiles.file_name(item["name"])] = datafiles.csv_file(
+                item["csv"], label, item["url"], item["sources"], edition
+            )
+    datafiles.write_files(Path(app.outdir), files)
+
+
+def _digest() -> str:
+    """A digest of the code that renders the data blocks: when it changes, every page is read
+    again (an "env" setting), since the execution cache does not cover the renderer."""
+    from eucasia.build import nbrender
+    from eucasia.presentation import datafiles as presentation_datafiles
+
+    digest = hashlib.sha256()
+    for module in (datafiles, nbrender, presentation_datafiles):
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_config_value("eucasia_tables_digest", _digest(), "env")
+    # The script as an HTML setting: pages link it with a checksum (?v=...), so a changed script
+    # rewrites them (and Sphinx copies static files only when it writes pages).
+    script = Path(__file__).resolve().parents[1] / "_static" / TABLES_JS
+    script_digest = hashlib.sha256(script.read_bytes()).hexdigest()[:16] if script.is_file() else ""
+    app.add_config_value("eucasia_tables_script_digest", script_digest, "html")
+    app.add_env_collector(DataCollector)
+    app.add_post_transform(WebTables)
+    app.connect("html-page-context", _page_assets)
+    app.connect("build-finished", _write_data)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -1,0 +1,84 @@
+// Filter and sort the book's long tables (class `eucasia-interactive`, set by show_table).
+// Our own ~70 lines rather than a table library: a library (DataTables, List.js, Tabulator) is
+// 10-100 kB and brings jQuery or its own styles; this needs no dependency, works offline, and
+// leaves the table's markup and the PDF untouched. Cell values are read with textContent only.
+// Loaded (deferred) only on pages that have such a table (book/_ext/eucasia_tables.py).
+(() => {
+  const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+  const number = (text) => {
+    const t = text.replace(/[,\u00a0\u202f%€$]/g, "").replace(/^\u2212/, "-").trim();
+    return t !== "" && Number.isFinite(Number(t)) ? Number(t) : null;
+  };
+  // The sort key of each row for column `i`: numbers numerically, ISO dates chronologically
+  // (as strings padded to a full date), the rest as text in the reader's language.
+  const comparer = (rows, i) => {
+    const texts = rows.map((r) => (r.cells[i] ? r.cells[i].textContent.trim() : ""));
+    const filled = texts.filter((t) => t !== "");
+    if (filled.length && filled.every((t) => number(t) !== null)) {
+      const keys = texts.map((t) => (t === "" ? -Infinity : number(t)));
+      return (a, b) => keys[a] - keys[b];
+    }
+    if (filled.length && filled.every((t) => DATE.test(t))) {
+      const keys = texts.map((t) => (t + "-00-00").slice(0, 10));
+      return (a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0);
+    }
+    return (a, b) => texts[a].localeCompare(texts[b], undefined, { numeric: true });
+  };
+  const enhance = (table, n) => {
+    const body = table.tBodies[0];
+    const head = table.tHead && table.tHead.rows[0];
+    if (!body || !head) return;
+    const rows = Array.from(body.rows);
+    const box = document.createElement("div");
+    box.className = "eucasia-table-tools";
+    const label = document.createElement("label");
+    const input = document.createElement("input");
+    input.type = "search";
+    input.id = `eucasia-filter-${n}`;
+    input.className = "eucasia-filter";
+    if (table.id) input.setAttribute("aria-controls", table.id);
+    label.htmlFor = input.id;
+    label.textContent = "Filter rows";
+    const status = document.createElement("p");
+    status.className = "eucasia-row-count";
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+    const count = () => {
+      const shown = rows.filter((r) => !r.hidden).length;
+      status.textContent = `${shown} of ${rows.length} rows`;
+    };
+    input.addEventListener("input", () => {
+      const words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      rows.forEach((r) => {
+        // Cell by cell, so that a word never matches across two cells.
+        const cells = Array.from(r.cells, (c) => c.textContent.toLowerCase());
+        r.hidden = !words.every((w) => cells.some((c) => c.includes(w)));
+      });
+      count();
+    });
+    box.append(label, input, status);
+    count(); // before the box enters the page: the region announces changes, not the first count
+    const scroller = table.closest(".pst-scrollable-table-container") || table;
+    scroller.before(box);
+    Array.from(head.cells).forEach((th, i) => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "eucasia-sort";
+      const holder = th.querySelector("p") || th; // a button holds phrasing content only
+      button.append(...Array.from(holder.childNodes));
+      holder.append(button);
+      button.addEventListener("click", () => {
+        const ascending = th.getAttribute("aria-sort") !== "ascending";
+        Array.from(head.cells).forEach((c) => c.removeAttribute("aria-sort"));
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        const order = rows.map((_, k) => k);
+        const compare = comparer(rows, i);
+        order.sort((a, b) => (ascending ? compare(a, b) : compare(b, a)) || a - b);
+        body.append(...order.map((k) => rows[k]));
+      });
+    });
+  };
+  const init = () => document.querySelectorAll("table.eucasia-interactive").forEach(enhance);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

@@ -1,0 +1,81 @@
+"""The data behind a table or figure, as CSV text a reader can download from the web page.
+
+`show_table` and `show_figure` (display.py) attach :func:`data_payload` to their output's
+metadata; the build (`eucasia.build.datafiles`) adds the header line naming the source tables
+and the edition, and writes the file into the site. The CSV holds exactly the rows and columns
+the page shows, in the order it shows them, as values rather than display text (no thousands
+separators), and is the same bytes on every run: `\\n` line ends, floats in one fixed format.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+#: Output-metadata key under which a table's or figure's data travels to the build.
+DATA_KEY = "eucasia/data"
+#: Decimal places of every float in a CSV (trailing zeros dropped, one kept): a fixed rule.
+FLOAT_DECIMALS = 6
+
+# MyST the book's code writes into raw columns: {role}`text <target>`, {role}`text`, [text](url).
+_ROLE = re.compile(r"\{[a-z:]+\}`([^`<]*?)\s*(?:<[^`>]*>)?`")
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
+
+
+def plain_text(myst: str) -> str:
+    """The text a reader sees for a cell of MyST written by the book (roles and links)."""
+    text = _ROLE.sub(lambda m: m.group(1), myst)
+    return _LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})", text)
+
+
+def csv_value(value: object) -> str:
+    """One cell: empty for missing, `true`/`false`, integers plain, floats fixed, text as is."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, (bool, np.bool_)):
+        return "true" if value else "false"
+    if isinstance(value, (int, np.integer)):
+        return str(int(value))
+    if isinstance(value, (float, np.floating)):
+        number = float(value)
+        if math.isnan(number):
+            return ""
+        text = f"{number:.{FLOAT_DECIMALS}f}".rstrip("0")
+        return text + "0" if text.endswith(".") else text
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat() if value == value.normalize() else value.isoformat()
+    return " ".join(str(value).split())
+
+
+def frame_csv(frame: pd.DataFrame, raw_columns: Iterable[str] = ()) -> str:
+    """The header row and the rows of `frame`, as shown: MyST in `raw_columns` becomes its text."""
+    raw = set(raw_columns)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    columns = [str(c) for c in frame.columns]
+    writer.writerow(columns)
+    for row in frame.itertuples(index=False):
+        writer.writerow(
+            plain_text(csv_value(v)) if c in raw else csv_value(v)
+            for c, v in zip(columns, row, strict=True)
+        )
+    return out.getvalue()
+
+
+def data_payload(
+    frame: pd.DataFrame, kind: str, sources: Sequence[str] = (), raw_columns: Iterable[str] = ()
+) -> dict[str, object]:
+    """What the build needs to publish the data of a `kind` ("table" or "figure").
+
+    `sources`: the data package tables it comes from (names, without `.csv`); empty means the
+    build names the tables the chapter reads.
+    """
+    if kind not in ("table", "figure"):
+        raise ValueError(f"kind must be 'table' or 'figure', not {kind!r}")
+    return {"kind": kind, "csv": frame_csv(frame, raw_columns), "sources": sorted(set(sources))}

@@ -1,0 +1,303 @@
+"""The explorable tables, the data files and the row anchors of the built site, in a real browser.
+
+Each table marked interactive is loaded offline (every other host blocked, as in
+tests/test_browser.py), filtered by a word chosen from the data, and the visible rows must fall
+to the number of rows of the table — recomputed here from the data package with the package's
+own functions — that contain the word. A numeric column and a date column are sorted with the
+keyboard and compared with the sorted data. A figure's and a table's CSV are fetched from the
+served site and compared with the data recomputed from the package. Every initiative of a
+strand has its row anchor on its strand's page.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.request
+from collections import Counter
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+import measure
+import pandas as pd
+import pytest
+
+from eucasia.analysis import tracker
+from eucasia.analysis.corpus import Corpus
+from eucasia.analysis.network import strand_analysis
+from eucasia.build.edition import read_edition
+from eucasia.data import load_tables
+from eucasia.presentation.context_tables import funding_table
+from eucasia.presentation.datafiles import frame_csv
+from eucasia.presentation.display import _figure_frame, format_cell
+from eucasia.presentation.tables import actor_table, initiatives_table
+from eucasia.presentation.tracker_tables import actors_table, with_status
+
+pytestmark = pytest.mark.build
+
+SEED = 2019
+STRANDS = {"res": "resilience", "pro": "prosperity", "tog": "together"}
+PHONE = {"width": 390, "height": 844}
+
+
+@cache
+def tables() -> dict[str, pd.DataFrame]:
+    return load_tables()
+
+
+@cache
+def strand_result(strand: str):
+    return strand_analysis(Corpus.from_tables(tables()), strand, seed=SEED)
+
+
+def _timeline() -> pd.DataFrame:
+    timeline = tables()["timeline"]
+    return (
+        timeline.sort_values(["date", "event_id"])[["date", "kind", "title", "place"]]
+        .assign(kind=lambda t: t["kind"].str.replace("_", " "))
+        .reset_index(drop=True)
+    )
+
+
+def _tracker_actors() -> pd.DataFrame:
+    metrics = strand_analysis(Corpus.from_tables(tables()), None, robustness=False).metrics
+    return actors_table(tracker.centrality_against_delivery(tables(), metrics), 12)
+
+
+def _expected() -> dict[str, tuple[str, Callable[[], pd.DataFrame], list[str]]]:
+    """Interactive table name → (page, the table recomputed from the data, raw columns)."""
+    out: dict[str, tuple[str, Callable[[], pd.DataFrame], list[str]]] = {}
+    for prefix, strand in STRANDS.items():
+        page = f"notebooks/{strand}.html"
+        out[f"tbl-{prefix}-initiatives"] = (
+            page,
+            lambda s=strand: with_status(
+                initiatives_table(tables(), s, "specific_initiative"), tables(), s
+            ),
+            ["status"],
+        )
+        out[f"tbl-{prefix}-commitments"] = (
+            page,
+            lambda s=strand: initiatives_table(tables(), s, "commitment"),
+            [],
+        )
+        out[f"tbl-{prefix}-actors"] = (
+            page,
+            lambda s=strand: actor_table(strand_result(s), tables(), top=15),
+            [],
+        )
+    out["tbl-timeline"] = ("notebooks/overview.html", _timeline, [])
+    out["tbl-syn-funding"] = (
+        "notebooks/synthesis.html",
+        lambda: funding_table(tables()),
+        ["source"],
+    )
+    out["tbl-trk-actors"] = ("notebooks/tracker.html", _tracker_actors, [])
+    return out
+
+
+EXPECTED = _expected()
+ROLE = re.compile(r"\{[a-z:]+\}`([^`<]*?)\s*(?:<[^`>]*>)?`")
+#: A citation shows as its number in the bibliography ([83]): no word of it can match.
+CITE = re.compile(r"\{cite\}`[^`]*`")
+
+
+def shown_cells(frame: pd.DataFrame, raw: list[str]) -> list[list[str]]:
+    """The text of each cell as the page shows it (format_cell; a role as its text, a citation
+    as a number)."""
+    rows = []
+    for row in frame.itertuples(index=False):
+        cells = []
+        for column, value in zip(frame.columns, row, strict=True):
+            text = format_cell(value)
+            shown = ROLE.sub(r"\1", CITE.sub("[n]", text)) if column in raw else text
+            cells.append(" ".join(shown.split()))
+        rows.append(cells)
+    return rows
+
+
+def filter_word(rows: list[list[str]]) -> tuple[str, int]:
+    """A word of the data found in some rows but not all, and in how many rows (as the script
+    matches: case-insensitive, within one cell)."""
+    words = Counter()
+    for row in rows:
+        words.update({w.lower() for cell in row for w in re.findall(r"[A-Za-z]{4,}", cell)})
+    counts = {w: sum(any(w in c.lower() for c in row) for row in rows) for w in sorted(words)}
+    candidates = [(n, w) for w, n in counts.items() if 0 < n < len(rows)]
+    assert candidates, "no word tells the rows apart"
+    n, word = max(candidates, key=lambda c: (min(c[0], len(rows) - c[0]), c[1]))
+    return word, n
+
+
+# --------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="session")
+def site(built_html: Path):
+    with measure.serve(built_html) as base:
+        yield base
+
+
+def unfold(page, name: str) -> None:
+    """Open the fold a table sits in (the commitments are folded on the page), as a reader does."""
+    summary = page.locator(f"details:has(table#{name}) > summary")
+    if summary.count():
+        summary.first.click()
+
+
+def visible_rows(page, name: str) -> int:
+    return page.locator(f"table#{name} > tbody > tr:visible").count()
+
+
+def column(page, name: str, index: int) -> list[str]:
+    return page.eval_on_selector_all(
+        f"table#{name} > tbody > tr",
+        f"rows => rows.map(r => r.cells[{index}].textContent.trim())",
+    )
+
+
+# --------------------------------------------------------------------------- tests
+
+
+def test_every_interactive_table_is_tested(built_html: Path) -> None:
+    found = set()
+    for path in built_html.joinpath("notebooks").glob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        found |= set(re.findall(r'<table class="[^"]*eucasia-interactive[^"]*" id="([^"]+)"', text))
+    assert found == set(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_filter_by_a_word_shows_the_rows_that_contain_it(site: str, browser, name: str) -> None:
+    page_path, build, raw = EXPECTED[name]
+    rows = shown_cells(build(), raw)
+    word, expected = filter_word(rows)
+    with measure.open_page(browser, site + page_path) as (page, record):
+        assert not record.external and not record.console_errors
+        unfold(page, name)
+        status = page.locator(f'input[aria-controls="{name}"] ~ [role=status]')
+        assert status.text_content() == f"{len(rows)} of {len(rows)} rows"
+        assert visible_rows(page, name) == len(rows)
+        page.focus(f'input[aria-controls="{name}"]')
+        page.keyboard.type(word.upper())  # case does not matter
+        assert visible_rows(page, name) == expected, word
+        assert status.text_content() == f"{expected} of {len(rows)} rows"
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Backspace")
+        assert visible_rows(page, name) == len(rows)
+
+
+@pytest.mark.parametrize("name", ["tbl-res-actors", "tbl-trk-actors"])
+def test_numeric_column_sorts_numerically_by_keyboard(site: str, browser, name: str) -> None:
+    page_path, build, raw = EXPECTED[name]
+    frame = build()
+    index = next(i for i, c in enumerate(frame.columns) if c == "strength" or c.startswith("rank"))
+    values = [float(v) for v in frame.iloc[:, index]]
+    with measure.open_page(browser, site + page_path) as (page, _):
+        header = page.locator(f"table#{name} > thead th").nth(index)
+        header.locator("button").focus()
+        page.keyboard.press("Enter")
+        assert header.get_attribute("aria-sort") == "ascending"
+        shown = [float(v.replace(",", "")) for v in column(page, name, index)]
+        assert shown == sorted(values)
+        page.keyboard.press("Space")
+        assert header.get_attribute("aria-sort") == "descending"
+        shown = [float(v.replace(",", "")) for v in column(page, name, index)]
+        assert shown == sorted(values, reverse=True)
+
+
+def test_date_column_sorts_chronologically(site: str, browser) -> None:
+    page_path, build, _ = EXPECTED["tbl-timeline"]
+    dates = list(build()["date"])
+    with measure.open_page(browser, site + page_path) as (page, _):
+        page.locator("table#tbl-timeline > thead th").nth(0).locator("button").click()
+        page.locator("table#tbl-timeline > thead th").nth(0).locator("button").click()
+        assert column(page, "tbl-timeline", 0) == sorted(dates, reverse=True)
+
+
+def test_filtered_table_stays_in_its_scroll_container_on_a_phone(site: str, browser) -> None:
+    page_path, build, raw = EXPECTED["tbl-res-initiatives"]
+    word, expected = filter_word(shown_cells(build(), raw))
+    with measure.open_page(browser, site + page_path, viewport=PHONE) as (page, _):
+        page.fill('input[aria-controls="tbl-res-initiatives"]', word)
+        assert visible_rows(page, "tbl-res-initiatives") == expected
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0
+        box = page.locator('input[aria-controls="tbl-res-initiatives"]').bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+
+
+def test_only_pages_with_an_interactive_table_load_the_script(built_html: Path) -> None:
+    for path in built_html.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        has_table = "eucasia-interactive" in text and "<table" in text
+        loads = re.search(r'<script defer="defer" src="[^"]*eucasia-tables\.js', text) is not None
+        assert loads == has_table, path
+
+
+def _fetch(url: str) -> str:
+    with urllib.request.urlopen(url) as response:
+        return response.read().decode("utf-8")
+
+
+def test_figure_csv_is_the_data_it_draws(site: str) -> None:
+    text = _fetch(site + "_data/fig-trk-strands.csv")
+    header, body = text.split("\n", 1)
+    edition = read_edition()
+    assert header.startswith("# Figure ") and f"edition {edition.version}" in header
+    assert "data/implementation_status.csv" in header
+    assert header.endswith("notebooks/tracker.html#fig-trk-strands; " + header.split("; ")[-1])
+    assert body == frame_csv(_figure_frame(tracker.status_counts(tables())))
+
+
+def test_table_csv_is_the_data_it_shows(site: str) -> None:
+    text = _fetch(site + "_data/tbl-syn-funding.csv")
+    header, body = text.split("\n", 1)
+    assert header.startswith("# Table ") and "data/funding.csv" in header
+    assert body == frame_csv(funding_table(tables()), raw_columns=["source"])
+    assert "\r" not in text
+
+
+def test_every_numbered_table_and_figure_offers_its_data(built_html: Path) -> None:
+    offered = set(p.name for p in (built_html / "_data").glob("*.csv"))
+    numbered = set()
+    for path in built_html.joinpath("notebooks").glob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        ids = re.findall(r'<(?:table|figure) class="[^"]*" id="((?:tbl|fig)-[^"]+)"', text)
+        links = re.findall(r'href="\.\./_data/([^"]+\.csv)" download', text)
+        assert sorted(f"{i}.csv" for i in ids) == sorted(links), path.name
+        numbered |= set(links)
+    assert numbered and numbered == offered
+    cite = (built_html / "notebooks" / "resilience.html").read_text(encoding="utf-8")
+    assert "Cite this table:" in cite and "Cite this figure:" in cite
+
+
+def test_every_strand_initiative_has_its_row_anchor(built_html: Path) -> None:
+    initiatives, areas = tables()["initiatives"], tables()["areas"]
+    strand_of = dict(zip(areas["area_id"], areas["strand_id"], strict=True))
+    missing = []
+    for initiative, area in zip(initiatives["initiative_id"], initiatives["area_id"], strict=True):
+        strand = strand_of[area]
+        if strand not in STRANDS.values():
+            continue
+        page = (built_html / "notebooks" / f"{strand}.html").read_text(encoding="utf-8")
+        if f'<tr class="row-odd" id="initiative-{initiative}"' not in page and (
+            f'<tr class="row-even" id="initiative-{initiative}"' not in page
+        ):
+            missing.append(initiative)
+    assert not missing
+
+
+def test_the_pdf_has_no_download_or_cite_lines(built_pdf: Path) -> None:
+    """The blocks are for the web: in print they would read as a broken instruction."""
+    import subprocess
+
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(built_pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Table 2.1" in text  # the PDF was read
+    assert "Download data (CSV)" not in text
+    assert "Cite this table" not in text and "Cite this figure" not in text
+    assert "Filter rows" not in text

@@ -1,0 +1,75 @@
+"""eucasia-tables.js on a fixture table, in a real browser (no built book needed).
+
+The fixture's values tell the sort rules apart: a text sort puts "1,000" before "9", a numeric
+one after; "2019-06" is no number but a date. A copy of the script with its numeric rule
+removed must fail the same check (the check can fail), and markup in a cell stays text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import measure
+import pytest
+from conftest import ROOT
+
+pytestmark = pytest.mark.build
+
+SCRIPT = (ROOT / "book" / "_static" / "eucasia-tables.js").read_text(encoding="utf-8")
+NUMERIC_RULE = "filled.every((t) => number(t) !== null)"
+PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body><main>
+<div class="pst-scrollable-table-container">
+<table class="table eucasia-interactive" id="tbl-x"><caption>Fixture</caption>
+<thead><tr><th>name</th><th>amount</th><th>date</th></tr></thead><tbody>
+<tr><td>alpha water</td><td>10</td><td>2019-06-17</td></tr>
+<tr><td>beta</td><td>9</td><td>2021-01-01</td></tr>
+<tr><td>&lt;b&gt;gamma&lt;/b&gt; water</td><td>1,000</td><td>2018</td></tr>
+<tr><td>delta</td><td></td><td>2019-06</td></tr>
+<tr><td>epsilon</td><td>\u22125</td><td>2020-03-01</td></tr>
+</tbody></table></div><script>SCRIPT</script></main></body></html>"""
+
+
+def _sorted_by(browser, tmp_path: Path, script: str, column: int) -> list[str]:
+    (tmp_path / "index.html").write_text(PAGE.replace("SCRIPT", script), encoding="utf-8")
+    with measure.serve(tmp_path) as base, measure.open_page(browser, base) as (page, record):
+        assert not record.console_errors
+        page.locator("#tbl-x thead th").nth(column).locator("button").click()
+        return page.eval_on_selector_all(
+            "#tbl-x tbody tr", f"rows => rows.map(r => r.cells[{column}].textContent)"
+        )
+
+
+def test_numbers_sort_numerically(browser, tmp_path: Path) -> None:
+    assert _sorted_by(browser, tmp_path, SCRIPT, 1) == ["", "\u22125", "9", "10", "1,000"]
+
+
+def test_the_numeric_check_fails_without_the_numeric_rule(browser, tmp_path: Path) -> None:
+    assert NUMERIC_RULE in SCRIPT
+    broken = SCRIPT.replace(NUMERIC_RULE, "false")
+    assert _sorted_by(browser, tmp_path, broken, 1) != ["", "\u22125", "9", "10", "1,000"]
+
+
+def test_dates_sort_chronologically(browser, tmp_path: Path) -> None:
+    assert _sorted_by(browser, tmp_path, SCRIPT, 2) == [
+        "2018",
+        "2019-06",
+        "2019-06-17",
+        "2020-03-01",
+        "2021-01-01",
+    ]
+
+
+def test_filter_counts_rows_and_markup_stays_text(browser, tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text(PAGE.replace("SCRIPT", SCRIPT), encoding="utf-8")
+    with measure.serve(tmp_path) as base, measure.open_page(browser, base) as (page, _):
+        status = page.locator("[role=status]")
+        assert status.text_content() == "5 of 5 rows"
+        page.focus("input.eucasia-filter")
+        page.keyboard.type("Water")
+        assert page.locator("#tbl-x tbody tr:visible").count() == 2
+        assert status.text_content() == "2 of 5 rows"
+        assert page.locator("#tbl-x b").count() == 0  # "<b>" in a cell is text, never markup
+        label = page.locator("label", has_text="Filter rows")
+        assert label.get_attribute("for") == page.locator("input.eucasia-filter").get_attribute(
+            "id"
+        )
