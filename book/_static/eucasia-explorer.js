@@ -22,7 +22,7 @@
   let counter = 0;
   let vendor = null;
 
-  /* An element with attributes and optional text: never innerHTML. */
+  /* An element with attributes and optional text (set as text, never parsed as HTML). */
   function el(tag, attrs, text) {
     const node = document.createElement(tag);
     for (const [key, value] of Object.entries(attrs || {})) {

@@ -25,7 +25,7 @@ from eucasia.analysis.network import StrandResult
 from eucasia.presentation.canvas import new_axes
 from eucasia.presentation.labels import short_label
 from eucasia.presentation.layout import data_per_point, network_layout, node_area, separate_markers
-from eucasia.presentation.style import ACTOR_TYPE_STYLE, EDGE_COLOUR, actor_type_style
+from eucasia.presentation.style import ACTOR_TYPE_STYLE, EDGE_COLOUR
 
 #: The class the page's explorer element carries: the site loads the explorer's script and
 #: stylesheet on exactly the pages whose content has it (book/_ext/eucasia_explorer.py).
