@@ -5,13 +5,16 @@
  *
  * The search box, the type filter, the list of actors and the panel work without the canvas
  * (they are the keyboard path and the text alternative); the canvas (sigma.js and graphology,
- * vendored in _static/vendor/) is fetched from this site once the explorer nears the screen.
+ * vendored in _static/vendor/, about a quarter of a megabyte) is fetched from this site when
+ * the reader turns to the explorer: the "Show the graph" button, a mouse over the explorer, or
+ * the keyboard focus inside it. Scrolling past it costs nothing, which keeps a chapter's first
+ * load within the site's budget on a phone.
  * The wheel and touch gestures scroll the page until the reader activates the canvas (a click
  * on it, or the "Move and zoom" button): the explorer never takes over the page's scrolling.
  *
  * State a test (or a curious reader) can read on the explorer element: data-strand,
  * data-selected, data-highlighted (the selected actor and its partners, sorted ids),
- * data-hidden-types, data-canvas (loading, ready, unavailable), data-interactive.
+ * data-hidden-types, data-canvas (waiting, loading, ready, unavailable), data-interactive.
  */
 (() => {
   "use strict";
@@ -178,7 +181,8 @@ void main(void) { gl_FragColor = v_color; }`;
       this.activator = button("Move and zoom", () => this.setInteractive(!this.interactive));
       this.activator.setAttribute("aria-pressed", "false");
       this.activator.title = "Let the wheel and your fingers pan and zoom the graph (Escape stops)";
-      this.stage.append(this.canvas, this.tooltip, this.hint, tools);
+      this.show = el("button", { type: "button", className: "eucasia-ex-show" }, "Show the graph");
+      this.stage.append(this.canvas, this.show, this.tooltip, this.hint, tools);
       this.stage.addEventListener("wheel", () => this.interactive || this.flashHint(
         "Click the graph, or press \u201cMove and zoom\u201d, to zoom with the wheel."), { passive: true });
       this.stage.addEventListener("touchstart", () => this.interactive || this.flashHint(
@@ -226,8 +230,8 @@ void main(void) { gl_FragColor = v_color; }`;
       this.buildTypes();
       this.buildList();
       this.showPanel();
+      if (this.sigma) this.drawGraph();  // before update(): the reducers read the new strand
       this.update();
-      if (this.sigma) this.drawGraph();
     }
 
     buildTypes() {
@@ -427,13 +431,17 @@ void main(void) { gl_FragColor = v_color; }`;
 
     /* ------------------------------------------------------------------ the canvas */
     startCanvas() {
+      if (this.root.dataset.canvas !== "waiting") return;
       this.root.dataset.canvas = "loading";
+      this.show.textContent = "Loading the graph\u2026";
       loadVendor().then(() => {
-        const { Sigma, graphology } = window;
-        this.Square = squareProgram(Sigma);
+        this.Square = squareProgram(window.Sigma);
         this.drawGraph();
+        this.update();
+        this.show.remove();
         this.root.dataset.canvas = "ready";
       }).catch((error) => {
+        this.show.remove();
         this.root.dataset.canvas = "unavailable";
         this.canvas.append(el("p", { className: "eucasia-ex-hint" },
           "The graph cannot be drawn in this browser; the list, the figure and the tables show the same network."));
@@ -514,15 +522,10 @@ void main(void) { gl_FragColor = v_color; }`;
     }
     const explorer = new Explorer(root, data);
     root.eucasiaExplorer = explorer;
-    const near = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) {
-        near.disconnect();
-        explorer.startCanvas();
-      }
-    }, { rootMargin: "400px 0px" });
-    near.observe(root);
-    // Reading the list or the search box is a sign the reader wants the graph too.
-    root.addEventListener("focusin", () => { near.disconnect(); if (root.dataset.canvas === "waiting") explorer.startCanvas(); });
+    const draw = () => explorer.startCanvas();
+    explorer.show.addEventListener("click", draw);
+    root.addEventListener("focusin", draw);
+    root.addEventListener("pointerenter", (event) => event.pointerType === "mouse" && draw());
   }
 
   // After the first paint: the explorer never delays the text.
