@@ -182,7 +182,7 @@ void main(void) { gl_FragColor = v_color; }`;
       this.activator.setAttribute("aria-pressed", "false");
       this.activator.title = "Let the wheel and your fingers pan and zoom the graph (Escape stops)";
       this.show = el("button", { type: "button", className: "eucasia-ex-show" }, "Show the graph");
-      this.stage.append(this.canvas, this.show, this.tooltip, this.hint, tools);
+      this.stage.append(this.canvas, this.show, this.tooltip, this.hint);
       this.stage.addEventListener("wheel", () => this.interactive || this.flashHint(
         "Click the graph, or press \u201cMove and zoom\u201d, to zoom with the wheel."), { passive: true });
       this.stage.addEventListener("touchstart", () => this.interactive || this.flashHint(
@@ -194,7 +194,9 @@ void main(void) { gl_FragColor = v_color; }`;
       this.panel.hidden = true;
       this.list = el("ul", { className: "eucasia-ex-list", id: this.id + "-list", "aria-label": "Actors" });
       side.append(this.panel, this.list);
-      main.append(this.stage, side);
+      const view = el("div", { className: "eucasia-ex-view" });
+      view.append(tools, this.stage);
+      main.append(view, side);
       this.status = el("p", { className: "eucasia-ex-status", id: this.id + "-status", "aria-live": "polite" });
       root.append(controls, main, this.status);
       root.addEventListener("keydown", (event) => {
@@ -463,7 +465,7 @@ void main(void) { gl_FragColor = v_color; }`;
       }
       for (const [u, v, w] of strand.edges) {
         graph.addEdge(u, v, {
-          size: Math.max(0.5, (0.4 + 3.6 * w / strand.maxWeight) * scale * 0.75),
+          size: Math.max(0.6, (0.4 + 3.6 * w / strand.maxWeight) * scale),
           color: "rgba(107, 107, 107, 0.45)",
         });
       }
@@ -474,7 +476,10 @@ void main(void) { gl_FragColor = v_color; }`;
         labelFont: "system-ui, -apple-system, 'Segoe UI', sans-serif",
         labelSize: 12,
         labelColor: { color: "#1a1a1a" },
-        labelRenderedSizeThreshold: 9,
+        labelRenderedSizeThreshold: 5 * scale,
+        labelDensity: 0.6,
+        labelGridCellSize: 120,
+        allowInvalidContainer: true,
         stagePadding: 24,
         enableCameraZooming: this.interactive,
         enableCameraRotation: false,

@@ -36,6 +36,8 @@ FIGURE_HEIGHT_IN, FIGURE_AXES, FIGURE_SPAN = 5.4, (0.01, 0.01, 0.68, 0.92), 2.24
 #: Initiative summaries are cut to this many characters in the explorer's panel; each links to
 #: its full row in the chapter's table.
 SUMMARY_CHARS = 110
+#: Labels on the canvas are cut to this many characters (the list and the panel give the name).
+LABEL_CHARS = 28
 SHAPES = {"o": "circle", "s": "square"}
 
 
@@ -81,7 +83,9 @@ def strand_data(result: StrandResult, title: str, page: str, seed: int) -> dict:
             {
                 "id": str(n),
                 "name": name,
-                "short": str(attrs.get("short_label") or short_label(name)),
+                "short": textwrap.shorten(
+                    str(attrs.get("short_label") or short_label(name)), LABEL_CHARS, placeholder="…"
+                ),
                 "type": kind,
                 "x": round(pos[n][0], 4),
                 "y": round(pos[n][1], 4),
