@@ -427,8 +427,17 @@ void main(void) { gl_FragColor = v_color; }`;
       if (on) this.hint.hidden = true;
       if (this.sigma) {
         this.sigma.setSetting("enableCameraZooming", on);
-        this.sigma.getTouchCaptor().enabled = on;
+        this.touchable(on);
       }
+    }
+
+    /* Touch gestures go to the graph only when it is active: sigma's touch captor and the
+     * "touch-action: none" it puts on its top canvas would otherwise keep a finger that lands
+     * on the graph from scrolling the page. */
+    touchable(on) {
+      this.sigma.getTouchCaptor().enabled = on;
+      const top = this.sigma.getCanvases().mouse;
+      if (top) top.style.touchAction = on ? "none" : "auto";
     }
 
     /* ------------------------------------------------------------------ the canvas */
@@ -489,7 +498,7 @@ void main(void) { gl_FragColor = v_color; }`;
         nodeReducer: (id, attrs) => this.nodeLook(id, attrs),
         edgeReducer: (id, attrs) => this.edgeLook(id, attrs),
       });
-      this.sigma.getTouchCaptor().enabled = this.interactive;
+      this.touchable(this.interactive);
       this.sigma.on("enterNode", ({ node }) => this.hover(node));
       this.sigma.on("leaveNode", () => this.hover(null));
       this.sigma.on("clickNode", ({ node }) => { this.select(node); });
