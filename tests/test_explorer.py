@@ -199,6 +199,34 @@ def markup_sinks(js: str) -> list[str]:
     return re.findall(r"\b(innerHTML|outerHTML|insertAdjacentHTML|document\.write)\b", js)
 
 
+def printed_nodes(markdown: str) -> list[str]:
+    """The docutils nodes MyST makes of `markdown` that a writer prints (comments are not)."""
+    from docutils import nodes
+    from docutils.core import publish_doctree
+    from myst_parser.parsers.docutils_ import Parser
+
+    doc = publish_doctree(markdown, parser=Parser())
+    return [
+        n.tagname
+        for n in doc.findall(nodes.Element)
+        if n is not doc and not isinstance(n, nodes.comment)
+    ]
+
+
+def test_the_pdf_gets_nothing_in_place_of_the_explorer(monkeypatch) -> None:
+    """show_explorer's output has a Markdown twin (without one the PDF build warns that no
+    output suits it) that prints nothing."""
+    from eucasia.presentation import explorer
+
+    shown = []
+    monkeypatch.setattr(explorer, "display", lambda data, raw: shown.append(data))
+    explorer.show_explorer(_result(STRANDS[0]), _corpus()[1], seed=SEED)
+    (data,) = shown
+    assert set(data) == {"text/html", "text/markdown"} and data["text/markdown"]
+    assert printed_nodes(data["text/markdown"]) == []
+    assert printed_nodes("The explorer is in the web edition.") == ["paragraph"]
+
+
 # --------------------------------------------------------------------------- vendored files
 
 

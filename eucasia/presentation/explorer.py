@@ -39,6 +39,8 @@ SUMMARY_CHARS = 110
 #: Labels on the canvas are cut to this many characters (the list and the panel give the name).
 LABEL_CHARS = 28
 SHAPES = {"o": "circle", "s": "square"}
+#: What the PDF gets in place of the explorer: a MyST comment, which prints nothing.
+MARKDOWN_TWIN = "% The interactive network explorer is in the web edition."
 
 
 def figure_positions(
@@ -161,6 +163,6 @@ def show_explorer(
         strand_data(result, titles[strand], f"{strand}.html", seed)
         for strand, result in chosen.items()
     ]
-    # An empty Markdown twin: the PDF build picks it (and drops it) instead of warning that
-    # no output suits it.
-    display({"text/html": explorer_html(datasets), "text/markdown": ""}, raw=True)
+    # A Markdown twin holding only a MyST comment: the PDF build picks it and prints nothing,
+    # instead of warning that no output suits it (an empty twin does not survive execution).
+    display({"text/html": explorer_html(datasets), "text/markdown": MARKDOWN_TWIN}, raw=True)
