@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import posixpath
 import re
 from functools import cache
 from pathlib import Path
@@ -515,6 +516,70 @@ def test_explorer_files_load_only_on_explorer_pages(built_html: Path) -> None:
         assert (built_html / "_static" / name).is_file()
     css = (built_html / "_static" / "eucasia-explorer.css").read_text(encoding="utf-8")
     assert ".eucasia-ex-tooltip" in css and ".eucasia-ex-panel" in css  # survived the cut
+
+
+def page_ids(path: Path) -> set[str]:
+    return set(re.findall(r'\bid="([^"]+)"', path.read_text(encoding="utf-8")))
+
+
+def embedded_data(path: Path) -> list[dict]:
+    return _embedded(path.read_text(encoding="utf-8"))["strands"]
+
+
+def link_problems(html_dir: Path, pages: list[str]) -> tuple[list[str], set[str]]:
+    """Explorer links without a target, and what could not be checked (targets other parts
+    of the book have not built yet)."""
+    missing, unchecked = [], set()
+    for page_path in pages:
+        for strand in embedded_data(html_dir / page_path):
+            target = html_dir / posixpath.dirname(page_path) / strand["page"]
+            ids = page_ids(target) if target.is_file() else set()
+            if not any(i.startswith("initiative-") for i in ids):
+                unchecked.add(f"no initiative-<id> anchors on {strand['page']} yet")
+            else:
+                missing += [
+                    f"{page_path}: {strand['page']}#initiative-{i}"
+                    for i in strand["initiatives"]
+                    if f"initiative-{i}" not in ids
+                ]
+            if not (html_dir / "actors").is_dir():
+                unchecked.add("no actors/ pages yet")
+            else:
+                missing += [
+                    f"{page_path}: actors/{n['id']}.html"
+                    for n in strand["nodes"]
+                    if not (html_dir / "actors" / f"{n['id']}.html").is_file()
+                ]
+    return missing, unchecked
+
+
+def test_explorer_links_reach_initiative_rows_and_actor_pages(built_html: Path) -> None:
+    """Each initiative links to its row (`<strand page>#initiative-<id>`) and each actor to
+    `actors/<id>.html`. Those anchors and pages come from other parts of the book: the check
+    runs on whichever of them the build has, and says which it could not check."""
+    missing, unchecked = link_problems(built_html, sorted(EXPLORER_PAGES))
+    assert not missing, "explorer links without a target:\n" + "\n".join(missing)
+    if unchecked:
+        pytest.skip("; ".join(sorted(unchecked)))
+
+
+def test_link_check_finds_a_missing_row_and_actor_page(tmp_path: Path) -> None:
+    strand = STRANDS[0]
+    data = strand_data(_result(strand), "t", f"{strand}.html", SEED)
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "notebooks" / "x.html").write_text(explorer_html([data]), encoding="utf-8")
+    first, *rest = sorted(data["initiatives"])
+    rows = "".join(f'<tr id="initiative-{i}"></tr>' for i in rest)
+    (tmp_path / "notebooks" / f"{strand}.html").write_text(rows, encoding="utf-8")
+    (tmp_path / "actors").mkdir()
+    for node in data["nodes"][1:]:
+        (tmp_path / "actors" / f"{node['id']}.html").write_text("", encoding="utf-8")
+    missing, unchecked = link_problems(tmp_path, ["notebooks/x.html"])
+    assert missing == [
+        f"notebooks/x.html: {strand}.html#initiative-{first}",
+        f"notebooks/x.html: actors/{data['nodes'][0]['id']}.html",
+    ]
+    assert not unchecked
 
 
 def test_a_page_without_explorer_fetches_none_of_its_files(site, browser) -> None:
