@@ -327,13 +327,22 @@ void main(void) { gl_FragColor = v_color; }`;
         this.announce(node.name + " selected: " + this.count(partners, "partner") + " highlighted, " +
           this.count(node.initiatives.length, "shared initiative") + " listed.");
         if (!fromSearch) this.panel.focus();
-        if (this.sigma) {
-          const at = this.sigma.getNodeDisplayData(id);
-          if (at) this.sigma.getCamera().animate({ x: at.x, y: at.y }, { duration: 300 });
-        }
+        if (this.sigma) this.frame([id, ...this.visiblePartners(id)]);
       } else {
         this.announce("No actor selected.");
       }
+    }
+
+    /* Move the camera so the actor and its partners fill the graph (never zoomed out past the
+     * whole network): their labels then have room. */
+    frame(ids) {
+      const points = ids.map((id) => this.sigma.getNodeDisplayData(id)).filter(Boolean);
+      if (!points.length) return;
+      const xs = points.map((p) => p.x);
+      const ys = points.map((p) => p.y);
+      const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+      const ratio = Math.min(1, Math.max(0.3, 1.3 * Math.max(x1 - x0, y1 - y0)));
+      this.sigma.getCamera().animate({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio }, { duration: 300 });
     }
 
     focusActor(id) {
