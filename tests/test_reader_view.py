@@ -26,7 +26,7 @@ from pathlib import Path
 import measure
 import pytest
 from conftest import BUILD
-from test_browser import CHAPTER, PAGES, browser, site  # noqa: F401 - the shared fixtures
+from test_browser import CHAPTER, PAGES, site  # noqa: F401 - the shared fixtures (browser: conftest)
 
 pytestmark = pytest.mark.build
 

@@ -85,18 +85,27 @@ class Page(HTMLParser):
         self.text: list[str] = []
         self.stack: list[str] = []
         self.scripts: list[str] = []
+        #: Data blocks (`<script type="application/json">`, the network explorer's data): never
+        #: run, so data may be in them; each must still parse whole as JSON (no value broke out).
+        self.json_blocks: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         self.elements.append((tag, dict(attrs)))
-        self.stack.append(tag)
+        self.stack.append(
+            "json" if tag == "script" and dict(attrs).get("type") == "application/json" else tag
+        )
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self.stack and self.stack[-1] == "json":
+            tag = "json"
         if tag in self.stack:
             while self.stack.pop() != tag:
                 pass
 
     def handle_data(self, data: str) -> None:
-        if self.stack and self.stack[-1] in ("script", "style"):
+        if self.stack and self.stack[-1] == "json":
+            self.json_blocks.append(data)
+        elif self.stack and self.stack[-1] in ("script", "style"):
             self.scripts.append(data)
         else:
             self.text.append(data)
@@ -139,6 +148,8 @@ def test_hostile_value_in_every_text_column_renders_as_text(tmp_path: Path) -> N
         name = str(page_path.relative_to(book / "_build" / "html"))
         # no live element from the value: no script running it, no handler, no tag of its own
         assert not any("alert(" in s for s in page.scripts), f"{name}: a script from data"
+        for block in page.json_blocks:
+            json.loads(block)  # a value that closed its data block would leave broken JSON
         for tag, attrs in page.elements:
             assert "onerror" not in attrs, f"{name}: <{tag}> with an event handler from data"
             assert not (tag == "img" and attrs.get("src") == "x"), f"{name}: an <img> from data"

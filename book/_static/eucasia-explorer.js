@@ -1,0 +1,560 @@
+/* The book's network explorer (issue 15): the actor network of a strand, to search, filter,
+ * pan and zoom. Its data (JSON in the page) come from eucasia.presentation.explorer, with the
+ * printed figure's positions, colours and shapes. Every value from the data reaches the page
+ * as text (textContent), never as markup.
+ *
+ * The search box, the type filter, the list of actors and the panel work without the canvas
+ * (they are the keyboard path and the text alternative); the canvas (sigma.js and graphology,
+ * vendored in _static/vendor/, about a quarter of a megabyte) is fetched from this site when
+ * the reader turns to the explorer: the "Show the graph" button, a mouse over the explorer, or
+ * the keyboard focus inside it. Scrolling past it costs nothing, which keeps a chapter's first
+ * load within the site's budget on a phone.
+ * The wheel and touch gestures scroll the page until the reader activates the canvas (a click
+ * on it, or the "Move and zoom" button): the explorer never takes over the page's scrolling.
+ *
+ * State a test (or a curious reader) can read on the explorer element: data-strand,
+ * data-selected, data-highlighted (the selected actor and its partners, sorted ids),
+ * data-hidden-types, data-canvas (waiting, loading, ready, unavailable), data-interactive.
+ */
+(() => {
+  "use strict";
+  const HERE = document.currentScript ? document.currentScript.src : "";
+  const VENDOR = ["vendor/graphology-0.26.0.umd.min.js", "vendor/sigma-3.0.3.min.js"];
+  const FADED = "#e4e4e4";
+  const EDGE_FADED = "rgba(200, 200, 200, 0.35)";
+  let counter = 0;
+  let vendor = null;
+
+  /* An element with attributes and optional text (set as text, never parsed as HTML). */
+  function el(tag, attrs, text) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs || {})) {
+      if (key === "className") node.className = value;
+      else node.setAttribute(key, value);
+    }
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function loadVendor() {
+    if (!vendor) {
+      vendor = VENDOR.reduce((previous, path) => previous.then(() => new Promise((resolve, reject) => {
+        const script = el("script", { src: new URL(path, HERE).href });
+        script.onload = resolve;
+        script.onerror = () => reject(new Error("could not load " + path));
+        document.head.appendChild(script);
+      })), Promise.resolve());
+    }
+    return vendor;
+  }
+
+  /* Square nodes (the style table's "s" marker): two triangles around the node's centre, with
+   * the half side equal to the radius sigma gives a circle of the same size. */
+  function squareProgram(Sigma) {
+    const { NodeProgram } = Sigma.rendering;
+    const { floatColor } = Sigma.utils;
+    const GL = WebGLRenderingContext;
+    const VERTEX = `
+attribute vec4 a_id; attribute vec4 a_color; attribute vec2 a_position;
+attribute float a_size; attribute vec2 a_corner;
+uniform mat3 u_matrix; uniform float u_sizeRatio; uniform float u_correctionRatio;
+varying vec4 v_color;
+void main() {
+  float side = a_size * u_correctionRatio / u_sizeRatio * 2.0;
+  gl_Position = vec4((u_matrix * vec3(a_position + side * a_corner, 1)).xy, 0, 1);
+  #ifdef PICKING_MODE
+  v_color = a_id;
+  #else
+  v_color = a_color;
+  #endif
+  v_color.a *= 255.0 / 254.0;
+}`;
+    const FRAGMENT = `precision mediump float; varying vec4 v_color;
+void main(void) { gl_FragColor = v_color; }`;
+    return class SquareProgram extends NodeProgram {
+      getDefinition() {
+        return {
+          VERTICES: 6, VERTEX_SHADER_SOURCE: VERTEX, FRAGMENT_SHADER_SOURCE: FRAGMENT,
+          METHOD: GL.TRIANGLES, UNIFORMS: ["u_sizeRatio", "u_correctionRatio", "u_matrix"],
+          ATTRIBUTES: [
+            { name: "a_position", size: 2, type: GL.FLOAT },
+            { name: "a_size", size: 1, type: GL.FLOAT },
+            { name: "a_color", size: 4, type: GL.UNSIGNED_BYTE, normalized: true },
+            { name: "a_id", size: 4, type: GL.UNSIGNED_BYTE, normalized: true },
+          ],
+          CONSTANT_ATTRIBUTES: [{ name: "a_corner", size: 2, type: GL.FLOAT }],
+          CONSTANT_DATA: [[-1, -1], [1, -1], [1, 1], [-1, -1], [1, 1], [-1, 1]],
+        };
+      }
+      processVisibleItem(nodeIndex, offset, data) {
+        const array = this.array;
+        array[offset++] = data.x;
+        array[offset++] = data.y;
+        array[offset++] = data.size;
+        array[offset++] = floatColor(data.color);
+        array[offset++] = nodeIndex;
+      }
+      setUniforms(params, { gl, uniformLocations }) {
+        gl.uniform1f(uniformLocations.u_sizeRatio, params.sizeRatio);
+        gl.uniform1f(uniformLocations.u_correctionRatio, params.correctionRatio);
+        gl.uniformMatrix3fv(uniformLocations.u_matrix, false, params.matrix);
+      }
+    };
+  }
+
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  class Explorer {
+    constructor(root, data) {
+      this.root = root;
+      this.data = data;
+      this.id = "eucasia-explorer-" + ++counter;
+      this.hiddenTypes = new Set();
+      this.selected = null;
+      this.hovered = null;
+      this.sigma = null;
+      this.interactive = false;
+      this.build();
+      this.useStrand(0);
+    }
+
+    /* ------------------------------------------------------------------ the page's parts */
+    build() {
+      const root = this.root;
+      const intro = root.querySelector(".eucasia-explorer-intro");
+      if (intro) intro.textContent = "Find an actor, or pick one in the list: it is highlighted with its partners, " +
+        "and Enter (or a click) opens the initiatives they share. Filter by actor type; pan and zoom the graph.";
+      const controls = el("div", { className: "eucasia-ex-controls" });
+      if (this.data.strands.length > 1) {
+        const strands = el("fieldset", { className: "eucasia-ex-strands" });
+        strands.append(el("legend", {}, "Strand"));
+        this.data.strands.forEach((strand, index) => {
+          const input = el("input", { type: "radio", name: this.id + "-strand", value: String(index) });
+          input.checked = index === 0;
+          input.addEventListener("change", () => input.checked && this.useStrand(index));
+          const label = el("label", { className: "eucasia-ex-choice" });
+          label.append(input, document.createTextNode(" " + strand.title));
+          strands.append(label);
+        });
+        controls.append(strands);
+      }
+      const search = el("div", { className: "eucasia-ex-search" });
+      this.input = el("input", {
+        type: "search", id: this.id + "-search", autocomplete: "off",
+        "aria-describedby": this.id + "-status", "aria-controls": this.id + "-list",
+      });
+      search.append(el("label", { for: this.id + "-search" }, "Find an actor"), this.input);
+      this.input.addEventListener("input", () => this.filterList());
+      this.input.addEventListener("keydown", (event) => {
+        if (event.key === "Enter") {
+          event.preventDefault();
+          const first = this.visibleButtons()[0];
+          if (first) this.select(first.dataset.actor, true);
+          else this.announce("No actor matches \u201c" + this.input.value + "\u201d.");
+        } else if (event.key === "ArrowDown") {
+          const first = this.visibleButtons()[0];
+          if (first) { event.preventDefault(); first.focus(); }
+        }
+      });
+      this.types = el("fieldset", { className: "eucasia-ex-types" });
+      controls.append(search, this.types);
+
+      const main = el("div", { className: "eucasia-ex-main" });
+      this.stage = el("div", { className: "eucasia-ex-stage" });
+      this.canvas = el("div", { className: "eucasia-ex-canvas", "aria-hidden": "true" });
+      this.tooltip = el("div", { className: "eucasia-ex-tooltip", "aria-hidden": "true" });
+      this.tooltip.hidden = true;
+      this.hint = el("p", { className: "eucasia-ex-hint", "aria-hidden": "true" });
+      this.hint.hidden = true;
+      const tools = el("div", { className: "eucasia-ex-tools" });
+      const button = (text, action) => {
+        const b = el("button", { type: "button", className: "eucasia-ex-tool" }, text);
+        b.addEventListener("click", action);
+        tools.append(b);
+        return b;
+      };
+      button("Zoom in", () => this.sigma && this.sigma.getCamera().animatedZoom({ duration: 300 }));
+      button("Zoom out", () => this.sigma && this.sigma.getCamera().animatedUnzoom({ duration: 300 }));
+      button("Reset view", () => this.sigma && this.sigma.getCamera().animatedReset({ duration: 300 }));
+      this.activator = button("Move and zoom", () => this.setInteractive(!this.interactive));
+      this.activator.setAttribute("aria-pressed", "false");
+      this.activator.title = "Let the wheel and your fingers pan and zoom the graph (Escape stops)";
+      this.show = el("button", { type: "button", className: "eucasia-ex-show" }, "Show the graph");
+      this.stage.append(this.canvas, this.show, this.tooltip, this.hint);
+      this.stage.addEventListener("wheel", () => this.interactive || this.flashHint(
+        "Click the graph, or press \u201cMove and zoom\u201d, to zoom with the wheel."), { passive: true });
+      this.stage.addEventListener("touchstart", () => this.interactive || this.flashHint(
+        "Press \u201cMove and zoom\u201d to pan and zoom with your fingers."), { passive: true });
+      this.stage.addEventListener("mouseleave", () => this.clickActivated && this.setInteractive(false));
+
+      const side = el("div", { className: "eucasia-ex-side" });
+      this.panel = el("div", { className: "eucasia-ex-panel", id: this.id + "-panel", tabindex: "-1" });
+      this.panel.hidden = true;
+      this.list = el("ul", { className: "eucasia-ex-list", id: this.id + "-list", "aria-label": "Actors" });
+      side.append(this.panel, this.list);
+      const view = el("div", { className: "eucasia-ex-view" });
+      view.append(tools, this.stage);
+      main.append(view, side);
+      this.status = el("p", { className: "eucasia-ex-status", id: this.id + "-status", "aria-live": "polite" });
+      root.append(controls, main, this.status);
+      root.addEventListener("keydown", (event) => {
+        if (event.key !== "Escape") return;
+        if (this.interactive) this.setInteractive(false);
+        else if (this.selected) { const back = this.selected; this.select(null); this.focusActor(back); }
+      });
+      root.dataset.canvas = "waiting";
+      root.dataset.interactive = "false";
+    }
+
+    /* ------------------------------------------------------------------ data */
+    useStrand(index) {
+      const strand = this.data.strands[index];
+      this.strand = strand;
+      this.nodes = new Map(strand.nodes.map((n) => [n.id, n]));
+      this.typeOf = new Map(strand.types.map((t) => [t.id, t]));
+      this.partners = new Map(strand.nodes.map((n) => [n.id, new Set()]));
+      for (const [u, v] of strand.edges) {
+        this.partners.get(u).add(v);
+        this.partners.get(v).add(u);
+      }
+      this.members = new Map();  // initiative -> actors sharing it
+      for (const n of strand.nodes) {
+        for (const [initiative] of n.initiatives) {
+          if (!this.members.has(initiative)) this.members.set(initiative, []);
+          this.members.get(initiative).push(n.id);
+        }
+      }
+      this.root.dataset.strand = strand.strand;
+      this.selected = null;
+      this.hovered = null;
+      this.buildTypes();
+      this.buildList();
+      this.showPanel();
+      if (this.sigma) this.drawGraph();  // before update(): the reducers read the new strand
+      this.update();
+    }
+
+    buildTypes() {
+      this.types.replaceChildren(el("legend", {}, "Actor types"));
+      for (const type of this.strand.types) {
+        const input = el("input", { type: "checkbox", value: type.id });
+        input.checked = !this.hiddenTypes.has(type.id);
+        input.addEventListener("change", () => {
+          if (input.checked) this.hiddenTypes.delete(type.id);
+          else this.hiddenTypes.add(type.id);
+          if (this.selected && this.hiddenTypes.has(this.nodes.get(this.selected).type)) this.select(null);
+          this.filterList();
+          this.update();
+        });
+        const swatch = el("span", {
+          className: type.shape === "square" ? "eucasia-ex-swatch eucasia-ex-square" : "eucasia-ex-swatch",
+          "aria-hidden": "true",
+        });
+        swatch.style.background = type.colour;
+        const label = el("label", { className: "eucasia-ex-choice" });
+        label.append(input, swatch, document.createTextNode(type.label));
+        this.types.append(label);
+      }
+    }
+
+    buildList() {
+      this.list.replaceChildren();
+      for (const node of this.strand.nodes) {
+        const item = el("li", { "data-type": node.type });
+        const button = el("button", {
+          type: "button", className: "eucasia-ex-actor", "data-actor": node.id,
+          "aria-pressed": "false", "aria-controls": this.id + "-panel",
+        });
+        button.append(el("span", { className: "eucasia-ex-name" }, node.name),
+          el("span", { className: "eucasia-ex-meta" },
+            this.typeOf.get(node.type).label + " \u00b7 " + this.count(node.initiatives.length, "shared initiative")));
+        button.addEventListener("click", () => this.select(node.id === this.selected ? null : node.id));
+        button.addEventListener("focus", () => this.hover(node.id));
+        button.addEventListener("blur", () => this.hover(null));
+        button.addEventListener("mouseenter", () => this.hover(node.id));
+        button.addEventListener("mouseleave", () => this.hover(null));
+        button.addEventListener("keydown", (event) => {
+          const buttons = this.visibleButtons();
+          const at = buttons.indexOf(button);
+          if (event.key === "ArrowDown" && at < buttons.length - 1) { event.preventDefault(); buttons[at + 1].focus(); }
+          if (event.key === "ArrowUp") { event.preventDefault(); (at > 0 ? buttons[at - 1] : this.input).focus(); }
+        });
+        item.append(button);
+        this.list.append(item);
+      }
+      this.filterList();
+    }
+
+    count(n, noun) {
+      return n + " " + (n === 1 ? noun : noun + "s");
+    }
+
+    visibleButtons() {
+      return [...this.list.querySelectorAll("li:not([hidden]) button")];
+    }
+
+    filterList() {
+      const query = fold(this.input.value.trim());
+      let shown = 0;
+      for (const item of this.list.children) {
+        const node = this.nodes.get(item.firstChild.dataset.actor);
+        const match = !this.hiddenTypes.has(node.type) &&
+          (!query || fold(node.name).includes(query) || fold(node.short).includes(query));
+        item.hidden = !match;
+        shown += match ? 1 : 0;
+      }
+      if (query) this.announce(shown ? this.count(shown, "actor") + " match; Enter selects the first." : "No actor matches.");
+    }
+
+    /* ------------------------------------------------------------------ highlight and panel */
+    hover(id) {
+      this.hovered = id;
+      this.update();
+    }
+
+    select(id, fromSearch) {
+      this.selected = id;
+      for (const button of this.list.querySelectorAll("button")) {
+        button.setAttribute("aria-pressed", String(button.dataset.actor === id));
+      }
+      this.showPanel();
+      this.update();
+      if (id) {
+        const node = this.nodes.get(id);
+        const partners = this.visiblePartners(id).length;
+        this.announce(node.name + " selected: " + this.count(partners, "partner") + " highlighted, " +
+          this.count(node.initiatives.length, "shared initiative") + " listed.");
+        if (!fromSearch) this.panel.focus();
+        if (this.sigma) this.frame([id, ...this.visiblePartners(id)]);
+      } else {
+        this.announce("No actor selected.");
+      }
+    }
+
+    /* Move the camera so the actor and its partners fill the graph (never zoomed out past the
+     * whole network): their labels then have room. */
+    frame(ids) {
+      const points = ids.map((id) => this.sigma.getNodeDisplayData(id)).filter(Boolean);
+      if (!points.length) return;
+      const xs = points.map((p) => p.x);
+      const ys = points.map((p) => p.y);
+      const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+      const ratio = Math.min(1, Math.max(0.3, 1.3 * Math.max(x1 - x0, y1 - y0)));
+      this.sigma.getCamera().animate({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio }, { duration: 300 });
+    }
+
+    focusActor(id) {
+      const button = this.list.querySelector(`button[data-actor="${CSS.escape(id)}"]`);
+      if (button && !button.closest("li").hidden) button.focus();
+    }
+
+    visiblePartners(id) {
+      return [...this.partners.get(id)].filter((p) => !this.hiddenTypes.has(this.nodes.get(p).type));
+    }
+
+    focusSet() {
+      const id = this.hovered || this.selected;
+      return id ? new Set([id, ...this.visiblePartners(id)]) : null;
+    }
+
+    update() {
+      const root = this.root;
+      root.dataset.selected = this.selected || "";
+      root.dataset.highlighted = this.selected
+        ? [this.selected, ...this.visiblePartners(this.selected)].sort().join(" ") : "";
+      root.dataset.hiddenTypes = [...this.hiddenTypes].sort().join(" ");
+      this.showTooltip(this.hovered);
+      if (this.sigma) this.sigma.refresh({ skipIndexation: true });
+    }
+
+    showPanel() {
+      const panel = this.panel;
+      panel.replaceChildren();
+      const node = this.selected && this.nodes.get(this.selected);
+      panel.hidden = !node;
+      if (!node) return;
+      const type = this.typeOf.get(node.type);
+      panel.append(el("p", { className: "eucasia-ex-panel-name" }, node.name));
+      const about = el("p", { className: "eucasia-ex-panel-meta" }, type.label + " \u00b7 ");
+      about.append(el("a", { href: this.data.actorPages + encodeURIComponent(node.id) + ".html" }, "actor page"));
+      panel.append(about);
+      const partners = this.visiblePartners(node.id).length;
+      panel.append(el("p", {}, node.initiatives.length
+        ? "Shares " + this.count(node.initiatives.length, "initiative") + " of this strand with " +
+          this.count(partners, "partner") + ":"
+        : "Shares no initiative of this strand with another actor."));
+      const list = el("ul", { className: "eucasia-ex-initiatives" });
+      for (const [initiative, role] of node.initiatives) {
+        const item = el("li", { "data-initiative": initiative });
+        item.append(el("a", { href: this.strand.page + "#initiative-" + encodeURIComponent(initiative) }, initiative));
+        item.append(document.createTextNode(" " + (this.strand.initiatives[initiative] || "")));
+        const others = this.members.get(initiative).filter((a) => a !== node.id).map((a) => this.nodes.get(a).name);
+        const detail = [role && "role: " + role, others.length && "with " + others.join(", ")].filter(Boolean);
+        if (detail.length) item.append(el("span", { className: "eucasia-ex-meta" }, " (" + detail.join("; ") + ")"));
+        list.append(item);
+      }
+      panel.append(list);
+      const close = el("button", { type: "button", className: "eucasia-ex-tool" }, "Close");
+      close.addEventListener("click", () => { const back = node.id; this.select(null); this.focusActor(back); });
+      panel.append(close);
+    }
+
+    showTooltip(id) {
+      const tip = this.tooltip;
+      if (!id || !this.sigma) { tip.hidden = true; return; }
+      const node = this.nodes.get(id);
+      const at = this.sigma.graphToViewport({ x: node.x, y: node.y });
+      tip.replaceChildren(el("strong", {}, node.name),
+        el("span", {}, this.typeOf.get(node.type).label),
+        el("span", {}, this.count(node.initiatives.length, "shared initiative") + " with " +
+          this.count(this.visiblePartners(id).length, "partner")));
+      tip.hidden = false;
+      const width = this.stage.clientWidth;
+      tip.style.left = Math.max(4, Math.min(at.x + 12, width - tip.offsetWidth - 4)) + "px";
+      tip.style.top = Math.max(4, at.y - tip.offsetHeight - 12) + "px";
+    }
+
+    announce(text) {
+      this.status.textContent = text;
+    }
+
+    flashHint(text) {
+      this.hint.textContent = text;
+      this.hint.hidden = false;
+      clearTimeout(this.hintTimer);
+      this.hintTimer = setTimeout(() => { this.hint.hidden = true; }, 2500);
+    }
+
+    setInteractive(on, byClick) {
+      this.interactive = on;
+      this.clickActivated = on && Boolean(byClick);
+      this.root.dataset.interactive = String(on);
+      this.activator.setAttribute("aria-pressed", String(on));
+      this.stage.classList.toggle("eucasia-ex-active", on);
+      if (on) this.hint.hidden = true;
+      if (this.sigma) {
+        this.sigma.setSetting("enableCameraZooming", on);
+        this.touchable(on);
+      }
+    }
+
+    /* Touch gestures go to the graph only when it is active: sigma's touch captor and the
+     * "touch-action: none" it puts on its top canvas would otherwise keep a finger that lands
+     * on the graph from scrolling the page. */
+    touchable(on) {
+      this.sigma.getTouchCaptor().enabled = on;
+      const top = this.sigma.getCanvases().mouse;
+      if (top) top.style.touchAction = on ? "none" : "auto";
+    }
+
+    /* ------------------------------------------------------------------ the canvas */
+    startCanvas() {
+      if (this.root.dataset.canvas !== "waiting") return;
+      this.root.dataset.canvas = "loading";
+      this.show.textContent = "Loading the graph\u2026";
+      loadVendor().then(() => {
+        this.Square = squareProgram(window.Sigma);
+        this.drawGraph();
+        this.update();
+        this.show.remove();
+        this.root.dataset.canvas = "ready";
+      }).catch((error) => {
+        this.show.remove();
+        this.root.dataset.canvas = "unavailable";
+        this.canvas.append(el("p", { className: "eucasia-ex-hint" },
+          "The graph cannot be drawn in this browser; the list, the figure and the tables show the same network."));
+        console.warn("eucasia explorer:", error);
+      });
+    }
+
+    drawGraph() {
+      const { Sigma, graphology } = window;
+      const strand = this.strand;
+      const graph = new graphology.Graph({ type: "undirected" });
+      const scale = Math.max(0.55, Math.min(1.3, this.canvas.clientWidth / 640));
+      for (const node of strand.nodes) {
+        const type = this.typeOf.get(node.type);
+        graph.addNode(node.id, {
+          x: node.x, y: node.y, size: node.r * scale, label: node.short, color: type.colour,
+          type: type.shape === "square" ? "square" : "circle",
+        });
+      }
+      for (const [u, v, w] of strand.edges) {
+        graph.addEdge(u, v, {
+          size: Math.max(0.6, (0.4 + 3.6 * w / strand.maxWeight) * scale),
+          color: "rgba(107, 107, 107, 0.45)",
+        });
+      }
+      this.graph = graph;
+      if (this.sigma) { this.sigma.kill(); this.canvas.replaceChildren(); }
+      this.sigma = new Sigma(graph, this.canvas, {
+        nodeProgramClasses: { square: this.Square },
+        labelFont: "system-ui, -apple-system, 'Segoe UI', sans-serif",
+        labelSize: 12,
+        labelColor: { color: "#1a1a1a" },
+        labelRenderedSizeThreshold: 5 * scale,
+        labelDensity: 0.6,
+        labelGridCellSize: 120,
+        allowInvalidContainer: true,
+        stagePadding: 24,
+        enableCameraZooming: this.interactive,
+        enableCameraRotation: false,
+        minCameraRatio: 0.08,
+        maxCameraRatio: 3,
+        zIndex: true,
+        nodeReducer: (id, attrs) => this.nodeLook(id, attrs),
+        edgeReducer: (id, attrs) => this.edgeLook(id, attrs),
+      });
+      this.touchable(this.interactive);
+      this.sigma.on("enterNode", ({ node }) => this.hover(node));
+      this.sigma.on("leaveNode", () => this.hover(null));
+      this.sigma.on("clickNode", ({ node }) => { this.select(node); });
+      this.sigma.on("clickStage", () => this.interactive || this.setInteractive(true, true));
+    }
+
+    nodeLook(id, attrs) {
+      const node = this.nodes.get(id);
+      if (this.hiddenTypes.has(node.type)) return { ...attrs, hidden: true };
+      const focus = this.focusSet();
+      if (!focus) return attrs;
+      if (!focus.has(id)) return { ...attrs, color: FADED, label: null, zIndex: 0 };
+      return { ...attrs, forceLabel: true, zIndex: 1, highlighted: id === (this.hovered || this.selected) };
+    }
+
+    edgeLook(id, attrs) {
+      const [u, v] = this.graph.extremities(id);
+      if (this.hiddenTypes.has(this.nodes.get(u).type) || this.hiddenTypes.has(this.nodes.get(v).type)) {
+        return { ...attrs, hidden: true };
+      }
+      const focusId = this.hovered || this.selected;
+      if (!focusId) return attrs;
+      if (u === focusId || v === focusId) return { ...attrs, color: "rgba(51, 51, 51, 0.8)", zIndex: 1 };
+      return { ...attrs, color: EDGE_FADED, zIndex: 0 };
+    }
+  }
+
+  function start(root) {
+    let data;
+    try {
+      data = JSON.parse(root.querySelector("script.eucasia-explorer-data").textContent);
+    } catch (error) {
+      console.warn("eucasia explorer: unreadable data", error);
+      return;
+    }
+    const explorer = new Explorer(root, data);
+    root.eucasiaExplorer = explorer;
+    const draw = () => explorer.startCanvas();
+    explorer.show.addEventListener("click", draw);
+    root.addEventListener("focusin", draw);
+    root.addEventListener("pointerenter", (event) => event.pointerType === "mouse" && draw());
+  }
+
+  // After the first paint: the explorer never delays the text.
+  const begin = () => requestAnimationFrame(() => setTimeout(() => {
+    document.querySelectorAll("div.eucasia-explorer").forEach(start);
+  }));
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", begin);
+  else begin();
+})();

@@ -1,0 +1,168 @@
+"""The data of the interactive network explorer, placed on a page as JSON by ``show_explorer``.
+
+The explorer (``book/_static/eucasia-explorer.js``, drawn with sigma.js) shows the same actor
+network as the printed figure, at the same positions: they come from the figure's own seeded
+layout (:func:`figure_positions` repeats what :func:`~eucasia.presentation.networkfig.draw_network`
+does, and ``tests/test_explorer.py`` checks both give the same points), and the colours and
+shapes from :data:`~eucasia.presentation.style.ACTOR_TYPE_STYLE`. Every value from the data is
+written as a JSON string that the script puts on the page as text (``textContent``), never as
+markup; the JSON is escaped so that no value can close its ``<script>`` element.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import textwrap
+from collections.abc import Hashable, Mapping
+
+import networkx as nx
+import pandas as pd
+from IPython.display import display
+
+from eucasia.analysis.network import StrandResult
+from eucasia.presentation.canvas import new_axes
+from eucasia.presentation.labels import short_label
+from eucasia.presentation.layout import data_per_point, network_layout, node_area, separate_markers
+from eucasia.presentation.style import ACTOR_TYPE_STYLE, EDGE_COLOUR
+
+#: The class the page's explorer element carries: the site loads the explorer's script and
+#: stylesheet on exactly the pages whose content has it (book/_ext/eucasia_explorer.py).
+EXPLORER_CLASS = "eucasia-explorer"
+#: The geometry of draw_network's figure (height in inches, axes rectangle, data span), which
+#: sets how far the layout pushes overlapping markers apart.
+FIGURE_HEIGHT_IN, FIGURE_AXES, FIGURE_SPAN = 5.4, (0.01, 0.01, 0.68, 0.92), 2.24
+#: Initiative summaries are cut to this many characters in the explorer's panel; each links to
+#: its full row in the chapter's table.
+SUMMARY_CHARS = 110
+#: Labels on the canvas are cut to this many characters (the list and the panel give the name).
+LABEL_CHARS = 28
+SHAPES = {"o": "circle", "s": "square"}
+#: What the PDF gets in place of the explorer: a MyST comment, which prints nothing.
+MARKDOWN_TWIN = "% The interactive network explorer is in the web edition."
+
+
+def figure_positions(
+    G: nx.Graph, metrics: pd.DataFrame, seed: int
+) -> tuple[dict[Hashable, tuple[float, float]], dict[Hashable, float]]:
+    """Each node's position and marker radius (points) in the printed figure of ``G``."""
+    fig, ax = new_axes(None, FIGURE_HEIGHT_IN, FIGURE_AXES)
+    known = metrics[metrics["node"].isin(list(G))]
+    strength = dict(zip(known["node"], known["strength"], strict=True))
+    smax = max(max(strength.values(), default=0), 1)
+    area = {n: node_area(strength.get(n, 0), smax) for n in G}
+    per_pt = data_per_point(ax, FIGURE_SPAN)
+    radius = {n: math.sqrt(area[n]) / 2 for n in G}
+    pos = separate_markers(
+        network_layout(G, seed), {n: r * per_pt for n, r in radius.items()}, gap=2 * per_pt
+    )
+    return {n: (float(x), float(y)) for n, (x, y) in pos.items()}, radius
+
+
+def shared_initiatives(G: nx.Graph, node: Hashable) -> list[str]:
+    """The initiatives ``node`` shares with at least one other actor (its ties' initiatives)."""
+    return sorted({str(i) for _, _, ids in G.edges(node, data="initiatives") for i in ids or ()})
+
+
+def strand_data(result: StrandResult, title: str, page: str, seed: int) -> dict:
+    """One strand's network for the explorer: nodes, ties, actor types, initiatives.
+
+    ``page`` is the chapter (``resilience.html``) whose tables hold the initiatives' rows.
+    """
+    G, B = result.projection, result.bipartite
+    pos, radius = figure_positions(G, result.metrics, seed)
+    order = [n for n in result.metrics["node"] if n in G]
+    nodes, used = [], set()
+    for n in order:
+        attrs = G.nodes[n]
+        name = str(attrs.get("label") or attrs.get("name") or n)
+        kind = attrs.get("actor_type") or "other"
+        kind = kind if kind in ACTOR_TYPE_STYLE else "other"
+        shared = shared_initiatives(G, n)
+        used.update(shared)
+        nodes.append(
+            {
+                "id": str(n),
+                "name": name,
+                "short": textwrap.shorten(
+                    str(attrs.get("short_label") or short_label(name)), LABEL_CHARS, placeholder="…"
+                ),
+                "type": kind,
+                "x": round(pos[n][0], 4),
+                "y": round(pos[n][1], 4),
+                "r": round(radius[n], 2),
+                "initiatives": [[i, str(B.edges[n, i].get("role", ""))] for i in shared],
+            }
+        )
+    present = {node["type"] for node in nodes}
+    types = [
+        {"id": t, "label": label, "colour": colour, "shape": SHAPES.get(marker, "circle")}
+        for t, (label, colour, marker) in ACTOR_TYPE_STYLE.items()
+        if t in present
+    ]
+    weights = [w for *_, w in G.edges(data="weight", default=1)]
+    edges = sorted(
+        (str(u), str(v), int(w)) if str(u) < str(v) else (str(v), str(u), int(w))
+        for u, v, w in G.edges(data="weight", default=1)
+    )
+    summaries = {
+        i: textwrap.shorten(str(B.nodes[i].get("summary", "")), SUMMARY_CHARS, placeholder=" …")
+        for i in sorted(used)
+    }
+    return {
+        "strand": str(result.strand),
+        "title": str(title),
+        "page": page,
+        "edgeColour": EDGE_COLOUR,
+        "maxWeight": max(weights, default=1),
+        "types": types,
+        "nodes": nodes,
+        "edges": [list(e) for e in edges],
+        "initiatives": summaries,
+    }
+
+
+def explorer_json(datasets: list[dict]) -> str:
+    """The datasets as JSON that is safe inside a ``<script>`` element (no ``<``, ``>``, ``&``)."""
+    text = json.dumps(
+        {"version": 1, "actorPages": "../actors/", "strands": datasets},
+        ensure_ascii=False,
+        separators=(",", ":"),
+        sort_keys=False,
+    )
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def explorer_html(datasets: list[dict]) -> str:
+    """The explorer's element: its data, and a sentence for readers without JavaScript."""
+    label = (
+        "Network explorer: " + datasets[0]["title"]
+        if len(datasets) == 1
+        else "Network explorer: the strand networks"
+    )
+    return (
+        f'<div class="{EXPLORER_CLASS}" role="region" aria-label="{html.escape(label)}">'
+        f'<script type="application/json" class="{EXPLORER_CLASS}-data">'
+        f"{explorer_json(datasets)}</script>"
+        f'<p class="{EXPLORER_CLASS}-intro">Explore the network: find an actor, see its partners '
+        "and the initiatives they share, filter by actor type, pan and zoom. The explorer needs "
+        "JavaScript; the figure and the tables of this page show the same data.</p></div>"
+    )
+
+
+def show_explorer(
+    results: StrandResult | Mapping[str, StrandResult],
+    titles: Mapping[str, str],
+    seed: int,
+) -> None:
+    """Put the interactive explorer of one strand's network (or of several, with a switch)
+    on the page; in the PDF it shows nothing (the figure above it is the printed view)."""
+    chosen = {results.strand: results} if isinstance(results, StrandResult) else dict(results)
+    datasets = [
+        strand_data(result, titles[strand], f"{strand}.html", seed)
+        for strand, result in chosen.items()
+    ]
+    # A Markdown twin holding only a MyST comment: the PDF build picks it and prints nothing,
+    # instead of warning that no output suits it (an empty twin does not survive execution).
+    display({"text/html": explorer_html(datasets), "text/markdown": MARKDOWN_TWIN}, raw=True)
