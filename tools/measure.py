@@ -48,7 +48,7 @@ CHROMIUM_ARGS = [
 ]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 #: The first-load budget of every page: the sum of all responses, uncompressed.
-BUDGET_BYTES = 1_500_000
+BUDGET_BYTES = 1_000_000
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 #: Built files that are not pages (theme template fragments copied into _static).
 NOT_PAGES = ("_static/", "_images/", "_downloads/", "_sources/", "_pdf/")

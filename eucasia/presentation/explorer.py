@@ -2,8 +2,10 @@
 
 The explorer (``book/_static/eucasia-explorer.js``, drawn with sigma.js) shows the same actor
 network as the printed figure, at the same positions: they come from the figure's own seeded
-layout (:func:`figure_positions` repeats what :func:`~eucasia.presentation.networkfig.draw_network`
-does, and ``tests/test_explorer.py`` checks both give the same points), and the colours and
+layout (:func:`figure_positions` asks
+:func:`~eucasia.presentation.networkfig.network_positions`, the placement
+:func:`~eucasia.presentation.networkfig.draw_network` draws with; ``tests/test_explorer.py`` checks
+both give the same points), and the colours and
 shapes from :data:`~eucasia.presentation.style.ACTOR_TYPE_STYLE`. Every value from the data is
 written as a JSON string that the script puts on the page as text (``textContent``), never as
 markup; the JSON is escaped so that no value can close its ``<script>`` element.
@@ -13,7 +15,6 @@ from __future__ import annotations
 
 import html
 import json
-import math
 import textwrap
 from collections.abc import Hashable, Mapping
 
@@ -22,17 +23,13 @@ import pandas as pd
 from IPython.display import display
 
 from eucasia.analysis.network import StrandResult
-from eucasia.presentation.canvas import new_axes
 from eucasia.presentation.labels import short_label
-from eucasia.presentation.layout import data_per_point, network_layout, node_area, separate_markers
+from eucasia.presentation.networkfig import network_positions
 from eucasia.presentation.style import ACTOR_TYPE_STYLE, EDGE_COLOUR
 
 #: The class the page's explorer element carries: the site loads the explorer's script and
 #: stylesheet on exactly the pages whose content has it (book/_ext/eucasia_explorer.py).
 EXPLORER_CLASS = "eucasia-explorer"
-#: The geometry of draw_network's figure (height in inches, axes rectangle, data span), which
-#: sets how far the layout pushes overlapping markers apart.
-FIGURE_HEIGHT_IN, FIGURE_AXES, FIGURE_SPAN = 5.4, (0.01, 0.01, 0.68, 0.92), 2.24
 #: Initiative summaries are cut to this many characters in the explorer's panel; each links to
 #: its full row in the chapter's table.
 SUMMARY_CHARS = 110
@@ -47,17 +44,7 @@ def figure_positions(
     G: nx.Graph, metrics: pd.DataFrame, seed: int
 ) -> tuple[dict[Hashable, tuple[float, float]], dict[Hashable, float]]:
     """Each node's position and marker radius (points) in the printed figure of ``G``."""
-    fig, ax = new_axes(None, FIGURE_HEIGHT_IN, FIGURE_AXES)
-    known = metrics[metrics["node"].isin(list(G))]
-    strength = dict(zip(known["node"], known["strength"], strict=True))
-    smax = max(max(strength.values(), default=0), 1)
-    area = {n: node_area(strength.get(n, 0), smax) for n in G}
-    per_pt = data_per_point(ax, FIGURE_SPAN)
-    radius = {n: math.sqrt(area[n]) / 2 for n in G}
-    pos = separate_markers(
-        network_layout(G, seed), {n: r * per_pt for n, r in radius.items()}, gap=2 * per_pt
-    )
-    return {n: (float(x), float(y)) for n, (x, y) in pos.items()}, radius
+    return network_positions(G, metrics, seed)
 
 
 def shared_initiatives(G: nx.Graph, node: Hashable) -> list[str]:

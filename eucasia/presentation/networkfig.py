@@ -78,6 +78,51 @@ def name_nodes(
     return key
 
 
+#: The network figure's height (inches) and axes box; the figure is drawn 7 in wide.
+FIGURE_HEIGHT_IN, FIGURE_AXES = 5.0, (0.01, 0.01, 0.98, 0.92)
+#: The data units spanned by the axes' smaller side.
+FIGURE_SPAN = 2.24
+
+
+def _place_markers(
+    G: nx.Graph, ax: Axes, size: Mapping, types: Mapping, seed: int
+) -> tuple[dict, dict, float]:
+    """Marker centres and radii (data units) as drawn, and data units per point: the seeded
+    layout, then markers pushed apart so none overlaps and tied ones keep a visible gap."""
+    per_pt = data_per_point(ax, FIGURE_SPAN)
+    radius = {n: marker_radius(size[n], actor_type_style(types[n])[2]) * per_pt for n in G}
+    pos = separate_markers(
+        network_layout(G, seed),
+        radius,
+        gap=3 * per_pt,
+        ties=G.edges,
+        tie_gap=TIE_GAP_PT * per_pt,
+    )
+    return pos, radius, per_pt
+
+
+def network_positions(
+    G: nx.Graph, metrics: pd.DataFrame, seed: int
+) -> tuple[dict[object, tuple[float, float]], dict[object, float]]:
+    """Where :func:`draw_network` puts each node (data units) and its marker radius (points).
+
+    The explorer takes its positions from here, so the interactive and the printed network agree.
+    """
+    import matplotlib.pyplot as plt
+
+    with mpl.rc_context(figure_style(apply=False)):
+        fig, ax = new_axes(None, FIGURE_HEIGHT_IN, FIGURE_AXES)
+        known = metrics[metrics["node"].isin(list(G))]
+        strength = dict(zip(known["node"], known["strength"], strict=True))
+        smax = max(max(strength.values(), default=0), 1)
+        size = {n: node_area(strength.get(n, 0), smax) for n in G}
+        types = {n: G.nodes[n].get("actor_type") or "other" for n in G}
+        pos, radius, per_pt = _place_markers(G, ax, size, types, seed)
+    plt.close(fig)
+    xy = {n: (float(x), float(y)) for n, (x, y) in pos.items()}
+    return xy, {n: float(r / per_pt) for n, r in radius.items()}
+
+
 def draw_network(
     G: nx.Graph,
     metrics: pd.DataFrame | None,
@@ -97,7 +142,7 @@ def draw_network(
     output of :func:`eucasia.analysis.metrics.actor_metrics` (computed if ``None``).
     """
     with mpl.rc_context(figure_style(apply=False)):
-        fig, ax = new_axes(ax, 5.0, (0.01, 0.01, 0.98, 0.92))
+        fig, ax = new_axes(ax, FIGURE_HEIGHT_IN, FIGURE_AXES)
         if len(G) == 0:
             return empty_figure(fig, ax, title, "No actors to show")
         if metrics is None:
@@ -107,15 +152,7 @@ def draw_network(
         smax = max(max(strength.values(), default=0), 1)
         size = {n: node_area(strength.get(n, 0), smax) for n in G}
         types = {n: G.nodes[n].get("actor_type") or "other" for n in G}
-        per_pt = data_per_point(ax, 2.24)  # the smaller side spans 2.24 data units
-        radius = {n: marker_radius(size[n], actor_type_style(types[n])[2]) * per_pt for n in G}
-        pos = separate_markers(
-            network_layout(G, seed),
-            radius,
-            gap=3 * per_pt,
-            ties=G.edges,
-            tie_gap=TIE_GAP_PT * per_pt,
-        )
+        pos, radius, per_pt = _place_markers(G, ax, size, types, seed)
 
         weights = [d.get("weight", 1) for _, _, d in G.edges(data=True)]
         wmax = max(weights, default=1)
