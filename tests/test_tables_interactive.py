@@ -301,3 +301,37 @@ def test_the_pdf_has_no_download_or_cite_lines(built_pdf: Path) -> None:
     assert "Download data (CSV)" not in text
     assert "Cite this table" not in text and "Cite this figure" not in text
     assert "Filter rows" not in text
+
+
+ACTOR_TABLES = {
+    "tbl-res-actors": "notebooks/resilience.html",
+    "tbl-pro-actors": "notebooks/prosperity.html",
+    "tbl-tog-actors": "notebooks/together.html",
+    "tbl-trk-actors": "notebooks/tracker.html",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ACTOR_TABLES))
+def test_every_actor_named_in_an_actor_table_links_to_its_page(
+    site: str, browser, name: str
+) -> None:
+    """The first cell of each row is the actor's name, a link to actors/<its id>.html (ids from
+    the data), and the link opens that actor's page."""
+    ids = dict(zip(tables()["actors"]["name"], tables()["actors"]["actor_id"], strict=True))
+    page = browser.new_page()
+    try:
+        page.goto(site + ACTOR_TABLES[name])
+        cells = page.eval_on_selector_all(
+            f"table#{name} > tbody > tr > td:first-child",
+            "cells => cells.map(c => [c.textContent.trim(), c.querySelector('a')?.href || ''])",
+        )
+        assert cells, f"{name} has no rows"
+        wrong = [(n, href) for n, href in cells if not href.endswith(f"/actors/{ids.get(n)}.html")]
+        assert not wrong, f"{name}: rows without the link to their actor page: {wrong}"
+        first_name = cells[0][0]
+        page.locator(f"table#{name} > tbody > tr > td:first-child a").first.click()
+        page.wait_for_load_state()
+        assert page.url.endswith(f"/actors/{ids[first_name]}.html")
+        assert first_name in page.locator("h1").first.inner_text()
+    finally:
+        page.close()

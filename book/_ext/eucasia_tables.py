@@ -6,13 +6,15 @@
   tables (given by the notebook, or the tables the chapter loads).
 - HTML pages only: a figure's block moves from inside the figure to just after it (under its
   caption); rows of tables marked `eucasia-row-anchors-<prefix>` get the id
-  `<prefix>-<first cell>` (`initiative-1.3-SI-01`), which other pages link to.
+  `<prefix>-<first cell>` (`initiative-1.3-SI-01`), which other pages link to; in tables marked
+  `eucasia-actor-links` each actor named in the first column links to its page (`actors/<id>`).
 - Pages with a table marked `eucasia-interactive` load `eucasia-tables.js` (deferred); no other
   page does. Its styles are the last block of `eucasia.css` (no extra request).
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from pathlib import Path
 
@@ -21,12 +23,26 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment.collectors import EnvironmentCollector
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
 
 from eucasia.build import datafiles
+
+logger = logging.getLogger(__name__)
 
 TABLES_JS = "eucasia-tables.js"
 INTERACTIVE = "eucasia-interactive"
 ROW_ANCHORS = "eucasia-row-anchors-"
+ACTOR_LINKS = "eucasia-actor-links"
+
+
+@functools.cache
+def _actor_ids(data_dir: str) -> dict[str, str]:
+    """Actor name -> actor id, from the validated data (names are unique: the descriptor says so
+    or two actors would share a page title)."""
+    from eucasia.data.load import load_tables
+
+    actors = load_tables(data_dir=Path(data_dir), names=["actors"])["actors"]
+    return dict(zip(actors["name"], actors["actor_id"], strict=True))
 
 
 class DataCollector(EnvironmentCollector):
@@ -86,6 +102,37 @@ class WebTables(SphinxPostTransform):
                     key = row.children[0].astext().strip() if row.children else ""
                     if key:
                         row["ids"] = [f"{prefixes[0]}-{key}"]
+        for table in self.document.findall(nodes.table):
+            if ACTOR_LINKS in table["classes"]:
+                self._link_actors(table)
+
+    def _link_actors(self, table: nodes.table) -> None:
+        ids = _actor_ids(str(Path(self.app.srcdir) / "data"))
+        for body in table.findall(nodes.tbody):
+            for row in body.children:
+                paragraphs = list(row.children[0].findall(nodes.paragraph)) if row.children else []
+                if not paragraphs:
+                    continue
+                paragraph = paragraphs[0]
+                if paragraph.astext() not in ids:
+                    logger.warning(
+                        "%s: a table marked %s names %r, which is no actor of data/actors.csv",
+                        self.env.docname,
+                        ACTOR_LINKS,
+                        paragraph.astext(),
+                        location=table,
+                    )
+                    continue
+                target = f"actors/{ids[paragraph.astext()]}"
+                link = nodes.reference(
+                    "",
+                    "",
+                    refuri=self.app.builder.get_relative_uri(self.env.docname, target),
+                    internal=True,
+                )
+                link.extend(list(paragraph.children))
+                del paragraph[:]
+                paragraph += link
 
 
 def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:

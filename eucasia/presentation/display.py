@@ -23,6 +23,8 @@ from eucasia.presentation.figfile import figure_bytes
 INTERACTIVE_CLASS = "eucasia-interactive"
 #: Class of a table whose rows get an id from their first cell: `<prefix>-<first cell>`.
 ROW_ANCHOR_CLASS = "eucasia-row-anchors-{prefix}"
+#: Class of a table whose first column names actors: the web page links each to its actor page.
+ACTOR_LINKS_CLASS = "eucasia-actor-links"
 
 # CommonMark lets a backslash escape any ASCII punctuation character.
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
@@ -61,6 +63,7 @@ def table_markdown(
     raw_columns: Sequence[str] = (),
     interactive: bool = False,
     row_anchors: str | None = None,
+    actor_links: bool = False,
 ) -> str:
     """A MyST list-table for `frame`; `caption` is MyST (may use roles), cell values are escaped.
 
@@ -68,7 +71,8 @@ def table_markdown(
     cross-references), never data; they are passed through unescaped. `long` switches the PDF to
     a longtable that breaks across pages (default: more than 25 rows). `interactive` makes the
     web table filterable and sortable; `row_anchors="initiative"` gives each row of the web page
-    the id `initiative-<first cell>` (the PDF is unchanged by both).
+    the id `initiative-<first cell>`; `actor_links` links each actor named in the first column
+    to its page (the PDF is unchanged by all three).
     """
     if row_anchors is not None and not re.fullmatch(r"[a-z]+", row_anchors):
         raise ValueError(f"table {name!r}: row_anchors must be lowercase letters")
@@ -84,6 +88,8 @@ def table_markdown(
         classes.append(INTERACTIVE_CLASS)
     if row_anchors:
         classes.append(ROW_ANCHOR_CLASS.format(prefix=row_anchors))
+    if actor_links:
+        classes.append(ACTOR_LINKS_CLASS)
     # A tilde fence: unlike a backtick fence, its opening line may contain `code` in the caption.
     lines = [f"~~~{{list-table}} {caption}", f":name: {name}", ":header-rows: 1"]
     lines.append(f":widths: {' '.join(str(w) for w in widths)}" if widths else ":widths: auto")
