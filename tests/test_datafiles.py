@@ -137,6 +137,8 @@ def test_figure_data_from_a_network_is_its_sorted_ties() -> None:
     assert list(display._figure_frame(labelled).columns) == ["actor", "n"]
     with pytest.raises(TypeError):
         display._figure_frame([1, 2])
+    with pytest.raises(ValueError, match="name the index"):  # its column would be 'index'
+        display._figure_frame(pd.DataFrame({"n": [1]}, index=pd.Index(["x"])))
 
 
 def _document_with_tables() -> nodes.document:

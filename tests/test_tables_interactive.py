@@ -326,6 +326,7 @@ def test_every_actor_named_in_an_actor_table_links_to_its_page(
             "cells => cells.map(c => [c.textContent.trim(), c.querySelector('a')?.href || ''])",
         )
         assert cells, f"{name} has no rows"
+        cells = [(n.replace("\u2019", "'"), href) for n, href in cells]  # smartquotes
         wrong = [(n, href) for n, href in cells if not href.endswith(f"/actors/{ids.get(n)}.html")]
         assert not wrong, f"{name}: rows without the link to their actor page: {wrong}"
         first_name = cells[0][0]

@@ -42,7 +42,14 @@ def _actor_ids(data_dir: str) -> dict[str, str]:
     from eucasia.data.load import load_tables
 
     actors = load_tables(data_dir=Path(data_dir), names=["actors"])["actors"]
-    return dict(zip(actors["name"], actors["actor_id"], strict=True))
+    return dict(zip(map(_unsmart, actors["name"]), actors["actor_id"], strict=True))
+
+
+def _unsmart(text: str) -> str:
+    """Text without the typographic quotes docutils' smartquotes put in place of ' and "."""
+    return text.translate(
+        str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+    )
 
 
 class DataCollector(EnvironmentCollector):
@@ -114,7 +121,8 @@ class WebTables(SphinxPostTransform):
                 if not paragraphs:
                     continue
                 paragraph = paragraphs[0]
-                if paragraph.astext() not in ids:
+                name = _unsmart(paragraph.astext())
+                if name not in ids:
                     logger.warning(
                         "%s: a table marked %s names %r, which is no actor of data/actors.csv",
                         self.env.docname,
@@ -123,7 +131,7 @@ class WebTables(SphinxPostTransform):
                         location=table,
                     )
                     continue
-                target = f"actors/{ids[paragraph.astext()]}"
+                target = f"actors/{ids[name]}"
                 link = nodes.reference(
                     "",
                     "",

@@ -128,7 +128,14 @@ def _figure_frame(data: object) -> pd.DataFrame:
     """The table behind a figure: a frame (its index kept when it carries labels) or, for a
     network, its ties (source, target and their attributes, sorted)."""
     if isinstance(data, pd.DataFrame):
-        return data if isinstance(data.index, pd.RangeIndex) else data.reset_index()
+        if isinstance(data.index, pd.RangeIndex):
+            return data
+        if any(name is None for name in data.index.names):
+            raise ValueError(
+                "figure data: name the index of labels (DataFrame.rename_axis), or its CSV "
+                "column would be called 'index'"
+            )
+        return data.reset_index()
     edges = getattr(data, "edges", None)
     if edges is None:
         raise TypeError(f"figure data must be a DataFrame or a graph, not {type(data).__name__}")
