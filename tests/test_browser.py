@@ -30,6 +30,8 @@ pytestmark = pytest.mark.build
 PAGES = measure.site_pages(HTML) if (HTML / "index.html").is_file() else ["(the book is not built)"]
 #: Pages with the book's content (not the redirect, the index or the search page).
 CHAPTERS = [p for p in PAGES if p.startswith(("book/", "notebooks/"))]
+#: The pages loaded in the browser: all but most actor pages (see measure.browser_pages).
+LOADED = measure.browser_pages(HTML) if (HTML / "index.html").is_file() else PAGES
 CHAPTER = (
     "notebooks/overview.html" if "notebooks/overview.html" in PAGES else [*CHAPTERS, *PAGES][0]
 )
@@ -88,7 +90,7 @@ def report(site: str, browser):
 # --------------------------------------------------------------------------- every page
 
 
-@pytest.mark.parametrize("page_path", PAGES)
+@pytest.mark.parametrize("page_path", LOADED)
 def test_page_reads_offline_without_errors(report, page_path: str) -> None:
     r = report(page_path)
     load = r.load
@@ -100,7 +102,7 @@ def test_page_reads_offline_without_errors(report, page_path: str) -> None:
     assert not load.console_errors, f"{page_path} logged console errors: {load.console_errors}"
 
 
-@pytest.mark.parametrize("page_path", PAGES)
+@pytest.mark.parametrize("page_path", LOADED)
 def test_first_load_within_budget(report, page_path: str) -> None:
     load = report(page_path).load
     largest = "\n".join(f"  {resp.size:>10,}  {resp.url}" for resp in load.largest(6))
@@ -110,7 +112,7 @@ def test_first_load_within_budget(report, page_path: str) -> None:
     )
 
 
-@pytest.mark.parametrize("page_path", PAGES)
+@pytest.mark.parametrize("page_path", LOADED)
 def test_no_serious_accessibility_violations(report, page_path: str) -> None:
     found = [
         f"[{mode}] {v['id']} ({v['impact']}): {v['help']} - "

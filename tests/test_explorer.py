@@ -303,7 +303,7 @@ def test_extension_adds_the_assets_only_to_explorer_pages() -> None:
 
 # --------------------------------------------------------------------------- in the browser
 
-PAGES = measure.site_pages(HTML) if (HTML / "index.html").is_file() else []
+PAGES = measure.browser_pages(HTML) if (HTML / "index.html").is_file() else []
 
 
 @pytest.fixture(scope="module")

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import measure
 import pytest
-from conftest import BUILD
+from conftest import BUILD, HTML
 from test_browser import CHAPTER, PAGES, site  # noqa: F401 - the shared fixtures (browser: conftest)
 
 pytestmark = pytest.mark.build
@@ -34,8 +34,13 @@ FIXTURES = Path(__file__).parent / "fixtures" / "reader"
 SCREENSHOTS = BUILD / "screenshots"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 SHOTS_PER_PAGE = 5
-#: Every page but the root redirect (its target is checked on its own).
-READER_PAGES = [p for p in PAGES if p != "index.html"]
+#: Every page the browser loads (all but most actor pages: measure.browser_pages) but the root
+#: redirect (its target is checked on its own).
+READER_PAGES = [
+    p
+    for p in (measure.browser_pages(HTML) if (HTML / "index.html").is_file() else PAGES)
+    if p != "index.html"
+]
 
 #: Where words must stay whole.
 WORD_SELECTOR = "table th, table td, table caption, figcaption"

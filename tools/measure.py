@@ -102,6 +102,28 @@ def site_pages(html: Path = HTML) -> list[str]:
     return sorted(pages, key=lambda p: (p != "index.html", p))
 
 
+#: Pages generated from one template, one per record: a browser checks a sample of them.
+TEMPLATED = ("actors/",)
+
+
+def browser_pages(html: Path = HTML) -> list[str]:
+    """The pages a browser loads in the tests: every page, except that of the pages generated
+    from one template (`TEMPLATED`: one per actor) it takes the index, the heaviest and the
+    lightest page and the EU's. The template's checks are the same on each; loading all of them
+    with axe at two widths and two colour modes would add a quarter of an hour to every run,
+    while the static checks (links, metadata, markup) still read every page."""
+    pages = site_pages(html)
+    kept = [p for p in pages if not p.startswith(TEMPLATED)]
+    for prefix in TEMPLATED:
+        family = [p for p in pages if p.startswith(prefix) and not p.endswith("/index.html")]
+        if not family:
+            continue
+        by_size = sorted(family, key=lambda p: ((html / p).stat().st_size, p))
+        sample = {by_size[0], by_size[-1], prefix + "index.html", prefix + "eu.html"}
+        kept += sorted(p for p in sample if (html / p).is_file())
+    return sorted(kept, key=lambda p: (p != "index.html", p))
+
+
 def is_local(url: str) -> bool:
     parts = urlsplit(url)
     if parts.scheme in ("data", "blob", "about", "chrome-extension", "chrome"):

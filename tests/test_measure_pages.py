@@ -1,0 +1,44 @@
+"""Which pages the browser tests load (tools/measure.py browser_pages)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import measure
+
+
+def _site(root: Path, pages: dict[str, int]) -> Path:
+    for page, size in pages.items():
+        (root / page).parent.mkdir(parents=True, exist_ok=True)
+        (root / page).write_text("x" * size, encoding="utf-8")
+    return root
+
+
+def test_every_page_but_a_sample_of_the_templated_ones(tmp_path: Path) -> None:
+    html = _site(
+        tmp_path,
+        {
+            "index.html": 1,
+            "notebooks/resilience.html": 5,
+            "actors/index.html": 3,
+            "actors/eu.html": 50,
+            "actors/osce.html": 400,
+            "actors/unece.html": 2,
+            "actors/ilo.html": 60,
+            "_static/x.html": 1,
+        },
+    )
+    assert measure.browser_pages(html) == [
+        "index.html",
+        "actors/eu.html",
+        "actors/index.html",
+        "actors/osce.html",  # the heaviest
+        "actors/unece.html",  # the lightest
+        "notebooks/resilience.html",
+    ]
+    assert "actors/ilo.html" in measure.site_pages(html)  # the static checks read it
+
+
+def test_without_templated_pages_it_is_every_page(tmp_path: Path) -> None:
+    html = _site(tmp_path, {"index.html": 1, "book/intro.html": 2})
+    assert measure.browser_pages(html) == measure.site_pages(html)
