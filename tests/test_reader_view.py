@@ -145,9 +145,11 @@ SHRUNK_IMAGES = """() => {
 }"""
 
 
-#: The search entries a reader can see (the theme's search fields and buttons, search inputs).
+#: The site-search entries a reader can see (the theme's search fields and buttons, search
+#: inputs); a table's filter box and an explorer's actor search search one element, not the site.
 SEARCH_ENTRIES = """() => [...document.querySelectorAll(
     ".search-button__button, .search-button-field, input[type=search]")]
+  .filter((el) => !el.closest(".eucasia-table-tools, .eucasia-explorer"))
   .filter((el) => el.checkVisibility({visibilityProperty: true, opacityProperty: true})
     && el.getBoundingClientRect().width > 0)
   .map((el) => `${el.localName}.${[...el.classList].join(".")} in ${el.parentElement.className}`)"""

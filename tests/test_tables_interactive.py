@@ -219,6 +219,7 @@ def test_filtered_table_stays_in_its_scroll_container_on_a_phone(site: str, brow
     page_path, build, raw = EXPECTED["tbl-res-initiatives"]
     word, expected = filter_word(shown_cells(build(), raw))
     with measure.open_page(browser, site + page_path, viewport=PHONE) as (page, _):
+        unfold(page, "tbl-res-initiatives")
         page.fill('input[aria-controls="tbl-res-initiatives"]', word)
         assert visible_rows(page, "tbl-res-initiatives") == expected
         overflow = page.evaluate(
@@ -256,7 +257,7 @@ def test_table_csv_is_the_data_it_shows(site: str) -> None:
     text = _fetch(site + "_data/tbl-syn-funding.csv")
     header, body = text.split("\n", 1)
     assert header.startswith("# Table ") and "data/funding.csv" in header
-    assert body == frame_csv(funding_table(tables()), raw_columns=["source"])
+    assert body == frame_csv(funding_table(tables()), raw_columns=["source", "note"])
     assert "\r" not in text
 
 

@@ -51,6 +51,18 @@ def _steps(tables: Mapping[str, pd.DataFrame], code: str) -> pd.DataFrame:
     return steps.sort_values(["agreement_type", "order", "date"]).reset_index(drop=True)
 
 
+def agreement_chart_data(tables: Mapping[str, pd.DataFrame], code: str) -> pd.DataFrame:
+    """The milestones :func:`agreement_chart` draws for a state, in its order (its CSV)."""
+    steps = _steps(tables, code)
+    return pd.DataFrame(
+        {
+            "agreement": steps["agreement_type"].str.replace("_", " "),
+            "milestone": steps["milestone"].str.replace("_", " "),
+            "date": steps["date"],
+        }
+    )
+
+
 def _strategy_date(timeline: pd.DataFrame) -> str:
     rows = timeline[
         (timeline["kind"] == "communication")
