@@ -72,9 +72,9 @@ def test_pdf_has_contents_and_no_unresolved_references(built_pdf: Path) -> None:
         )
     assert "??" not in text, "unresolved reference in the PDF"
     # The bibliography's numbered entries are printed (in the References chapter, listed above).
-    assert re.search(r"^\[1\]$", text, re.M) and re.search(r"^\[100\]$", text, re.M), (
-        "no bibliography"
-    )
+    assert re.search(r"^\s*\[1\]\s+\S", text, re.M) and re.search(
+        r"^\s*\[100\]\s+\S", text, re.M
+    ), "no bibliography"
 
 
 @pytest.mark.slow  # builds a small book, or installs and starts a Jupyter server

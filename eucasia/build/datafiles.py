@@ -66,8 +66,9 @@ def csv_file(body: str, label: str, url: str, sources: Iterable[str], edition: E
 
 
 def source_files(names: Iterable[str]) -> list[str]:
-    """Table names (`initiatives`) or file names (`initiatives.csv`) as file names, sorted."""
-    return sorted({n if n.endswith(".csv") else f"{n}.csv" for n in names})
+    """Table names (`initiatives`) or file names (`initiatives.csv`, `datapackage.json`) as file
+    names, sorted."""
+    return sorted({n if n.endswith((".csv", ".json")) else f"{n}.csv" for n in names})
 
 
 def block(

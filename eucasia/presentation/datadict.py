@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from eucasia.presentation.display import table_markdown
+from eucasia.presentation.display import show_table, table_markdown
 
 #: Column widths (per cent) of a field table on the web page.
 FIELD_WIDTHS = (16, 8, 8, 14, 22, 32)
@@ -77,9 +77,26 @@ def table_overview(descriptor: Mapping, tables: Mapping[str, pd.DataFrame]) -> p
     )
 
 
+def _field_table_options() -> dict:
+    return {
+        "widths": FIELD_WIDTHS,
+        "long": True,
+        "extra_classes": [print_widths_class(FIELD_PRINT_WIDTHS)],
+    }
+
+
 def field_table_markdown(resource: Mapping, caption: str, name: str) -> str:
-    """The field table of `resource` as a numbered table that breaks across pages in print."""
-    markdown = table_markdown(field_table(resource), caption, name, widths=FIELD_WIDTHS, long=True)
-    return markdown.replace(
-        ":class: longtable", f":class: longtable {print_widths_class(FIELD_PRINT_WIDTHS)}", 1
+    """The field table of `resource` as a numbered table that breaks across pages in print,
+    with the PDF's own column widths (what :func:`show_field_table` shows)."""
+    return table_markdown(field_table(resource), caption, name, **_field_table_options())
+
+
+def show_field_table(resource: Mapping, caption: str, name: str) -> None:
+    """Show :func:`field_table_markdown`'s table, its rows offered as CSV on the web."""
+    show_table(
+        field_table(resource),
+        caption,
+        name,
+        sources=("datapackage.json",),
+        **_field_table_options(),
     )

@@ -64,6 +64,7 @@ def table_markdown(
     interactive: bool = False,
     row_anchors: str | None = None,
     actor_links: bool = False,
+    extra_classes: Sequence[str] = (),
 ) -> str:
     """A MyST list-table for `frame`; `caption` is MyST (may use roles), cell values are escaped.
 
@@ -72,7 +73,8 @@ def table_markdown(
     a longtable that breaks across pages (default: more than 25 rows). `interactive` makes the
     web table filterable and sortable; `row_anchors="initiative"` gives each row of the web page
     the id `initiative-<first cell>`; `actor_links` links each actor named in the first column
-    to its page (the PDF is unchanged by all three).
+    to its page (the PDF is unchanged by all three). `extra_classes` are added to the table's
+    classes (e.g. the data dictionary's print widths).
     """
     if row_anchors is not None and not re.fullmatch(r"[a-z]+", row_anchors):
         raise ValueError(f"table {name!r}: row_anchors must be lowercase letters")
@@ -90,6 +92,7 @@ def table_markdown(
         classes.append(ROW_ANCHOR_CLASS.format(prefix=row_anchors))
     if actor_links:
         classes.append(ACTOR_LINKS_CLASS)
+    classes.extend(extra_classes)
     # A tilde fence: unlike a backtick fence, its opening line may contain `code` in the caption.
     lines = [f"~~~{{list-table}} {caption}", f":name: {name}", ":header-rows: 1"]
     lines.append(f":widths: {' '.join(str(w) for w in widths)}" if widths else ":widths: auto")
