@@ -209,10 +209,25 @@ def timeline_chart(
         [(i, text[i]) for i in sorted(pos, key=lambda i: (shown.loc[i, "date"], i))],
         rings=8,
     )
-    missing = set(pos) - done
+    # An event whose name finds no free place (a long title) is numbered, and named in a key
+    # under the chart.
+    missing = sorted(set(pos) - done, key=lambda i: (shown.loc[i, "date"], i))
     if missing:
-        raise ValueError(
-            f"no free place to name events {sorted(shown.loc[list(missing), 'title'])}"
+        number = {i: str(n) for n, i in enumerate(missing, 1)}
+        numbered = place_labels(ax, pos_all, size, [(i, number[i]) for i in missing], rings=8)
+        if set(missing) - numbered:
+            raise ValueError(f"no free place to name events {sorted(shown.loc[missing, 'title'])}")
+        ax.annotate(
+            "\n".join(
+                f"{number[i]}: {wrap_label(shown.loc[i, 'title'], 90)} ({shown.loc[i, 'date']})"
+                for i in missing
+            ),
+            (0, 0),
+            xycoords="axes fraction",
+            xytext=(0, -36),
+            textcoords="offset points",
+            ha="left",
+            va="top",
         )
     ax.legend(
         handles=[
