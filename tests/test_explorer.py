@@ -297,7 +297,7 @@ def test_extension_adds_the_assets_only_to_explorer_pages() -> None:
     body = explorer_html([strand_data(_result(STRANDS[0]), "t", "p.html", SEED)])
     ext._add_assets(with_one, "p", "page.html", {"body": body}, None)
     ext._add_assets(without, "q", "page.html", {"body": "<p>eucasia-explorer</p>"}, None)
-    assert with_one.added == [("eucasia-explorer.js", "defer")]  # it fetches its stylesheet
+    assert with_one.added == ["eucasia-explorer.css", ("eucasia-explorer.js", "defer")]
     assert without.added == []
 
 
@@ -502,8 +502,7 @@ def test_explorer_files_load_only_on_explorer_pages(built_html: Path) -> None:
         found = _assets(built_html / page_path)
         has = f'class="{EXPLORER_CLASS}"' in (built_html / page_path).read_text(encoding="utf-8")
         if page_path in EXPLORER_PAGES:
-            # The stylesheet is fetched by the script after the first paint, not linked.
-            assert has and found == {"eucasia-explorer.js"}, page_path
+            assert has and found == {"eucasia-explorer.js", "eucasia-explorer.css"}, page_path
         else:
             assert not has and not found, f"{page_path} loads {found}"
     for name in ("eucasia-explorer.js", "eucasia-explorer.css"):

@@ -1,10 +1,9 @@
 """Sphinx extension: the network explorer's script and stylesheet, on the pages that have one.
 
 A page whose content has the explorer's element (written by
-`eucasia.presentation.explorer.show_explorer`) gets a deferred `eucasia-explorer.js`; every other
-page does not. The script fetches its stylesheet (`eucasia-explorer.css`) after the first paint,
-so that it never blocks it, and the vendored sigma.js and graphology (`_static/vendor/`) when the
-reader turns to the graph.
+`eucasia.presentation.explorer.show_explorer`) gets `eucasia-explorer.css` and a deferred
+`eucasia-explorer.js`; every other page gets neither. The script fetches the vendored sigma.js
+and graphology (`_static/vendor/`) itself, once the explorer comes near the screen.
 """
 
 from __future__ import annotations
@@ -12,7 +11,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 EXPLORER_CLASS = "eucasia-explorer"  # eucasia.presentation.explorer.EXPLORER_CLASS
-SCRIPT = "eucasia-explorer.js"
+SCRIPT, STYLESHEET = "eucasia-explorer.js", "eucasia-explorer.css"
 
 
 def has_explorer(body: str) -> bool:
@@ -24,6 +23,7 @@ def _add_assets(app: Sphinx, pagename: str, templatename: str, context: dict, do
     if getattr(app.builder, "format", "") != "html" or not has_explorer(context.get("body") or ""):
         return
     # Called during html-page-context, these add the files to this page only.
+    app.add_css_file(STYLESHEET)
     app.add_js_file(SCRIPT, loading_method="defer")
 
 

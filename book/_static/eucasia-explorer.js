@@ -551,15 +551,9 @@ void main(void) { gl_FragColor = v_color; }`;
     root.addEventListener("pointerenter", (event) => event.pointerType === "mouse" && draw());
   }
 
-  // After the first paint: the explorer never delays the text. Its stylesheet is fetched here,
-  // not linked in the page's head, where it would block the first paint of every explorer page;
-  // the explorer is built once the stylesheet is in (or failed: it then reads unstyled).
+  // After the first paint: the explorer never delays the text.
   const begin = () => requestAnimationFrame(() => setTimeout(() => {
-    const roots = document.querySelectorAll("div.eucasia-explorer");
-    if (!roots.length) return;
-    const sheet = el("link", { rel: "stylesheet", href: new URL("eucasia-explorer.css", HERE).href });
-    sheet.onload = sheet.onerror = () => roots.forEach(start);
-    document.head.appendChild(sheet);
+    document.querySelectorAll("div.eucasia-explorer").forEach(start);
   }));
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", begin);
   else begin();
