@@ -402,3 +402,19 @@ def test_each_country_has_an_agreement_figure_true_to_its_data(tables, code):
         assert f"{milestone.replace('_', ' ')} {date}" in alt
     assert overlapping_labels(fig) == []
     assert tables["countries"].set_index("country_code").loc[code, "name"] in alt
+
+
+def test_a_timeline_event_with_no_room_for_its_name_is_numbered_in_a_key(tables):
+    """A title too long to place beside its mark (here: the first named events made very long)
+    is numbered on the chart and named whole in the key under it; the book does not stop."""
+    timeline = tables["timeline"][tables["timeline"]["date"] >= "2007"].copy()
+    named = timeline["kind"].isin(NAMED_KINDS) & ~timeline["title"].str.contains(
+        STRATEGY_DOCUMENT, regex=False
+    )
+    long = " ".join(["a very long title that cannot find room beside its mark"] * 4)
+    timeline.loc[named, "title"] = timeline.loc[named, "title"] + " " + long
+    fig = timeline_chart(timeline)
+    titles = list(timeline.loc[named, "title"])
+    assert unnamed(fig, titles) == []
+    texts = [t.get_text() for t in all_texts(fig)]
+    assert any(re.match(r"1: ", t) for t in texts), "no numbered key under the chart"
