@@ -157,3 +157,17 @@ def test_site_classes_are_kept_per_page(tmp_path) -> None:
     assert "second" in usage.site_classes(out, kept) and "first" not in usage.site_classes(
         out, kept
     )
+
+
+def test_the_print_title_is_the_escaped_page_title() -> None:
+    """The theme prints the title through Jinja's striptags, which unescapes it: a title from
+    data would become markup (the hostile-value build found a script in an actor page)."""
+    page = (
+        "<html><head><title>A &lt;script&gt;x&lt;/script&gt; &amp; B &#8212; The book</title>"
+        '</head><body><div id="jb-print-docs-body" class="onlyprint">\n    '
+        "<h1>A <script>x</script> & B</h1>\n    <!-- Table of contents -->\n</div></body></html>"
+    )
+    out = pages.escape_print_title(page)
+    assert "<h1>A &lt;script&gt;x&lt;/script&gt; &amp; B</h1>" in out
+    assert "<script>" not in out
+    assert pages.escape_print_title("<p>no header</p>") == "<p>no header</p>"

@@ -129,6 +129,25 @@ def _path(url: str | None) -> str:
     return (url or "").split("?", 1)[0]
 
 
+#: sphinx-book-theme's print header: the page title through Jinja's `striptags`, which also
+#: unescapes it, so a title from data (an actor's name) would come out as markup.
+_PRINT_TITLE = re.compile(
+    r'(<div id="jb-print-docs-body" class="onlyprint">\s*<h1>)(.*?)(</h1>\s*<!-- Table of contents -->)',
+    re.S,
+)
+_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+
+
+def escape_print_title(page: str) -> str:
+    """The print header's title taken from the page's `<title>`, which Sphinx escapes (its text
+    before the separator and the book's title), instead of the theme's unescaped copy."""
+    header, title = _PRINT_TITLE.search(page), _TITLE.search(page)
+    if not header or not title:
+        return page
+    text = title.group(1).rsplit(" &#8212; ", 1)[0]
+    return page[: header.start(2)] + text + page[header.end(2) :]
+
+
 def rewrite(page: str, *, search_scripts: bool, basic_css_direct: bool) -> str:
     """The rendered page with the theme's hard-coded assets trimmed (see the module's doc).
 
@@ -191,7 +210,7 @@ def rewrite(page: str, *, search_scripts: bool, basic_css_direct: bool) -> str:
         # images before they lay out a print): they do not compete with the text for the paint.
         if tag.name == "img" and not tag.has("loading") and "_images/" in (tag.get("src") or ""):
             edits.append((tag.start + 4, tag.start + 4, ' loading="lazy"'))
-    return markup.splice(page, edits)
+    return escape_print_title(markup.splice(page, edits))
 
 
 def _load_theme_scripts_after_first_paint(page: str, scripts: list[markup.Tag]) -> list:
