@@ -84,6 +84,17 @@ FIGURE_HEIGHT_IN, FIGURE_AXES = 5.0, (0.01, 0.01, 0.98, 0.92)
 FIGURE_SPAN = 2.24
 
 
+def _node_styles(G: nx.Graph, metrics: pd.DataFrame) -> tuple:
+    """The metrics rows of G's nodes, their strength and its maximum (at least 1), each node's
+    marker area and actor type: what both the drawing and its placement read."""
+    known = metrics[metrics["node"].isin(list(G))]
+    strength = dict(zip(known["node"], known["strength"], strict=True))
+    smax = max(max(strength.values(), default=0), 1)
+    size = {n: node_area(strength.get(n, 0), smax) for n in G}
+    types = {n: G.nodes[n].get("actor_type") or "other" for n in G}
+    return known, strength, smax, size, types
+
+
 def _place_markers(
     G: nx.Graph, ax: Axes, size: Mapping, types: Mapping, seed: int
 ) -> tuple[dict, dict, float]:
@@ -112,11 +123,7 @@ def network_positions(
 
     with mpl.rc_context(figure_style(apply=False)):
         fig, ax = new_axes(None, FIGURE_HEIGHT_IN, FIGURE_AXES)
-        known = metrics[metrics["node"].isin(list(G))]
-        strength = dict(zip(known["node"], known["strength"], strict=True))
-        smax = max(max(strength.values(), default=0), 1)
-        size = {n: node_area(strength.get(n, 0), smax) for n in G}
-        types = {n: G.nodes[n].get("actor_type") or "other" for n in G}
+        *_, size, types = _node_styles(G, metrics)
         pos, radius, per_pt = _place_markers(G, ax, size, types, seed)
     plt.close(fig)
     xy = {n: (float(x), float(y)) for n, (x, y) in pos.items()}
@@ -147,11 +154,7 @@ def draw_network(
             return empty_figure(fig, ax, title, "No actors to show")
         if metrics is None:
             metrics = actor_metrics(G, seed=seed)
-        known = metrics[metrics["node"].isin(list(G))]
-        strength = dict(zip(known["node"], known["strength"], strict=True))
-        smax = max(max(strength.values(), default=0), 1)
-        size = {n: node_area(strength.get(n, 0), smax) for n in G}
-        types = {n: G.nodes[n].get("actor_type") or "other" for n in G}
+        known, strength, smax, size, types = _node_styles(G, metrics)
         pos, radius, per_pt = _place_markers(G, ax, size, types, seed)
 
         weights = [d.get("weight", 1) for _, _, d in G.edges(data=True)]
