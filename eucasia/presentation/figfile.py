@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -40,8 +41,44 @@ STABLE_METADATA = {
 
 
 def figure_bytes(fig: Figure, fmt: str) -> bytes:
-    """``fig`` rendered to ``fmt`` in the book's style, without dates or software stamps."""
+    """``fig`` rendered to ``fmt`` in the book's style, without dates or software stamps (an
+    SVG also without the weight `compact_svg` removes)."""
     buffer = io.BytesIO()
     with mpl.rc_context(figure_style(apply=False)):
         fig.savefig(buffer, format=fmt, bbox_inches="tight", metadata=STABLE_METADATA.get(fmt))
-    return buffer.getvalue()
+    data = buffer.getvalue()
+    return compact_svg(data.decode("utf-8")).encode("utf-8") if fmt == "svg" else data
+
+
+#: Places in matplotlib's SVG that hold coordinates in points: path data, positions, and the
+#: offsets of `translate(...)`. Scales, widths and opacities are left exact.
+_COORDINATE_ATTRIBUTE = re.compile(r'(\s(?:d|x|y)=")([^"]*)(")')
+_TRANSLATE = re.compile(r"(translate\()([^)]*)(\))")
+_LONG_DECIMAL = re.compile(r"-?\d+\.\d{3,}")
+_BETWEEN_TAGS = re.compile(r">\s+<")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def _round(match: re.Match) -> str:
+    text = f"{float(match.group(0)):.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
+
+
+def _coordinates(match: re.Match) -> str:
+    value = " ".join(_LONG_DECIMAL.sub(_round, match.group(2)).split())
+    return match.group(1) + value + match.group(3)
+
+
+def compact_svg(svg: str) -> str:
+    """Matplotlib's SVG with coordinates to 1/100 pt (it writes six decimals, a thousandth of a
+    pixel), without its line breaks, indentation and comments: about a seventh lighter, and
+    the same drawing on any screen.
+
+    Hand-written because it is four substitutions on one program's known output: an SVG
+    optimiser (svgo, scour) would bring Node.js or an unmaintained package into the build.
+    Scale factors are never rounded: glyphs are drawn at `scale(size/100)`.
+    """
+    svg = _COMMENT.sub("", svg)
+    svg = _COORDINATE_ATTRIBUTE.sub(_coordinates, svg)
+    svg = _TRANSLATE.sub(_coordinates, svg)
+    return _BETWEEN_TAGS.sub("><", svg)
