@@ -27,6 +27,7 @@ from conftest import HTML, ROOT
 
 from eucasia.analysis.corpus import Corpus
 from eucasia.analysis.network import strand_analysis
+from eucasia.build.site import bundle, pages
 from eucasia.data import load_tables
 from eucasia.data.vocabulary import STRANDS
 from eucasia.presentation.comparison import strand_titles
@@ -291,13 +292,14 @@ def test_extension_adds_the_assets_only_to_explorer_pages() -> None:
             self.added.append(name)
 
         def add_js_file(self, name, **kw):
-            self.added.append((name, kw.get("loading_method")))
+            self.added.append((name, kw))
 
     with_one, without = App(), App()
     body = explorer_html([strand_data(_result(STRANDS[0]), "t", "p.html", SEED)])
     ext._add_assets(with_one, "p", "page.html", {"body": body}, None)
     ext._add_assets(without, "q", "page.html", {"body": "<p>eucasia-explorer</p>"}, None)
-    assert with_one.added == ["eucasia-explorer.css", ("eucasia-explorer.js", "defer")]
+    assert with_one.added == ["eucasia-explorer.css", ("eucasia-explorer.js", {pages.LATE: "true"})]
+    assert ext.LATE == pages.LATE
     assert without.added == []
 
 
@@ -492,7 +494,12 @@ def test_a_finger_on_the_graph_scrolls_the_page_until_activated(site, browser) -
 
 
 def _assets(path: Path) -> set[str]:
+    """The explorer's files a page loads: named in the page, or in the stylesheet bundle it
+    links (whose first line names its sheets)."""
     text = path.read_text(encoding="utf-8")
+    for href in re.findall(r'href="((?:\.\./)*_static/styles/eucasia-[0-9a-f]+\.css)', text):
+        sheet = (path.parent / href).resolve()
+        text += " " + " ".join(bundle.bundle_members(sheet.read_text(encoding="utf-8")))
     names = ("eucasia-explorer.js", "eucasia-explorer.css", "vendor/sigma-", "vendor/graphology-")
     return {name for name in names if name in text}
 

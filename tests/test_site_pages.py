@@ -42,7 +42,8 @@ def test_rewrite_of_a_chapter_page() -> None:
     assert "fontawesome" not in out and "custom icons" not in out and "Pre-loaded" not in out
     assert 'rel="preload"' not in out
     assert "searchtools" not in out and "language_data" not in out
-    assert '<script defer src="../_static/doctools.js?v=3"></script>' in out
+    # doctools acts on a parsed page: fetched once the page is painted, not beside the styles.
+    assert 'for (const src of ["../_static/doctools.js?v=3"])' in out
     assert '<script src="../_static/documentation_options.js?v=2"></script>' in out  # not deferred
     assert '<div role="listitem">' in out
     assert '<img loading="lazy" alt="" src="../_images/fig.svg" />' in out
@@ -58,13 +59,14 @@ def test_rewrite_of_a_chapter_page() -> None:
     assert '<link rel="stylesheet" href="../_static/eucasia.css?v=1" />\n    <script src' in out
     assert '<script src="../_static/doctools.js?v=3"></script>' not in out
     assert 'language_data.js"></script>\n  <meta name="viewport"' not in out
-    assert '<script defer src="../_static/doctools.js?v=3"></script>\n  <meta name=' in out
+    assert "})();\n</script>\n  <meta name=" in out
 
 
 def test_search_page_keeps_its_scripts_undeferred() -> None:
     out = pages.rewrite(HEAD, search_scripts=True, basic_css_direct=False)
     assert '<script src="../_static/searchtools.js"></script>' in out
     assert '<script src="../_static/doctools.js?v=3"></script>' in out  # searchtools needs it now
+    assert '../_static/doctools.js?v=3"]' not in out
     assert "styles/theme.css?digest=abc" in out
 
 
@@ -171,3 +173,32 @@ def test_the_print_title_is_the_escaped_page_title() -> None:
     assert "<h1>A &lt;script&gt;x&lt;/script&gt; &amp; B</h1>" in out
     assert "<script>" not in out
     assert pages.escape_print_title("<p>no header</p>") == "<p>no header</p>"
+
+
+def test_a_script_marked_late_is_fetched_after_the_first_paint() -> None:
+    page = (
+        '<html><head><script data-eucasia-late="true" src="../_static/x.js?v=1"></script>'
+        "</head><body></body></html>"
+    )
+    out = pages.rewrite(page, search_scripts=False, basic_css_direct=True)
+    assert 'src="../_static/x.js' not in out
+    assert 'for (const src of ["../_static/x.js?v=1"])' in out and "requestAnimationFrame" in out
+
+
+def test_scripts_that_wait_for_a_parsed_page_are_fetched_after_the_paint_in_order() -> None:
+    page = (
+        "<html><head>"
+        '<script src="../_static/doctools.js?v=1"></script>'
+        '<script defer src="../_static/eucasia-tables.js?v=2"></script>'
+        '<script src="../_static/design-tabs.js?v=3"></script>'
+        '<script data-eucasia-late="true" src="../_static/eucasia-explorer.js?v=4"></script>'
+        "</head><body></body></html>"
+    )
+    out = pages.rewrite(page, search_scripts=False, basic_css_direct=True)
+    assert out.count("requestAnimationFrame") == 1
+    assert (
+        'for (const src of ["../_static/doctools.js?v=1", "../_static/eucasia-tables.js?v=2", '
+        '"../_static/eucasia-explorer.js?v=4"])' in out
+    )
+    # design-tabs.js waits for DOMContentLoaded, which a late script would miss: deferred only.
+    assert '<script defer src="../_static/design-tabs.js?v=3"></script>' in out

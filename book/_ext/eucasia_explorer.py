@@ -1,8 +1,9 @@
 """Sphinx extension: the network explorer's script and stylesheet, on the pages that have one.
 
 A page whose content has the explorer's element (written by
-`eucasia.presentation.explorer.show_explorer`) gets `eucasia-explorer.css` and a deferred
-`eucasia-explorer.js`; every other page gets neither. The script fetches the vendored sigma.js
+`eucasia.presentation.explorer.show_explorer`) gets `eucasia-explorer.css` and
+`eucasia-explorer.js`, fetched once the page has been painted (`eucasia.build.site.pages.LATE`);
+every other page gets neither. The script fetches the vendored sigma.js
 and graphology (`_static/vendor/`) itself, once the explorer comes near the screen.
 """
 
@@ -12,6 +13,7 @@ from sphinx.application import Sphinx
 
 EXPLORER_CLASS = "eucasia-explorer"  # eucasia.presentation.explorer.EXPLORER_CLASS
 SCRIPT, STYLESHEET = "eucasia-explorer.js", "eucasia-explorer.css"
+LATE = "data-eucasia-late"  # eucasia.build.site.pages.LATE
 
 
 def has_explorer(body: str) -> bool:
@@ -24,7 +26,7 @@ def _add_assets(app: Sphinx, pagename: str, templatename: str, context: dict, do
         return
     # Called during html-page-context, these add the files to this page only.
     app.add_css_file(STYLESHEET)
-    app.add_js_file(SCRIPT, loading_method="defer")
+    app.add_js_file(SCRIPT, **{LATE: "true"})
 
 
 def setup(app: Sphinx) -> dict:

@@ -15,12 +15,13 @@ events and configuration:
   buttons work: the theme's scripts listen on the first button of each kind, hidden here); every
   rendered page passes through `eucasia.build.site.pages.rewrite`, `tables.keep_words_whole`
   (words of table cells and captions never break inside), `figures.link_to_full_size` (each
-  figure opens at full size) and the offline guard, which turns a fetch from another host into
-  a warning (an error under `-W`).
+  figure opens at full size), `bundle.join_stylesheets` (one stylesheet link) and the offline
+  guard, which turns a fetch from another host into a warning (an error under `-W`).
 - html-page-context: the page loads only the optional assets its content uses, and gets a
   description if it has none.
 - build-finished: robots.txt, the complete sitemap, the root redirect, then the stylesheets and
-  icon fonts cut to what the built pages use.
+  icon fonts cut to what the built pages use, then each page's one stylesheet (`bundle`: the
+  sheets a page links, joined in order, so its first paint waits for one file, not seven).
 """
 
 from __future__ import annotations
@@ -32,7 +33,17 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from eucasia.build import site as site_package
-from eucasia.build.site import assets, css, figures, offline, pages, redirect, sitemap, tables
+from eucasia.build.site import (
+    assets,
+    bundle,
+    css,
+    figures,
+    offline,
+    pages,
+    redirect,
+    sitemap,
+    tables,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -89,6 +100,7 @@ def _wrap_render(app: Sphinx) -> None:
     templates = app.builder.templates
     render = templates.render
     basic_css_direct = _basic_css_direct(app)
+    bundles = _bundle_records(app)
 
     def render_page(template: str, context: dict) -> str:
         output = render(template, context)
@@ -102,6 +114,9 @@ def _wrap_render(app: Sphinx) -> None:
             basic_css_direct=basic_css_direct,
         )
         output = figures.link_to_full_size(tables.keep_words_whole(output))
+        output, sheets = bundle.join_stylesheets(output)
+        if sheets:
+            bundle.record(bundles, sheets)
         for url in offline.remote_fetches(output):
             _warn(
                 "page %s would load %s from another host; the site must read offline: serve it "
@@ -113,6 +128,11 @@ def _wrap_render(app: Sphinx) -> None:
         return output
 
     templates.render = render_page
+
+
+def _bundle_records(app: Sphinx) -> Path:
+    """Where the sheets of each page's stylesheet bundle are recorded (`bundle.record`)."""
+    return Path(app.doctreedir) / "eucasia_site" / "bundles"
 
 
 def _complete_sitemap(app: Sphinx) -> None:
@@ -181,6 +201,8 @@ def _build_finished(app: Sphinx, exception: Exception | None) -> None:
         app.config.eucasia_site_digest,
         lambda message: _warn("%s", message),
     )
+    for sheet in bundle.write_bundles(out, _bundle_records(app)):
+        _warn("_static/%s is gone: the pages that link it need a build from scratch", sheet)
 
 
 def _digest() -> str:

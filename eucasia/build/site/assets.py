@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from eucasia.build.files import write_if_changed
-from eucasia.build.site import css, fonts, purge
+from eucasia.build.site import bundle, css, fonts, purge
 from eucasia.build.site.usage import site_classes
 
 THEME_CSS = "styles/pydata-sphinx-theme.css"
@@ -45,12 +45,17 @@ def pristine(sheet: Path, out: Path, keep: Path) -> str | None:
 
 
 def original_sheets(out: Path, keep: Path, warn: Callable[[str], None]) -> dict[str, str]:
-    """Every stylesheet of `_static` but the theme's and vendored ones, as first written."""
+    """Every stylesheet of `_static` but the theme's, vendored ones and the bundles (made from
+    the cut sheets afterwards), as first written."""
     static = out / "_static"
     originals = {}
     for sheet in sorted(static.rglob("*.css")):
         relative = sheet.relative_to(static).as_posix()
-        if relative == THEME_CSS or relative.startswith("vendor/"):
+        if (
+            relative == THEME_CSS
+            or relative.startswith("vendor/")
+            or relative.startswith(f"{bundle.BUNDLE_DIR}/{bundle.BUNDLE_PREFIX}")
+        ):
             continue
         original = pristine(sheet, out, keep)
         if original is None:

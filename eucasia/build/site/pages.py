@@ -73,6 +73,26 @@ LATE_LOADER = """<script>
 </script>"""
 
 
+#: Scripts in the head fetched once the page has been painted (by `LATE_LOADER`, in their
+#: order), not alongside the stylesheet: each acts on a parsed page and, loaded late, still
+#: runs (it checks `document.readyState` rather than waiting for an event already past).
+#: Checked in their sources; design-tabs.js waits for DOMContentLoaded and stays deferred.
+AFTER_PAINT_SCRIPTS = (
+    "doctools.js",
+    "sphinx_highlight.js",
+    "clipboard.min.js",
+    "copybutton.js",
+    "togglebutton.js",
+    "scripts/sphinx-book-theme.js",
+    "eucasia-site.js",
+    "eucasia-tables.js",
+)
+#: The attribute that marks a script (added with `app.add_js_file(..., **{LATE: "true"})`) to
+#: be fetched once the page has been painted, by `LATE_LOADER`: its download does not compete
+#: with the text and the stylesheet (the network explorer's script, on the pages that have one).
+LATE = "data-eucasia-late"
+
+
 def asset_name(asset: object) -> str:
     """The file name of a Sphinx asset (a `_JavaScript`/`_CascadingStyleSheet` or a str)."""
     return posixpath.basename(str(getattr(asset, "filename", asset) or ""))
@@ -182,17 +202,36 @@ def rewrite(page: str, *, search_scripts: bool, basic_css_direct: bool) -> str:
         ):
             remove(tag.start, tag.end)
     # searchtools.js calls doctools' _ready() at once: where it loads, doctools may not wait.
+    late = []
     if not any("_static/searchtools.js" in (tag.get("src") or "") for tag in kept):
         for tag in kept:
             path = _path(tag.get("src"))
+            attributes = {name for name, _ in tag.attrs}
             if (
-                [name for name, _ in tag.attrs] == ["src"]
+                tag.close is not None
+                and not tag.content
+                and (
+                    tag.has(LATE)
+                    or (
+                        attributes <= {"src", "defer"}
+                        and any(path.endswith(f"_static/{name}") for name in AFTER_PAINT_SCRIPTS)
+                    )
+                )
+            ):
+                late.append(tag)
+            elif (
+                attributes == {"src"}
                 and not tag.content
                 and any(path.endswith(f"_static/{name}") for name in DEFERRABLE_SCRIPTS)
             ):
                 edits.append(
                     (tag.start + 1 + len(tag.name), tag.start + 1 + len(tag.name), " defer")
                 )
+    if late:
+        sources = json.dumps([tag.get("src") for tag in late])
+        edits.append((late[0].start, late[0].close, LATE_LOADER % sources))
+        for tag in late[1:]:
+            remove(tag.start, tag.close)
     edits += _load_theme_scripts_after_first_paint(page, kept)
     for tag in doc.tags:
         href = tag.span("href")
