@@ -27,6 +27,7 @@ from conftest import HTML, ROOT
 
 from eucasia.analysis.corpus import Corpus
 from eucasia.analysis.network import strand_analysis
+from eucasia.build.explorerdata import move_data_out
 from eucasia.build.site import bundle, pages
 from eucasia.data import load_tables
 from eucasia.data.vocabulary import STRANDS
@@ -523,7 +524,12 @@ def page_ids(path: Path) -> set[str]:
 
 
 def embedded_data(path: Path) -> list[dict]:
-    return _embedded(path.read_text(encoding="utf-8"))["strands"]
+    """The explorer data of a built page: in the site's data file the page names."""
+    text = path.read_text(encoding="utf-8")
+    found = re.search(r'<div class="eucasia-explorer-data" data-src="([^"]+)"', text)
+    assert found, f"{path}: no explorer data element"
+    script = (path.parent / found.group(1)).read_text(encoding="utf-8")
+    return json.loads(script.split("] = ", 1)[1].rstrip().removesuffix(";"))["strands"]
 
 
 def link_problems(html_dir: Path, pages: list[str]) -> tuple[list[str], set[str]]:
@@ -585,7 +591,8 @@ def test_link_check_finds_a_missing_row_and_actor_page(tmp_path: Path) -> None:
     strand = STRANDS[0]
     data = strand_data(_result(strand), "t", f"{strand}.html", SEED)
     (tmp_path / "notebooks").mkdir()
-    (tmp_path / "notebooks" / "x.html").write_text(explorer_html([data]), encoding="utf-8")
+    page = move_data_out(explorer_html([data]), "notebooks/x", tmp_path, lambda p: "../" + p)
+    (tmp_path / "notebooks" / "x.html").write_text(page, encoding="utf-8")
     first, *rest = sorted(data["initiatives"])
     rows = "".join(f'<tr id="initiative-{i}"></tr>' for i in rest)
     (tmp_path / "notebooks" / f"{strand}.html").write_text(rows, encoding="utf-8")

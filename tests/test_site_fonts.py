@@ -9,6 +9,7 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from eucasia.build.site import assets, fonts
+from eucasia.presentation.fontsubset import subset_font
 
 THEME = Path(__import__("pydata_sphinx_theme").__file__).parent / "theme" / "pydata_sphinx_theme"
 STATIC = THEME / "static"
@@ -56,7 +57,7 @@ def test_point_fonts_at_subsets() -> None:
 
 def test_subset_font_keeps_only_the_glyphs_asked_for() -> None:
     source = STATIC / fonts.THEME_FONTS / "fa-solid-900.ttf"
-    woff = fonts.subset_font(source, {"\uf185"})
+    woff = subset_font(source, {"\uf185"})
     assert len(woff) < 5_000 < source.stat().st_size
     font = TTFont(__import__("io").BytesIO(woff))
     assert 0xF185 in font.getBestCmap() and 0xF186 not in font.getBestCmap()

@@ -202,3 +202,17 @@ def test_scripts_that_wait_for_a_parsed_page_are_fetched_after_the_paint_in_orde
     )
     # design-tabs.js waits for DOMContentLoaded, which a late script would miss: deferred only.
     assert '<script defer src="../_static/design-tabs.js?v=3"></script>' in out
+
+
+def test_a_small_blocking_script_goes_inside_the_page() -> None:
+    page = (
+        '<html><head><script src="../_static/documentation_options.js?v=1"></script>'
+        "<script>DOCUMENTATION_OPTIONS.pagename = 'x';</script></head></html>"
+    )
+    out = pages.inline_script(page, "documentation_options.js", "const D = {A: 1};")
+    assert out == (
+        "<html><head><script>const D = {A: 1};</script>"
+        "<script>DOCUMENTATION_OPTIONS.pagename = 'x';</script></head></html>"
+    )
+    assert pages.inline_script(page, "documentation_options.js", "'</script>'") == page
+    assert pages.inline_script(page, "other.js", "x") == page

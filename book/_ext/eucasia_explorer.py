@@ -1,15 +1,23 @@
-"""Sphinx extension: the network explorer's script and stylesheet, on the pages that have one.
+"""Sphinx extension: the network explorer's script, stylesheet and data, on the pages that have one.
 
 A page whose content has the explorer's element (written by
 `eucasia.presentation.explorer.show_explorer`) gets `eucasia-explorer.css` and
 `eucasia-explorer.js`, fetched once the page has been painted (`eucasia.build.site.pages.LATE`);
-every other page gets neither. The script fetches the vendored sigma.js
-and graphology (`_static/vendor/`) itself, once the explorer comes near the screen.
+every other page gets neither. The script fetches the vendored sigma.js and graphology
+(`_static/vendor/`) itself, once the reader turns to the explorer.
+
+The explorer's data (JSON, 15 to 45 kB a page) leave the page for `_data/explorer-<page>.js`,
+which the script fetches after the first paint: a reader's browser needs them only to start the
+explorer, not to show the text (`eucasia.build.explorerdata`).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sphinx.application import Sphinx
+
+from eucasia.build.explorerdata import move_data_out
 
 EXPLORER_CLASS = "eucasia-explorer"  # eucasia.presentation.explorer.EXPLORER_CLASS
 SCRIPT, STYLESHEET = "eucasia-explorer.js", "eucasia-explorer.css"
@@ -27,6 +35,10 @@ def _add_assets(app: Sphinx, pagename: str, templatename: str, context: dict, do
     # Called during html-page-context, these add the files to this page only.
     app.add_css_file(STYLESHEET)
     app.add_js_file(SCRIPT, **{LATE: "true"})
+    if "pathto" in context:
+        context["body"] = move_data_out(
+            context["body"], pagename, Path(app.outdir), lambda path: context["pathto"](path, 1)
+        )
 
 
 def setup(app: Sphinx) -> dict:

@@ -15,8 +15,9 @@ events and configuration:
   buttons work: the theme's scripts listen on the first button of each kind, hidden here); every
   rendered page passes through `eucasia.build.site.pages.rewrite`, `tables.keep_words_whole`
   (words of table cells and captions never break inside), `figures.link_to_full_size` (each
-  figure opens at full size), `bundle.join_stylesheets` (one stylesheet link) and the offline
-  guard, which turns a fetch from another host into a warning (an error under `-W`).
+  figure opens at full size), `pages.inline_script` (Sphinx's few-hundred-byte
+  documentation_options.js inside the page), `bundle.join_stylesheets` (one stylesheet link)
+  and the offline guard, which turns a fetch from another host into a warning (an error under `-W`).
 - html-page-context: the page loads only the optional assets its content uses, and gets a
   description if it has none.
 - build-finished: robots.txt, the complete sitemap, the root redirect, then the stylesheets and
@@ -48,6 +49,7 @@ from eucasia.build.site import (
 logger = logging.getLogger(__name__)
 
 SITE_JS = "eucasia-site.js"
+DOCUMENTATION_OPTIONS = "documentation_options.js"
 LOCAL_MATHJAX = "mathjax/tex-chtml.js"
 
 
@@ -101,6 +103,7 @@ def _wrap_render(app: Sphinx) -> None:
     render = templates.render
     basic_css_direct = _basic_css_direct(app)
     bundles = _bundle_records(app)
+    options: list[str] = []  # documentation_options.js, rendered at the first page
 
     def render_page(template: str, context: dict) -> str:
         output = render(template, context)
@@ -114,6 +117,10 @@ def _wrap_render(app: Sphinx) -> None:
             basic_css_direct=basic_css_direct,
         )
         output = figures.link_to_full_size(tables.keep_words_whole(output))
+        if not options:
+            options.append(_documentation_options(app))
+        if options[0]:
+            output = pages.inline_script(output, DOCUMENTATION_OPTIONS, options[0])
         output, sheets = bundle.join_stylesheets(output)
         if sheets:
             bundle.record(bundles, sheets)
@@ -128,6 +135,18 @@ def _wrap_render(app: Sphinx) -> None:
         return output
 
     templates.render = render_page
+
+
+def _documentation_options(app: Sphinx) -> str:
+    """The text Sphinx writes to `_static/documentation_options.js` (rendered from the theme's
+    template with the builder's context, as Sphinx does when it copies static files), or ""."""
+    for static in _theme_static_dirs(app):
+        template = static / (DOCUMENTATION_OPTIONS + ".jinja")
+        if template.is_file():
+            return app.builder.templates.render_string(
+                template.read_text(encoding="utf-8"), app.builder.globalcontext
+            )
+    return ""
 
 
 def _bundle_records(app: Sphinx) -> Path:

@@ -1,7 +1,7 @@
 /* The book's network explorer (issue 15): the actor network of a strand, to search, filter,
- * pan and zoom. Its data (JSON in the page) come from eucasia.presentation.explorer, with the
- * printed figure's positions, colours and shapes. Every value from the data reaches the page
- * as text (textContent), never as markup.
+ * pan and zoom. Its data (JSON in the page, or in the site's file the page names) come from
+ * eucasia.presentation.explorer, with the printed figure's positions, colours and shapes.
+ * Every value from the data reaches the page as text (textContent), never as markup.
  *
  * The search box, the type filter, the list of actors and the panel work without the canvas
  * (they are the keyboard path and the text alternative); the canvas (sigma.js and graphology,
@@ -535,10 +535,27 @@ void main(void) { gl_FragColor = v_color; }`;
     }
   }
 
-  function start(root) {
+  /* The explorer's data: in the page as JSON (a notebook's output), or, on the site, in the
+   * script file the empty data element names (eucasia.build.explorerdata), loaded now. */
+  function loadData(root) {
+    const holder = root.querySelector(".eucasia-explorer-data");
+    if (!holder) return Promise.reject(new Error("no data element"));
+    if (holder.tagName === "SCRIPT") return Promise.resolve(JSON.parse(holder.textContent));
+    const key = holder.getAttribute("data-key");
+    const stored = () => (window.eucasiaExplorerData || {})[key];
+    if (stored()) return Promise.resolve(stored());
+    return new Promise((resolve, reject) => {
+      const script = el("script", { src: new URL(holder.getAttribute("data-src"), document.baseURI).href });
+      script.onload = () => (stored() ? resolve(stored()) : reject(new Error("no data in " + key)));
+      script.onerror = () => reject(new Error("could not load " + key));
+      document.head.appendChild(script);
+    });
+  }
+
+  async function start(root) {
     let data;
     try {
-      data = JSON.parse(root.querySelector("script.eucasia-explorer-data").textContent);
+      data = await loadData(root);
     } catch (error) {
       console.warn("eucasia explorer: unreadable data", error);
       return;

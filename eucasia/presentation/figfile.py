@@ -11,6 +11,7 @@ import matplotlib as mpl
 from matplotlib.figure import Figure
 
 from eucasia.presentation.style import figure_style
+from eucasia.presentation.svgfonts import embed_fonts
 
 
 def save_figure(
@@ -41,13 +42,22 @@ STABLE_METADATA = {
 
 
 def figure_bytes(fig: Figure, fmt: str) -> bytes:
-    """``fig`` rendered to ``fmt`` in the book's style, without dates or software stamps (an
-    SVG also without the weight `compact_svg` removes)."""
+    """``fig`` rendered to ``fmt`` in the book's style, without dates or software stamps; an
+    SVG with its text as text in its own embedded font, and without the weight `compact_svg`
+    removes."""
     buffer = io.BytesIO()
-    with mpl.rc_context(figure_style(apply=False)):
+    style = figure_style(apply=False) | (SVG_AS_TEXT if fmt == "svg" else {})
+    with mpl.rc_context(style):
         fig.savefig(buffer, format=fmt, bbox_inches="tight", metadata=STABLE_METADATA.get(fmt))
     data = buffer.getvalue()
-    return compact_svg(data.decode("utf-8")).encode("utf-8") if fmt == "svg" else data
+    if fmt != "svg":
+        return data
+    return compact_svg(embed_fonts(data.decode("utf-8"))).encode("utf-8")
+
+
+#: SVG text written as text, its fonts embedded by `svgfonts.embed_fonts` (half the weight of
+#: glyph outlines, the same drawing).
+SVG_AS_TEXT = {"svg.fonttype": "none"}
 
 
 #: Places in matplotlib's SVG that hold coordinates in points: path data, positions, and the

@@ -21,6 +21,7 @@ from pathlib import Path
 from eucasia.build.files import write_if_changed
 from eucasia.build.site import bundle, css, fonts, purge
 from eucasia.build.site.usage import site_classes
+from eucasia.presentation.fontsubset import subset_font
 
 THEME_CSS = "styles/pydata-sphinx-theme.css"
 #: Marks a stylesheet that has been cut; its original is kept beside the doctrees.
@@ -88,7 +89,7 @@ def cut_assets(
         ttf = find_theme_file(theme_static, f"{fonts.THEME_FONTS}/{font}.ttf")
         if ttf is None:
             raise FileNotFoundError(f"the theme's {font}.ttf is missing")
-        assets[f"{fonts.FONT_DIR}/{font}.woff"] = fonts.subset_font(ttf, chars)
+        assets[f"{fonts.FONT_DIR}/{font}.woff"] = subset_font(ttf, chars)
     themed = css.without_source_map(fonts.point_fonts_at_subsets(theme_css))
     assets[THEME_CSS] = (PURGED_MARK + purge.purge(themed, classes)).encode("utf-8")
     for relative, original in originals.items():

@@ -8,9 +8,7 @@ pages use: a few kB instead of 1.5 MB.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable
-from pathlib import Path
 
 from tinycss2 import ast, parse_blocks_contents
 
@@ -116,26 +114,6 @@ def icon_chars(theme_css: str, classes: set[str], sheets: Iterable[str]) -> set[
     for sheet in sheets:
         chars |= private_use_chars(sheet)
     return chars
-
-
-def subset_font(source: Path, chars: set[str]) -> bytes:
-    """The font cut to `chars`, as WOFF bytes (its copyright and licence records kept)."""
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
-
-    options = subset.Options()
-    options.flavor = "woff"
-    options.name_IDs = ["*"]  # keep the copyright and licence records (SIL OFL 1.1)
-    options.name_languages = ["*"]
-    options.notdef_outline = True
-    font = TTFont(str(source), recalcTimestamp=False)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=sorted(ord(c) for c in "".join(chars)))
-    subsetter.subset(font)
-    font.flavor = "woff"
-    buffer = io.BytesIO()
-    font.save(buffer, reorderTables=True)
-    return buffer.getvalue()
 
 
 def point_fonts_at_subsets(theme_css: str) -> str:

@@ -267,3 +267,19 @@ def _load_theme_scripts_after_first_paint(page: str, scripts: list[markup.Tag]) 
             sources = json.dumps([first.get("src"), second.get("src")])
             return [(first.start, second.close, LATE_LOADER % sources)]
     return []
+
+
+def inline_script(page: str, name: str, content: str) -> str:
+    """The page with its script `_static/<name>` (a plain `<script src>`) replaced by an inline
+    script holding `content`: a parser-blocking script in the head costs a request before the
+    first paint, for a few hundred bytes. Left as it is if `content` could end the element."""
+    if "</" in content or "<!--" in content:
+        return page
+    for tag in markup.parse(page).find_all("script"):
+        if (
+            _path(tag.get("src")).endswith(f"_static/{name}")
+            and {attribute for attribute, _ in tag.attrs} == {"src"}
+            and tag.close is not None
+        ):
+            return markup.splice(page, [(tag.start, tag.close, f"<script>{content}</script>")])
+    return page
