@@ -152,3 +152,42 @@ def test_stylesheets_are_cut_but_keep_what_pages_use(built_html: Path) -> None:
     ):
         assert selector in theme_css, selector
     assert ".carousel-caption" not in theme_css  # Bootstrap's carousel: no page has one
+
+
+def test_every_page_links_one_stylesheet_holding_its_sheets_in_order(built_html: Path) -> None:
+    """One stylesheet a page (eucasia.build.site.bundle): the bundle exists, names its sheets,
+    holds each one's cut text, and its fonts and images resolve."""
+    from eucasia.build.site import bundle, css
+
+    static = built_html / "_static"
+    for page_path in PAGES:
+        page = read(built_html, page_path)
+        head = page.split("</head>", 1)[0]
+        sheets = re.findall(r'<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"', head)
+        sheets += re.findall(r'<link href="([^"]+)"[^>]*rel="stylesheet"', head)
+        local = [s for s in sheets if "_static/" in s]
+        if not local:
+            continue
+        assert len(local) == 1, f"{page_path} links {local}"
+        path = (built_html / page_path).parent / local[0].split("?", 1)[0]
+        text = path.resolve().read_text(encoding="utf-8")
+        members = bundle.bundle_members(text)
+        assert "styles/pydata-sphinx-theme.css" in members and members[-1] == "eucasia.css"
+        at = 0
+        for member in members:
+            rules = (static / member).read_text(encoding="utf-8").split("\n")
+            body = next(line for line in rules if line.rstrip().endswith("{") or "{" in line)
+            found = text.find(body, at)
+            assert found >= 0, f"{page_path}: {member} not in its bundle in order"
+            at = found
+        for url in css.urls(text):
+            if not url.startswith("data:"):
+                assert (path.parent / url.split("?")[0]).resolve().is_file(), url
+
+
+def test_the_inline_documentation_options_are_what_sphinx_wrote(built_html: Path) -> None:
+    options = (built_html / "_static" / "documentation_options.js").read_text(encoding="utf-8")
+    for page_path in CHAPTERS:
+        page = read(built_html, page_path)
+        assert f"<script>{options}</script>" in page, page_path
+        assert "documentation_options.js" not in page, page_path

@@ -42,3 +42,16 @@ def test_every_page_but_a_sample_of_the_templated_ones(tmp_path: Path) -> None:
 def test_without_templated_pages_it_is_every_page(tmp_path: Path) -> None:
     html = _site(tmp_path, {"index.html": 1, "book/intro.html": 2})
     assert measure.browser_pages(html) == measure.site_pages(html)
+
+
+def test_lighthouse_reports_the_median_run_whole(monkeypatch, tmp_path) -> None:
+    runs = iter(
+        [
+            {"performance": 97, "lcp_ms": 1},
+            {"performance": 91, "lcp_ms": 2},
+            {"performance": 95, "lcp_ms": 3},
+        ]
+    )
+    monkeypatch.setattr(measure, "lighthouse", lambda url, workdir: next(runs))
+    row = measure.lighthouse_median("http://127.0.0.1/x.html", tmp_path, 3)
+    assert row == {"performance": 95, "lcp_ms": 3, "performance_runs": [91, 95, 97]}
