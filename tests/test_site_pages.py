@@ -29,6 +29,7 @@ HEAD = """<html>
     <IMG alt='' SRC='../_images/upper.svg'>
     <img alt="" src="../_static/logo.svg" />
     <img alt="" loading="eager" src="../_images/eager.svg" />
+    <img alt="Binder logo" src="../_static/images/logo_binder.svg">
   <script defer src="../_static/scripts/bootstrap.js?digest=abc"></script>
 <script defer src="../_static/scripts/pydata-sphinx-theme.js?digest=abc"></script>
   </body>
@@ -50,6 +51,7 @@ def test_rewrite_of_a_chapter_page() -> None:
     assert "<IMG loading=\"lazy\" alt='' SRC='../_images/upper.svg'>" in out
     assert '<img alt="" src="../_static/logo.svg" />' in out  # not a figure
     assert '<img alt="" loading="eager" src="../_images/eager.svg" />' in out
+    assert '<img loading="lazy" alt="Binder logo" src="../_static/images/logo_binder.svg">' in out
     assert '<script defer src="../_static/scripts/bootstrap.js' not in out
     assert (
         'for (const src of ["../_static/scripts/bootstrap.js?digest=abc", '

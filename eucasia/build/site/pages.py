@@ -246,8 +246,14 @@ def rewrite(page: str, *, search_scripts: bool, basic_css_direct: bool) -> str:
         if tag.get("role") == "doc-biblioentry":
             edits.append((*tag.span("role"), "listitem"))
         # Figures load as the reader scrolls to them (and when printing: browsers fetch lazy
-        # images before they lay out a print): they do not compete with the text for the paint.
-        if tag.name == "img" and not tag.has("loading") and "_images/" in (tag.get("src") or ""):
+        # images before they lay out a print), and the icons of the launch menu when it opens:
+        # they do not compete with the text for the first paint.
+        source = tag.get("src") or ""
+        if (
+            tag.name == "img"
+            and not tag.has("loading")
+            and ("_images/" in source or "_static/images/logo_" in source)
+        ):
             edits.append((tag.start + 4, tag.start + 4, ' loading="lazy"'))
     return escape_print_title(markup.splice(page, edits))
 
