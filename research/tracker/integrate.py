@@ -16,7 +16,7 @@ HERE = ROOT / "research" / "tracker"
 DATA = ROOT / "data"
 BATCHES = ("strand1", "strand2a", "strand23")
 ASSESSED_ON = "2026-12-01"
-MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
 def read(name: str) -> list[dict]:
