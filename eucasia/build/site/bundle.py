@@ -159,14 +159,22 @@ def font_data_uri(static: Path, target: str) -> str | None:
     return f"data:{media};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
 
 
-def bundle_text(static: Path, members: list[str]) -> str:
+def member_text(static: Path, member: str) -> str:
+    """A sheet as it goes into a bundle: without `@charset`, its addresses rebased and its
+    small fonts inside it."""
+    text = _without_charset((static / member).read_text(encoding="utf-8"), member)
+    return rebase_urls(text, member, functools.partial(font_data_uri, static)).strip("\n")
+
+
+def bundle_text(static: Path, members: list[str], done: dict[str, str] | None = None) -> str:
     """The sheets under `static`, joined: a header naming them, `@charset`, then each sheet
-    (small fonts inside it)."""
+    (`done`: sheets already prepared by `member_text`, shared by the bundles of one build)."""
+    done = {} if done is None else done
     parts = [f"{HEADER}{' '.join(members)} */", '@charset "UTF-8";']
-    inline = functools.partial(font_data_uri, static)
     for member in members:
-        text = _without_charset((static / member).read_text(encoding="utf-8"), member)
-        parts.append(rebase_urls(text, member, inline).strip("\n"))
+        if member not in done:
+            done[member] = member_text(static, member)
+        parts.append(done[member])
     return "\n".join(parts) + "\n"
 
 
@@ -180,13 +188,14 @@ def write_bundles(out: Path, keep: Path) -> list[str]:
     """Write every recorded bundle into `out/_static/styles` from the sheets now in `out`;
     returns the sheets that are missing (their bundles are not written)."""
     static = out / "_static"
-    missing = []
+    missing: list[str] = []
+    done: dict[str, str] = {}
     for path in sorted(keep.glob(f"{BUNDLE_PREFIX}*.css.json")):
         members = json.loads(path.read_text(encoding="utf-8"))
         absent = [m for m in members if not (static / m).is_file()]
         if absent:
             missing += absent
             continue
-        text = bundle_text(static, members)
+        text = bundle_text(static, members, done)
         write_if_changed(static / BUNDLE_DIR / path.name.removesuffix(".json"), text.encode())
     return missing
