@@ -695,3 +695,45 @@ def test_explorer_pages_have_no_serious_accessibility_violation(site, browser, p
                 if v["impact"] in {"serious", "critical"}
             ]
         assert not found, "\n".join(found)
+
+
+#: The boxes of the node labels sigma draws, in viewport pixels, and the pairs that overlap.
+LABEL_OVERLAPS = """() => {
+  const sigma = document.querySelector('div.eucasia-explorer').eucasiaExplorer.sigma;
+  const size = sigma.getSetting('labelSize');
+  const context = document.createElement('canvas').getContext('2d');
+  context.font = `${size}px ${sigma.getSetting('labelFont')}`;
+  const boxes = [...sigma.displayedNodeLabels].map((id) => {
+    const data = sigma.getNodeDisplayData(id);
+    const at = sigma.framedGraphToViewport(data);
+    const left = at.x + sigma.scaleSize(data.size) + 3;
+    return [left, at.y - size / 2, left + context.measureText(data.label || '').width, at.y + size / 2, id];
+  });
+  const overlaps = [];
+  boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => {
+    if (a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]) overlaps.push([a[4], b[4]]);
+  }));
+  const width = sigma.getContainer().clientWidth;
+  const focused = document.querySelector('div.eucasia-explorer').dataset.selected;
+  const cut = boxes.filter((b) => b[4] !== focused && (b[0] < 0 || b[2] > width)).map((b) => b[4]);
+  return { labels: boxes.length, overlaps, cut };
+}"""
+
+
+@pytest.mark.parametrize("page_path", sorted(EXPLORER_PAGES))
+def test_on_a_phone_a_hubs_partners_are_named_without_their_labels_running_together(
+    site, browser, page_path
+):
+    """The hub (the first actor of the list) selected on a 390 px screen: every label drawn
+    stands clear of the others and inside the canvas (the explorer chooses which partners to
+    name there; the panel names them all)."""
+    with measure.open_page(browser, site + page_path, viewport={"width": 390, "height": 800}) as (
+        page,
+        _,
+    ):
+        root = ready(page)
+        root.locator("button[data-actor]").first.click()
+        page.wait_for_timeout(300)
+        found = page.evaluate(LABEL_OVERLAPS)
+        assert found["labels"] >= 3, found
+        assert not found["overlaps"] and not found["cut"], found

@@ -43,6 +43,7 @@ from eucasia.build.site import (
     pages,
     redirect,
     sitemap,
+    staticcopy,
     tables,
 )
 
@@ -206,6 +207,19 @@ def _builder_inited(app: Sphinx) -> None:
     _wrap_render(app)
 
 
+def _copy_changed_statics(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """The root page, when a file of `html_static_path` is newer than its copy: Sphinx copies
+    static files only when it writes a page (`staticcopy`)."""
+    if not _is_html(app) or not (Path(app.outdir) / "index.html").is_file():
+        return []
+    folders = [Path(app.confdir) / entry for entry in app.config.html_static_path]
+    stale = staticcopy.stale_copies(folders, Path(app.outdir) / "_static")
+    if stale:
+        logger.info("eucasia_site: %s changed: writing the root page to copy it", stale[0])
+        return [app.config.root_doc]
+    return []
+
+
 def _build_finished(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not _is_html(app):
         return
@@ -242,6 +256,7 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("eucasia_site_digest", _digest(), "html")
     app.connect("builder-inited", _builder_inited)
     app.connect("html-page-context", _trim_page_assets, priority=900)
+    app.connect("env-get-outdated", _copy_changed_statics)
     # After the theme rewrites pygments.css and MyST-NB writes its stylesheet (both at 500).
     app.connect("build-finished", _build_finished, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -22,6 +22,7 @@
   const VENDOR = ["vendor/graphology-0.26.0.umd.min.js", "vendor/sigma-3.0.3.min.js"];
   const FADED = "#e4e4e4";
   const EDGE_FADED = "rgba(200, 200, 200, 0.35)";
+  const NARROW_CANVAS = 560;  // px: below it, the labels drawn are chosen (labelPlan)
   let counter = 0;
   let vendor = null;
 
@@ -518,9 +519,56 @@ void main(void) { gl_FragColor = v_color; }`;
       const node = this.nodes.get(id);
       if (this.hiddenTypes.has(node.type)) return { ...attrs, hidden: true };
       const focus = this.focusSet();
-      if (!focus) return attrs;
+      // On a narrow canvas (a phone) the labels are too many to draw at once without running
+      // into each other: the ones drawn are chosen here (labelPlan), the focused actor's first
+      // and then by node size; the panel and the list name every actor.
+      const narrow = this.sigma && this.canvas.clientWidth < NARROW_CANVAS;
+      const label = narrow && !this.labelPlan().has(id) ? null : attrs.label;
+      if (!focus) return narrow ? { ...attrs, label, forceLabel: label !== null } : attrs;
       if (!focus.has(id)) return { ...attrs, color: FADED, label: null, zIndex: 0 };
-      return { ...attrs, forceLabel: true, zIndex: 1, highlighted: id === (this.hovered || this.selected) };
+      const focused = id === (this.hovered || this.selected);
+      return { ...attrs, label, forceLabel: label !== null, zIndex: 1, highlighted: focused };
+    }
+
+    /* The box of a node's label on the screen, as sigma draws it (right of the node), with the
+     * margin of the box a highlighted label gets. */
+    labelBox(attrs) {
+      const sigma = this.sigma;
+      const size = sigma.getSetting("labelSize");
+      this.measure = this.measure || document.createElement("canvas").getContext("2d");
+      this.measure.font = `${size}px ${sigma.getSetting("labelFont")}`;
+      const at = sigma.graphToViewport({ x: attrs.x, y: attrs.y });
+      const left = at.x + sigma.scaleSize(attrs.size) + 3;
+      return [left - 2, at.y - size / 2 - 2, left + this.measure.measureText(attrs.label || "").width + 4, at.y + size / 2 + 2];
+    }
+
+    /* The actors whose labels are drawn on a narrow canvas: the focused one, then the others in
+     * the focus (or all shown) by node size, each only if its label fits the canvas and meets
+     * none already placed.
+     * Kept until the focus, the camera, the width or the type filter changes. */
+    labelPlan() {
+      const camera = this.sigma.getCamera().getState();
+      const focusId = this.hovered || this.selected;
+      const key = [focusId, camera.x, camera.y, camera.ratio, this.canvas.clientWidth, [...this.hiddenTypes]].join("|");
+      if (this.plan && this.plan.key === key && this.plan.graph === this.graph) return this.plan.ids;
+      const focus = this.focusSet();
+      const size = (id) => this.graph.getNodeAttribute(id, "size");
+      const candidates = this.graph.nodes()
+        .filter((id) => !this.hiddenTypes.has(this.nodes.get(id).type) && (!focus || focus.has(id)))
+        .sort((a, b) => (b === focusId) - (a === focusId) || size(b) - size(a) || (a < b ? -1 : 1));
+      const placed = [];
+      const ids = new Set();
+      const width = this.canvas.clientWidth;
+      for (const id of candidates) {
+        const box = this.labelBox(this.graph.getNodeAttributes(id));
+        const inside = box[0] >= 0 && box[2] <= width;  // a label cut by the edge is not drawn
+        if ((inside || id === focusId) && placed.every((o) => !(box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3]))) {
+          placed.push(box);
+          ids.add(id);
+        }
+      }
+      this.plan = { key, ids, graph: this.graph };
+      return ids;
     }
 
     edgeLook(id, attrs) {
