@@ -28,6 +28,7 @@ def subset_font(source: Path, chars: set[str], hinting: bool = True) -> bytes:
     font = TTFont(str(source), recalcTimestamp=False)
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=sorted(ord(c) for c in "".join(chars)))
+    # fontTools logs each table it drops at INFO, which a notebook would print under a figure.
     logging.getLogger("fontTools").setLevel(logging.WARNING)
     subsetter.subset(font)
     font.flavor = "woff"

@@ -9,7 +9,10 @@
 - `usage`: the class names the built site can put on an element (pages and shipped scripts).
 - `fonts`: cuts Font Awesome's fonts down to the icons the pages use.
 - `assets`: the cut stylesheets and fonts of a site, kept under a key of their inputs.
-- `pages`: per-page rewrites (assets a page does not use, deferred scripts, lazy figures).
+- `pages`: per-page rewrites (assets a page does not use, scripts fetched after the first
+  paint, lazy figures, a small blocking script inlined).
+- `bundle`: one stylesheet a page, joining the sheets it links in their order.
+- `staticcopy`: whether a file of `html_static_path` changed since Sphinx last copied it.
 - `tables`: words of table cells and captions kept whole; long cells marked as prose.
 - `figures`: each figure image linked to its own file, so that it opens at full size.
 - `offline`: finds the tags and styles that would make a browser fetch from another host.
