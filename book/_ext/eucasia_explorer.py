@@ -18,10 +18,10 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from eucasia.build.explorerdata import move_data_out
+from eucasia.build.site.pages import LATE
 
 EXPLORER_CLASS = "eucasia-explorer"  # eucasia.presentation.explorer.EXPLORER_CLASS
 SCRIPT, STYLESHEET = "eucasia-explorer.js", "eucasia-explorer.css"
-LATE = "data-eucasia-late"  # eucasia.build.site.pages.LATE
 
 
 def has_explorer(body: str) -> bool:
