@@ -23,7 +23,7 @@ export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 JB_FLAGS := -W -n --keep-going
 
-.PHONY: help book html pdf test test-tools lint bench measure clean env lock tex
+.PHONY: help book html pdf test test-exhaustive test-tools lint bench measure clean env lock tex
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | sort
@@ -81,15 +81,22 @@ pdf: $(STAMP) tex ## Build the PDF edition at _build/pdf/eu-central-asia-strateg
 	if ! cmp -s $(PDF) $(SITE_PDF); then \
 	  mkdir -p $(dir $(SITE_PDF)); cp $(PDF) $(SITE_PDF); fi
 
+# pytest-xdist: the unit tests spread over the workers; the browser tests share one worker (one
+# Chromium) and each kind of rebuild keeps to one (tests/conftest.py gives the groups).
+TEST_WORKERS ?= 2
 test: book test-tools ## Run the whole test suite on an up-to-date book (no build when nothing changed)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
+
+test-exhaustive: book ## The edit-every-input cache sweep (scheduled and before a release; not in make test)
+	$(BIN)/python -m pytest -m exhaustive
 
 lint: $(STAMP) ## ruff on the package, tests and tools (the tests run the same checks)
 	$(BIN)/ruff check eucasia tests tools book/_ext
 	$(BIN)/ruff format --check eucasia tests tools book/_ext
 
-measure: html ## Build times against their budgets, then page weight and Lighthouse beside a stock Jupyter Book
+measure: book test-tools ## Build and test times against their budgets, then page weight and Lighthouse beside a stock Jupyter Book
 	status=0; $(BIN)/python tools/buildtimes.py || status=$$?; \
+	$(BIN)/python tools/testtimes.py --workers $(TEST_WORKERS) || status=$$?; \
 	$(BIN)/python tools/measure.py || status=$$?; exit $$status
 
 bench: $(STAMP) ## Time graph building and metrics at 1x, 10x, 100x the real data

@@ -1,50 +1,78 @@
-"""Shared paths and helpers for the tests."""
+"""What every test may ask for, and how the suite is grouped and kept out of the checkout.
+
+Groups (README, "The tests"), given by the fixtures a test asks for, so nobody has to remember
+a mark:
+- `unit`: needs nothing but the sources (no mark; `pytest -m "not slow"`);
+- `book`: reads the built book in `_build` (`built_html`, `built_pdf`);
+- `browser`: loads pages in Chromium (`browser`);
+- `rebuild`: builds a copy of the book (`second_build`, or marked `rebuild` by hand);
+- `exhaustive`: the edit-every-input sweep, only in `make test-exhaustive`.
+`slow` is every group but `unit`. Under pytest-xdist the browser tests share one worker (one
+Chromium) and each kind of rebuild keeps to one worker (`xdist_group`), while the unit tests
+spread over all.
+"""
 
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-BUILD = ROOT / "_build"
-HTML = BUILD / "html"
-PDF = BUILD / "pdf" / "eu-central-asia-strategy.pdf"
-BIN = Path(sys.executable).parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # `harness`, as pytest does for conftest
 
-# The measuring tools (tools/measure.py, tools/buildtimes.py) are tested and reused here.
-sys.path.insert(0, str(ROOT / "tools"))
-from buildtimes import copy_repository  # noqa: E402, F401 - for the tests that rebuild a copy
+from harness.checkout import changed_files, snapshot  # noqa: E402
+from harness.chromium import CHROMIUM, launch  # noqa: E402
+from harness.paths import HTML, PDF  # noqa: E402
+from harness.shared_build import SharedBuild, run_folder, shared_build  # noqa: E402
 
-
-def run(
-    cmd: list[str], cwd: Path = ROOT, timeout: int = 900, env: dict | None = None
-) -> subprocess.CompletedProcess:
-    """Run a command, capturing text output; never raises on a non-zero exit."""
-    full_env = {**os.environ, "PYTHONHASHSEED": "0", "MPLBACKEND": "Agg", **(env or {})}
-    return subprocess.run(
-        cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout, env=full_env
-    )
+BOOK_FIXTURES = {"built_html", "built_pdf"}
+GROUPS = ("book", "browser", "rebuild", "exhaustive")
 
 
-#: Fixtures that need the built book: a test using one reads `_build` and is not a unit test.
-BUILT_BOOK_FIXTURES = {"built_html", "built_pdf", "second_build"}
+def pytest_configure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput"):  # the controlling process, not an xdist worker
+        config._checkout_before = snapshot()
 
 
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """No test writes inside the checkout: every file there (the built book included) is as it
+    was when the run started. Fails the run, naming the files, when one was written."""
+    before = getattr(session.config, "_checkout_before", None)
+    if before is None:
+        return
+    changed = changed_files(before, snapshot())
+    if changed:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        listed = "\n  ".join(changed[:40])
+        message = f"tests wrote inside the checkout ({len(changed)} files):\n  {listed}"
+        if reporter:
+            reporter.write_line(message, red=True)
+        else:
+            print(message, file=sys.stderr)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A test that needs the built book is marked `build` and `slow`, whoever wrote it.
-
-    So `pytest -m "not slow"` runs only the unit tests, which need no built book, in seconds;
-    nobody has to remember a mark for that to stay true.
-    """
+    """Each test is marked with the group its fixtures put it in (see the module docstring)."""
     for item in items:
-        needs_book = BUILT_BOOK_FIXTURES & set(getattr(item, "fixturenames", ()))
-        if needs_book or item.get_closest_marker("build"):
-            item.add_marker(pytest.mark.build)
+        needs = set(getattr(item, "fixturenames", ()))
+        if needs & BOOK_FIXTURES:
+            item.add_marker(pytest.mark.book)
+        if "browser" in needs:
+            item.add_marker(pytest.mark.browser)
+        if "second_build" in needs:
+            item.add_marker(pytest.mark.rebuild)
+        if any(item.get_closest_marker(g) for g in GROUPS):
             item.add_marker(pytest.mark.slow)
+        if item.get_closest_marker("xdist_group"):
+            continue
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+        elif "second_build" in needs:
+            item.add_marker(pytest.mark.xdist_group("second-build"))
 
 
 @pytest.fixture(scope="session")
@@ -62,15 +90,30 @@ def built_pdf() -> Path:
 
 
 @pytest.fixture(scope="session")
+def second_build(tmp_path_factory, built_html: Path, built_pdf: Path) -> SharedBuild:
+    """The run's one second build of the book, from nothing and offline (see
+    `harness.shared_build`): made by the first process that asks, read by every other."""
+    shared = shared_build(run_folder(tmp_path_factory))
+    problem = shared.failure()
+    if problem:
+        pytest.fail(problem)
+    return shared
+
+
+@pytest.fixture(scope="session")
 def browser():
-    """One Chromium for every browser test of the session (Playwright's sync API allows one
+    """One Chromium for every browser test of the process (Playwright's sync API allows one
     running instance per thread: two test files each starting their own would collide)."""
-    import measure
     from playwright.sync_api import sync_playwright
 
-    if not Path(measure.CHROMIUM).is_file():
-        pytest.fail(f"{measure.CHROMIUM} is missing: apt-get install chromium (see .ci/run)")
+    if not Path(CHROMIUM).is_file():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (make test-tools)")
     with sync_playwright() as p:
-        chromium = measure.launch(p)
+        chromium = launch(p)
         yield chromium
         chromium.close()
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    return f"checkout guard: {'worker ' + worker if worker else 'on'}"

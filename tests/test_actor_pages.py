@@ -9,12 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import inputs_digest
 import pandas as pd
 import pytest
 import yaml
 from docutils import nodes
 from docutils.utils import new_document
+from harness.tools import load_tool
 from sphinx import addnodes
 from test_text_safety import HOSTILE, PROBE, Page, flat, poison
 
@@ -26,6 +26,8 @@ from eucasia.data.vocabulary import STRANDS
 from eucasia.presentation import actor_pages
 from eucasia.presentation.actor_pages import STRAND_CHAPTERS, item_link
 from eucasia.presentation.tables import type_label
+
+inputs_digest = load_tool("inputs_digest")
 
 ROOT = Path(__file__).resolve().parent.parent
 SPHINX_BUILD = Path(sys.executable).parent / "sphinx-build"
@@ -162,7 +164,7 @@ def hostile_sources(tmp_path_factory) -> dict[str, str]:
     return actor_sources(load_tables([*TABLES, "strands"], data_dir=data))
 
 
-@pytest.mark.slow  # two small Sphinx builds
+@pytest.mark.rebuild  # two small Sphinx builds
 def test_hostile_values_render_as_text(hostile_sources, tmp_path: Path) -> None:
     pages = {n: hostile_sources[n] for n in ("index.md", "osce.md", "afghanistan.md")}
     rendered = _render(pages, tmp_path)
@@ -174,7 +176,7 @@ def test_hostile_values_render_as_text(hostile_sources, tmp_path: Path) -> None:
     assert flat(" ".join(rendered["index.md"].text)).count(flat(HOSTILE)) >= 10
 
 
-@pytest.mark.slow
+@pytest.mark.rebuild
 def test_the_text_check_catches_a_page_that_does_not_escape(
     hostile_sources, tmp_path: Path
 ) -> None:

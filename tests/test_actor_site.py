@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import run
+from harness.commands import run
 
 from eucasia.data import load_tables
 from eucasia.presentation.tables import type_label

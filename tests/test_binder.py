@@ -1,70 +1,23 @@
-"""Every chapter reruns as a Binder user meets it: postBuild, .md opened as a notebook, a fresh kernel."""
+"""Binder: its builder's plan, and `.md` chapters served as notebooks by Jupyter Server.
+
+Every chapter run top to bottom in a fresh kernel is `test_cache_audit.py` (which also watches
+what each reads); postBuild run in a copy, into a venv of the reader pins alone, is
+`test_environment.py::test_reader_environment_alone_runs_a_chapter`."""
 
 from __future__ import annotations
 
 import json
-import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
-from pathlib import Path
 
-import jupytext
 import pytest
-from conftest import BIN, ROOT, run
-from nbclient import NotebookClient
+from harness.commands import run
+from harness.paths import BIN, ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.md"))
 BUDGET_SECONDS = 30
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_notebook_runs_top_to_bottom_in_a_fresh_kernel(path: Path) -> None:
-    notebook = jupytext.read(path)
-    client = NotebookClient(
-        notebook,
-        timeout=120,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(path.parent)}},
-    )
-    start = time.perf_counter()
-    client.execute()
-    elapsed = time.perf_counter() - start
-    errors = [
-        o
-        for c in notebook.cells
-        if c.cell_type == "code"
-        for o in c.get("outputs", [])
-        if o.get("output_type") == "error"
-    ]
-    assert not errors
-    assert elapsed < BUDGET_SECONDS, f"{path.name} took {elapsed:.1f} s (budget {BUDGET_SECONDS} s)"
-
-
-@pytest.mark.slow  # builds a small book, or installs and starts a Jupyter server
-def test_postbuild_installs_the_package_and_jupyterlab_settings() -> None:
-    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
-    result = subprocess.run(
-        ["bash", str(ROOT / "postBuild")], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    overrides = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
-    viewers = json.loads(overrides.read_text())["@jupyterlab/docmanager-extension:plugin"][
-        "defaultViewers"
-    ]
-    assert viewers["markdown"] == "Jupytext Notebook"
-    check = run(
-        [
-            str(BIN / "python"),
-            "-c",
-            "import eucasia, pathlib; print(pathlib.Path(eucasia.__file__).parent.parent)",
-        ],
-        cwd=Path("/"),
-    )
-    assert Path(check.stdout.strip()) == ROOT
 
 
 def test_binder_plan_uses_the_pinned_environment_then_postbuild() -> None:
@@ -92,7 +45,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.mark.slow  # builds a small book, or installs and starts a Jupyter server
+@pytest.mark.rebuild  # starts a Jupyter server
 def test_jupyter_server_opens_md_chapters_as_notebooks() -> None:
     port = free_port()
     server = subprocess.Popen(

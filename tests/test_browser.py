@@ -21,17 +21,17 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import measure
 import pytest
-from conftest import HTML
+from harness import chromium, website
+from harness.paths import HTML
 
-pytestmark = pytest.mark.build
+pytestmark = pytest.mark.book
 
-PAGES = measure.site_pages(HTML) if (HTML / "index.html").is_file() else ["(the book is not built)"]
+PAGES = website.site_pages(HTML) if (HTML / "index.html").is_file() else ["(the book is not built)"]
 #: Pages with the book's content (not the redirect, the index or the search page).
 CHAPTERS = [p for p in PAGES if p.startswith(("book/", "notebooks/"))]
-#: The pages loaded in the browser: all but most actor pages (see measure.browser_pages).
-LOADED = measure.browser_pages(HTML) if (HTML / "index.html").is_file() else PAGES
+#: The pages loaded in the browser: all but most actor pages (see website.browser_pages).
+LOADED = website.browser_pages(HTML) if (HTML / "index.html").is_file() else PAGES
 CHAPTER = (
     "notebooks/overview.html" if "notebooks/overview.html" in PAGES else [*CHAPTERS, *PAGES][0]
 )
@@ -44,14 +44,14 @@ MOBILE = {"width": 412, "height": 823}
 
 @pytest.fixture(scope="session")
 def site(built_html: Path):
-    with measure.serve(built_html) as base:
+    with website.serve(built_html) as base:
         yield base
 
 
 class PageReport:
     """One load of one page and everything checked on it."""
 
-    def __init__(self, load: measure.PageLoad, broken_images: list[str], axe: dict[str, list]):
+    def __init__(self, load: chromium.PageLoad, broken_images: list[str], axe: dict[str, list]):
         self.load = load
         self.broken_images = broken_images
         self.axe = axe
@@ -66,7 +66,7 @@ def report(site: str, browser):
 
     @cache
     def load(page_path: str) -> PageReport:
-        with measure.open_page(browser, site + page_path) as (page, record):
+        with chromium.open_page(browser, site + page_path) as (page, record):
             broken = page.evaluate(
                 "[...document.images].filter(i => !i.complete || i.naturalWidth === 0)"
                 ".map(i => i.currentSrc || i.src)"
@@ -106,9 +106,9 @@ def test_page_reads_offline_without_errors(report, page_path: str) -> None:
 def test_first_load_within_budget(report, page_path: str) -> None:
     load = report(page_path).load
     largest = "\n".join(f"  {resp.size:>10,}  {resp.url}" for resp in load.largest(6))
-    assert load.total_bytes <= measure.BUDGET_BYTES, (
+    assert load.total_bytes <= chromium.BUDGET_BYTES, (
         f"{page_path} weighs {load.total_bytes:,} bytes on first load, over the "
-        f"{measure.BUDGET_BYTES:,}-byte budget; its largest responses:\n{largest}"
+        f"{chromium.BUDGET_BYTES:,}-byte budget; its largest responses:\n{largest}"
     )
 
 
@@ -202,7 +202,7 @@ def test_link_checker_finds_a_broken_anchor(tmp_path: Path) -> None:
 @pytest.fixture()
 def chapter(site: str, browser):
     """A chapter page, open and loaded (no other host reachable)."""
-    with measure.open_page(browser, site + CHAPTER) as (page, record):
+    with chromium.open_page(browser, site + CHAPTER) as (page, record):
         yield page, record
 
 
@@ -269,13 +269,13 @@ def test_print_button_prints(chapter) -> None:
 
 
 def test_sidebar_buttons_show_and_hide_the_tables_of_contents(site: str, browser) -> None:
-    with measure.open_page(browser, site + CHAPTER) as (page, _):
+    with chromium.open_page(browser, site + CHAPTER) as (page, _):
         sidebar = page.locator("#pst-primary-sidebar")
         assert sidebar.is_visible()
         _visible(page, ".primary-toggle").click()
         page.wait_for_timeout(400)
         assert "pst-sidebar-hidden" in (sidebar.get_attribute("class") or "")
-    with measure.open_page(browser, site + CHAPTER, viewport=MOBILE) as (page, _):
+    with chromium.open_page(browser, site + CHAPTER, viewport=MOBILE) as (page, _):
         for kind in ("primary", "secondary"):
             _visible(page, f".{kind}-toggle").click()
             modal = page.locator(f"#pst-{kind}-sidebar-modal")

@@ -1,7 +1,9 @@
 """The book builds, fails loudly on a broken notebook, and its cache is neither stale nor wasteful.
 
-These tests need the built book (`make book`); the ones that rebuild work on a copy of the
-repository in a temporary directory, so `_build/` is never disturbed.
+These tests need the built book (`make book`); the one that builds works on a copy of the
+repository in a temporary directory, so `_build/` is never disturbed. The no-op rebuild and the
+edits that must re-execute exactly their chapters are in `test_rebuilds.py`, on the suite's
+shared second build.
 """
 
 from __future__ import annotations
@@ -9,18 +11,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import buildtimes
 import pytest
-from conftest import BIN, BUILD, ROOT, copy_repository, run
-
-from eucasia.build.cachekey import notebook_inputs
+from harness.commands import run
+from harness.paths import BIN, ROOT
+from harness.repository import copy_repository
 
 JB = str(BIN / "jupyter-book")
-
-
-def executed_notebooks(log: str) -> set[str]:
-    """Names of the notebooks a build log shows executing (the reader `make measure` uses)."""
-    return set(buildtimes.executed_notebooks(log))
 
 
 def pdftotext(path: Path) -> str:
@@ -77,7 +73,7 @@ def test_pdf_has_contents_and_no_unresolved_references(built_pdf: Path) -> None:
     ), "no bibliography"
 
 
-@pytest.mark.slow  # builds a small book, or installs and starts a Jupyter server
+@pytest.mark.rebuild  # builds a one-chapter book
 def test_raising_cell_stops_the_build_and_names_the_notebook(tmp_path: Path) -> None:
     book = copy_repository(tmp_path / "book")
     broken = book / "notebooks" / "broken_chapter.md"
@@ -104,53 +100,3 @@ def test_raising_cell_stops_the_build_and_names_the_notebook(tmp_path: Path) -> 
         or "deliberate failure"
         not in (book / "_build" / "html" / "notebooks" / "broken_chapter.html").read_text()
     )
-
-
-@pytest.mark.slow
-def test_noop_rebuild_executes_nothing(built_html: Path) -> None:
-    executed = BUILD / ".jupyter_cache" / "executed"
-    before = sorted(p.name for p in executed.iterdir()) if executed.is_dir() else []
-    result = run([JB, "build", ".", "--builder", "html", "-W", "-n", "--keep-going"], timeout=600)
-    log = result.stdout + result.stderr
-    assert result.returncode == 0, log
-    assert executed_notebooks(log) == set(), log
-    after = sorted(p.name for p in executed.iterdir()) if executed.is_dir() else []
-    assert after == before
-
-
-@pytest.mark.slow
-def test_changed_csv_reexecutes_exactly_its_notebooks_and_shows_new_value(
-    tmp_path: Path, built_html: Path
-) -> None:
-    book = copy_repository(tmp_path / "book", with_cache=True)
-    first = run(
-        [JB, "build", ".", "--builder", "html", "-W", "-n", "--keep-going"], cwd=book, timeout=900
-    )
-    assert first.returncode == 0, first.stdout + first.stderr
-    assert executed_notebooks(first.stdout + first.stderr) == set(), (
-        "the copied cache should serve every notebook"
-    )
-
-    strands = book / "data" / "strands.csv"
-    token = "Partnering for Resilience EDITEDVALUE"
-    text = strands.read_text(encoding="utf-8")
-    assert "Partnering for Resilience" in text
-    strands.write_text(text.replace("Partnering for Resilience", token, 1), encoding="utf-8")
-
-    second = run(
-        [JB, "build", ".", "--builder", "html", "-W", "-n", "--keep-going"], cwd=book, timeout=900
-    )
-    log = second.stdout + second.stderr
-    assert second.returncode == 0, log
-    expected = {
-        nb.stem
-        for nb in (book / "notebooks").glob("*.md")
-        if strands
-        in {p for p in notebook_inputs(nb.read_text(encoding="utf-8"), data_dir=book / "data")}
-    }
-    assert expected, "no notebook reads strands.csv: the test would prove nothing"
-    assert executed_notebooks(log) == expected, log
-    overview = (book / "_build" / "html" / "notebooks" / "overview.html").read_text(
-        encoding="utf-8"
-    )
-    assert "EDITEDVALUE" in overview

@@ -6,21 +6,19 @@ import ast
 from pathlib import Path
 
 import pytest
-from conftest import BIN, ROOT, run
+from harness.commands import run
+from harness.paths import BIN, ROOT
+from harness.repository import copy_repository
 
 
 @pytest.fixture(scope="module")
 def sphinx_conf(tmp_path_factory) -> dict:
-    out = tmp_path_factory.mktemp("conf")
-    target = ROOT / "conf.py"
-    assert not target.exists(), "a stray conf.py is in the repository root"
-    try:
-        result = run([str(BIN / "jupyter-book"), "config", "sphinx", "."])
-        assert result.returncode == 0, result.stdout + result.stderr
-        text = target.read_text(encoding="utf-8")
-    finally:
-        target.unlink(missing_ok=True)
-    (out / "conf.py").write_text(text, encoding="utf-8")
+    assert not (ROOT / "conf.py").exists(), "a stray conf.py is in the repository root"
+    # jupyter-book writes conf.py into the book's folder: a copy, never the checkout
+    book = copy_repository(tmp_path_factory.mktemp("conf") / "book")
+    result = run([str(BIN / "jupyter-book"), "config", "sphinx", "."], cwd=book)
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = (book / "conf.py").read_text(encoding="utf-8")
     values = {}
     for node in ast.parse(text).body:
         if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):

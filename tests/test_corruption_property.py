@@ -26,6 +26,19 @@ SEED = 13
 RUNS = 60
 FORBIDDEN_CHARS = ["\x07", "\x1b", "\x85", "\u202e", "\u2067", "\ufeff", "\u2028"]
 KINDS = ("type", "character", "duplicate_key", "bad_id", "dangling_fk", "empty_required")
+#: The problem codes each kind of corruption may be reported with (a value of the wrong type can
+#: also break a pattern or an identifier it encodes; a swapped-case key repeats another).
+CODES = {
+    "type": {"type-error", "constraint-error", "id-encoding", "foreign-key", "row-constraint"},
+    "character": {"character-error", "whitespace-error"},
+    "duplicate_key": {
+        "primary-key",
+        "constraint-error",
+    },  # a case-swapped key may break its pattern
+    "bad_id": {"id-encoding"},
+    "dangling_fk": {"foreign-key"},
+    "empty_required": {"constraint-error"},
+}
 
 
 def read_rows(path: Path) -> list[list[str]]:
@@ -148,6 +161,9 @@ def test_corruption_is_rejected_with_its_location(
             for p in error.problems
             if p.path.endswith(file) and p.line is not None and p.column is not None
         ]
+        assert {p.code for p in located} & CODES[kind], (
+            f"{kind} {value!r} reported as {sorted({p.code for p in located})}:\n{error}"
+        )
         if kind in ("dangling_fk", "duplicate_key"):  # reported where the key repeats or points
             assert located, f"{kind} {value!r} in {file}:{column} not located:\n{error}"
         elif kind == "bad_id":  # reported on the row, at the column that disagrees with the id

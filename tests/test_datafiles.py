@@ -13,11 +13,11 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import ROOT
 from docutils import nodes
 from docutils.frontend import get_default_settings
 from docutils.parsers.rst import Parser
 from docutils.utils import new_document
+from harness.paths import ROOT
 from sphinx import addnodes
 
 from eucasia.build import datafiles

@@ -1,7 +1,8 @@
 """Two clean builds give the same book: exports, figures, data outputs and PDF text, byte for byte.
 
-The book in `_build/` is compared with a second build made from nothing (no execution cache) in
-a temporary copy of the repository. Any difference fails the test naming the differing file.
+The book in `_build/` is compared with the suite's shared second build (`harness.shared_build`),
+made from nothing (no execution cache) in a copy of the repository outside the checkout, offline.
+Any difference fails the test naming the differing file.
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ import hashlib
 import re
 from pathlib import Path
 
-import pytest
-from buildtimes import build_environment
-from conftest import BIN, BUILD, copy_repository, run
+from harness.commands import run
+from harness.paths import BUILD
+from harness.shared_build import SharedBuild
 
 
 def digests(folder: Path, patterns: tuple[str, ...]) -> dict[str, str]:
@@ -34,32 +35,13 @@ def differences(first: dict[str, str], second: dict[str, str]) -> list[str]:
     return problems
 
 
-@pytest.fixture(scope="module")
-def second_build(tmp_path_factory) -> Path:
-    if (
-        not (BUILD / "html" / "index.html").is_file()
-        or not (BUILD / "latex" / "book.pdf").is_file()
-    ):
-        pytest.fail("the book is not built: run `make book` first (make test does)")
-    book = copy_repository(tmp_path_factory.mktemp("determinism") / "book")
-    # The first build's date (make's, from the last commit), so the two can be compared.
-    env = {"SOURCE_DATE_EPOCH": build_environment()["SOURCE_DATE_EPOCH"]}
-    for builder in ("html", "pdflatex"):
-        result = run(
-            [str(BIN / "jupyter-book"), "build", ".", "--builder", builder],
-            cwd=book,
-            timeout=1200,
-            env=env,
-        )
-        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return book / "_build"
-
-
-def test_graph_exports_are_identical(second_build: Path) -> None:
+def test_graph_exports_are_identical(second_build: SharedBuild) -> None:
     first = digests(BUILD / "exports", ("*.graphml", "*.gexf", "*.json"))
     assert first, "no graph exports in the first build"
     assert (
-        differences(first, digests(second_build / "exports", ("*.graphml", "*.gexf", "*.json")))
+        differences(
+            first, digests(second_build.build / "exports", ("*.graphml", "*.gexf", "*.json"))
+        )
         == []
     )
 
@@ -82,25 +64,25 @@ def figure_digests(build: Path) -> dict[str, str]:
     return found | figures
 
 
-def test_figures_are_identical(second_build: Path) -> None:
-    first, second = figure_digests(BUILD), figure_digests(second_build)
+def test_figures_are_identical(second_build: SharedBuild) -> None:
+    first, second = figure_digests(BUILD), figure_digests(second_build.build)
     assert len(first) >= 10, "expected the book's figures as SVG and PDF files"
     assert differences(first, second) == []
 
 
-def test_downloadable_data_is_identical(second_build: Path) -> None:
+def test_downloadable_data_is_identical(second_build: SharedBuild) -> None:
     patterns = ("*.csv", "*.json", "*.graphml", "*.gexf")
     assert (
         differences(
             digests(BUILD / "html" / "_downloads", patterns),
-            digests(second_build / "html" / "_downloads", patterns),
+            digests(second_build.build / "html" / "_downloads", patterns),
         )
         == []
     )
 
 
-def test_pdf_text_and_dates_are_identical(second_build: Path) -> None:
-    first, second = BUILD / "latex" / "book.pdf", second_build / "latex" / "book.pdf"
+def test_pdf_text_and_dates_are_identical(second_build: SharedBuild) -> None:
+    first, second = BUILD / "latex" / "book.pdf", second_build.build / "latex" / "book.pdf"
     assert run(["pdftotext", str(first), "-"]).stdout == run(["pdftotext", str(second), "-"]).stdout
     info = [
         dict(

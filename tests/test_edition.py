@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import BUILD, ROOT, run
+from harness.commands import run
+from harness.paths import BUILD, ROOT
 
 from eucasia.build.edition import Edition, read_edition
 

@@ -3,7 +3,7 @@ requirements-dev.txt (tests and lint) on top; .venv is exactly their union and c
 
 from __future__ import annotations
 
-import importlib.util
+import json
 import os
 import re
 import subprocess
@@ -11,14 +11,14 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
-import lock
 import pytest
+from harness.paths import ROOT
+from harness.repository import copy_repository
+from harness.tools import load_tool
 from packaging.requirements import Requirement
 
-ROOT = Path(__file__).resolve().parent.parent
-spec = importlib.util.spec_from_file_location("pins", ROOT / "tools" / "pins.py")
-pins = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(pins)
+lock = load_tool("lock")
+pins = load_tool("pins")
 
 
 #: Tools for testing, linting or building Binder images: never in a reader's environment.
@@ -218,10 +218,12 @@ def test_launch_buttons_point_at_binder() -> None:
     assert "notebook_interface: jupyterlab" in config
 
 
-@pytest.mark.slow
+@pytest.mark.rebuild
+@pytest.mark.xdist_group("reader-environment")
 def test_reader_environment_alone_runs_a_chapter(tmp_path: Path) -> None:
     """What Binder gives a reader, and nothing more: a venv from environment.yml's pins only passes
-    `pip check`, takes the package (`--no-deps -e`, as postBuild) and executes a chapter."""
+    `pip check`; Binder's postBuild, run in a copy of the repository, installs the package from
+    that copy and JupyterLab's settings into the venv; a chapter executes there."""
     venv = tmp_path / "reader"
     python = venv / "bin" / "python"
     requirements = tmp_path / "reader.txt"
@@ -240,8 +242,19 @@ def test_reader_environment_alone_runs_a_chapter(tmp_path: Path) -> None:
     run(sys.executable, "-m", "venv", venv)
     run(python, "-m", "pip", "install", "--quiet", "-r", requirements)
     run(python, "-m", "pip", "check")
-    # As postBuild does: editable, so the package finds the data package beside it.
-    run(python, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "-e", ROOT)
+    # postBuild as Binder runs it, in a copy: nothing is written inside the checkout.
+    repo = copy_repository(tmp_path / "repo")
+    run("bash", repo / "postBuild", cwd=repo)
+    overrides = venv / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    viewers = json.loads(overrides.read_text())["@jupyterlab/docmanager-extension:plugin"]
+    assert viewers["defaultViewers"]["markdown"] == "Jupytext Notebook"
+    where = subprocess.run(
+        [python, "-c", "import eucasia, pathlib; print(pathlib.Path(eucasia.__file__).parent)"],
+        cwd="/",
+        capture_output=True,
+        text=True,
+    )
+    assert Path(where.stdout.strip()) == repo / "eucasia", where.stdout + where.stderr
     for tool in NOT_FOR_READERS:
         assert not (venv / "bin" / tool).exists(), f"{tool} in the reader environment"
     chapter = tmp_path / "overview.ipynb"
@@ -251,7 +264,7 @@ def test_reader_environment_alone_runs_a_chapter(tmp_path: Path) -> None:
         "ipynb",
         "-o",
         chapter,
-        ROOT / "notebooks" / "overview.md",
+        repo / "notebooks" / "overview.md",
     )
     run(
         venv / "bin" / "jupyter",
@@ -260,7 +273,7 @@ def test_reader_environment_alone_runs_a_chapter(tmp_path: Path) -> None:
         "notebook",
         "--execute",
         "--ExecutePreprocessor.timeout=300",
-        f"--ExecutePreprocessor.cwd={ROOT / 'notebooks'}",
+        f"--ExecutePreprocessor.cwd={repo / 'notebooks'}",
         "--output",
         tmp_path / "executed.ipynb",
         chapter,

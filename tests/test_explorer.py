@@ -21,9 +21,9 @@ import re
 from functools import cache
 from pathlib import Path
 
-import measure
 import pytest
-from conftest import HTML, ROOT
+from harness import chromium, website
+from harness.paths import HTML, ROOT
 
 from eucasia.analysis.corpus import Corpus
 from eucasia.analysis.network import strand_analysis
@@ -306,12 +306,12 @@ def test_extension_adds_the_assets_only_to_explorer_pages() -> None:
 
 # --------------------------------------------------------------------------- in the browser
 
-PAGES = measure.browser_pages(HTML) if (HTML / "index.html").is_file() else []
+PAGES = website.browser_pages(HTML) if (HTML / "index.html").is_file() else []
 
 
 @pytest.fixture(scope="module")
 def site(built_html: Path):
-    with measure.serve(built_html) as base:
+    with website.serve(built_html) as base:
         yield base
 
 
@@ -351,7 +351,7 @@ def probe_actor(strand: str) -> str:
 def test_search_highlights_the_actor_and_its_partners(site, browser, page_path, index, strand):
     actor = probe_actor(strand)
     name = _result(strand).projection.nodes[actor]["label"]
-    with measure.open_page(browser, site + page_path) as (page, record):
+    with chromium.open_page(browser, site + page_path) as (page, record):
         root = ready(page)
         choose_strand(page, root, index)
         assert root.get_attribute("data-strand") == strand
@@ -368,7 +368,7 @@ def test_search_highlights_the_actor_and_its_partners(site, browser, page_path, 
 @pytest.mark.parametrize("page_path", sorted(EXPLORER_PAGES))
 def test_keyboard_alone_opens_the_panel_of_exactly_the_shared_initiatives(site, browser, page_path):
     strand = EXPLORER_PAGES[page_path][0]
-    with measure.open_page(browser, site + page_path) as (page, _):
+    with chromium.open_page(browser, site + page_path) as (page, _):
         root = ready(page)
         search = root.locator("input[type=search]")
         search.focus()
@@ -398,7 +398,7 @@ def test_keyboard_alone_opens_the_panel_of_exactly_the_shared_initiatives(site, 
 def test_type_filter_hides_a_type_from_the_list_and_the_highlight(site, browser):
     strand = STRANDS[0]
     data = strand_data(_result(strand), "t", "p.html", SEED)
-    with measure.open_page(browser, site + f"notebooks/{strand}.html") as (page, _):
+    with chromium.open_page(browser, site + f"notebooks/{strand}.html") as (page, _):
         root = ready(page)
         hub = data["nodes"][0]["id"]
         other = next(t for t in data["types"] if t["id"] != data["nodes"][0]["type"])
@@ -419,7 +419,7 @@ def _scroll_y(page) -> float:
 
 
 def test_the_wheel_scrolls_the_page_until_the_graph_is_activated(site, browser):
-    with measure.open_page(browser, site + "notebooks/resilience.html") as (page, _):
+    with chromium.open_page(browser, site + "notebooks/resilience.html") as (page, _):
         root = ready(page)
         stage = root.locator(".eucasia-ex-canvas")
         stage.scroll_into_view_if_needed()
@@ -482,7 +482,7 @@ def test_a_finger_on_the_graph_scrolls_the_page_until_activated(site, browser) -
     try:
         page = context.new_page()
         page.route(
-            "**/*", lambda r: r.continue_() if measure.is_local(r.request.url) else r.abort()
+            "**/*", lambda r: r.continue_() if chromium.is_local(r.request.url) else r.abort()
         )
         page.goto(site + "notebooks/resilience.html")
         root = ready(page)
@@ -506,7 +506,7 @@ def _assets(path: Path) -> set[str]:
 
 
 def test_explorer_files_load_only_on_explorer_pages(built_html: Path) -> None:
-    for page_path in measure.site_pages(built_html):
+    for page_path in website.site_pages(built_html):
         found = _assets(built_html / page_path)
         has = f'class="{EXPLORER_CLASS}"' in (built_html / page_path).read_text(encoding="utf-8")
         if page_path in EXPLORER_PAGES:
@@ -574,7 +574,7 @@ def test_the_panel_opens_the_actor_page(site, browser, page_path):
     strand = EXPLORER_PAGES[page_path][0]
     actor = [n for n in _result(strand).metrics["node"] if n in _result(strand).projection][2]
     name = _result(strand).projection.nodes[actor]["label"]
-    with measure.open_page(browser, site + page_path) as (page, _):
+    with chromium.open_page(browser, site + page_path) as (page, _):
         root = ready(page)
         root.locator("input[type=search]").focus()
         for _ in range(3):
@@ -608,20 +608,20 @@ def test_link_check_finds_a_missing_row_and_actor_page(tmp_path: Path) -> None:
 
 
 def test_a_page_without_explorer_fetches_none_of_its_files(site, browser) -> None:
-    with measure.open_page(browser, site + "notebooks/overview.html") as (_, record):
+    with chromium.open_page(browser, site + "notebooks/overview.html") as (_, record):
         urls = [r.url for r in record.responses]
         assert urls and not [u for u in urls if re.search(r"explorer|/vendor/(sigma|graph)", u)]
 
 
-def total_bytes(record: measure.PageLoad, later: list) -> tuple[int, list]:
+def total_bytes(record: chromium.PageLoad, later: list) -> tuple[int, list]:
     """The bytes of the first load plus the local responses that came after it."""
     seen = {r.url for r in record.responses}
     responses = list(record.responses)
     for response in later:
-        if response.url not in seen and measure.is_local(response.url):
+        if response.url not in seen and chromium.is_local(response.url):
             seen.add(response.url)
             size = len(response.body()) if response.ok else 0
-            responses.append(measure.Response(response.url, response.status, size, "late"))
+            responses.append(chromium.Response(response.url, response.status, size, "late"))
     return sum(r.size for r in responses), responses
 
 
@@ -635,7 +635,7 @@ def test_first_load_with_the_explorer_within_one_megabyte(site, browser, page_pa
     """Every page, its explorer scrolled into view (its script, stylesheet and data count; the
     graph's libraries wait until the reader turns to the explorer)."""
     later: list = []
-    with measure.open_page(browser, site + page_path) as (page, record):
+    with chromium.open_page(browser, site + page_path) as (page, record):
         page.on("response", lambda response: later.append(response))
         root = page.locator(f"div.{EXPLORER_CLASS}")
         if root.count():
@@ -659,14 +659,14 @@ def test_first_load_with_the_explorer_within_one_megabyte(site, browser, page_pa
 
 #: A page once the reader has asked for the graph: its first load, the explorer's data, and the
 #: graph's libraries, sigma.js and graphology (about 250 kB), all within the one page budget.
-GRAPH_ON_DEMAND_BUDGET = measure.BUDGET_BYTES
+GRAPH_ON_DEMAND_BUDGET = chromium.BUDGET_BYTES
 
 
 @pytest.mark.parametrize("page_path", sorted(EXPLORER_PAGES))
 def test_graph_on_demand_stays_within_the_site_budget(site, browser, page_path) -> None:
     """With the graph drawn on the reader's request, the page stays within its budget."""
     later: list = []
-    with measure.open_page(browser, site + page_path) as (page, record):
+    with chromium.open_page(browser, site + page_path) as (page, record):
         page.on("response", lambda response: later.append(response))
         ready(page)
         page.wait_for_load_state("networkidle")
@@ -680,7 +680,7 @@ def test_graph_on_demand_stays_within_the_site_budget(site, browser, page_path) 
 def test_explorer_pages_have_no_serious_accessibility_violation(site, browser, page_path):
     from axe_playwright_python.sync_playwright import Axe
 
-    with measure.open_page(browser, site + page_path) as (page, _):
+    with chromium.open_page(browser, site + page_path) as (page, _):
         root = ready(page)
         root.locator("button[data-actor]").first.click()  # the panel open too
         page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
@@ -727,7 +727,7 @@ def test_on_a_phone_a_hubs_partners_are_named_without_their_labels_running_toget
     """The hub (the first actor of the list) selected on a 390 px screen: every label drawn
     stands clear of the others and inside the canvas (the explorer chooses which partners to
     name there; the panel names them all)."""
-    with measure.open_page(browser, site + page_path, viewport={"width": 390, "height": 800}) as (
+    with chromium.open_page(browser, site + page_path, viewport={"width": 390, "height": 800}) as (
         page,
         _,
     ):

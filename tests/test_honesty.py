@@ -3,7 +3,7 @@
 The counts come from the fixture lists the tests run: the loader's bad-input cases
 (tests/test_loader_errors.py, every one asserted rejected with its location), the kinds of
 the seeded corruption test, and the kinds of markup in the hostile value that the slow text
-safety test places in every free-text column. They are written to `_build/honesty.json`, and
+safety test places in every free-text column. They are written to `$EUCASIA_TEST_ARTIFACTS/honesty.json`, and
 the README must state the same numbers.
 """
 
@@ -15,7 +15,7 @@ import re
 import test_corruption_property as corruption
 import test_loader_errors as loader
 import test_text_safety as safety
-from conftest import BUILD, ROOT
+from harness.paths import ARTIFACTS, ROOT
 
 from eucasia.data import read_descriptor
 
@@ -62,8 +62,8 @@ def test_the_hostile_value_carries_every_markup_kind() -> None:
 
 def test_readme_states_the_measured_counts() -> None:
     measured = counts()
-    BUILD.mkdir(exist_ok=True)
-    (BUILD / "honesty.json").write_text(json.dumps(measured, indent=2) + "\n", encoding="utf-8")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "honesty.json").write_text(json.dumps(measured, indent=2) + "\n", encoding="utf-8")
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## How the build stays honest")[1].split("\n## ")[0]
     stated = dict(re.findall(r"<!-- honesty:(\w+) -->\*\*(\d+)\*\*", section))

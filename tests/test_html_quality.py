@@ -11,16 +11,16 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import measure
 import pytest
-from conftest import HTML, ROOT
+from harness import website
+from harness.paths import HTML, ROOT
 
 from eucasia.build.site import assets, fonts, offline
 
-pytestmark = pytest.mark.build
+pytestmark = pytest.mark.book
 
 BASEURL = "https://eucasia-book.github.io/eu-central-asia-strategy/"
-PAGES = measure.site_pages(HTML) if (HTML / "index.html").is_file() else []
+PAGES = website.site_pages(HTML) if (HTML / "index.html").is_file() else []
 CHAPTERS = [p for p in PAGES if p.startswith(("book/", "notebooks/"))]
 
 

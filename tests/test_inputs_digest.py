@@ -13,8 +13,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import inputs_digest
 import pytest
+from harness.tools import load_tool
+
+inputs_digest = load_tool("inputs_digest")
 
 ROOT = Path(__file__).resolve().parent.parent
 

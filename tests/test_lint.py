@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import BIN, ROOT, run
+from harness.commands import run
+from harness.paths import BIN, ROOT
 
 PATHS = ["eucasia", "tests", "tools", "book/_ext"]
 

@@ -49,80 +49,93 @@ def delete(file: str) -> Callable[[Path], None]:
     return lambda root: (root / file).unlink()
 
 
-# (case id, mutation, expected fragment of the message: "<file>, line N, column 'c'" and a hint)
+# (case id, mutation, where: "<file>, line N, column 'c'", the problem's code, and for a few cases
+# the words of the message a reader needs; the others assert location and code, not prose)
 CASES = [
     (
         "wrong-type",
         replace("strands.csv", "resilience,1,", "resilience,one,"),
         "strands.csv, line 3, column 'number'",
+        "type-error",
         "not a valid integer",
     ),
     (
         "missing-required",
         replace("actors.csv", "osce,OSCE,", "osce,,"),
         "actors.csv, line 4, column 'name'",
-        "value is required",
+        "constraint-error",
+        None,
     ),
     (
         "duplicate-key",
         replace("actors.csv", "osce,OSCE,", "eu,OSCE,"),
         "actors.csv, line 4, column 'actor_id'",
-        "duplicate primary key 'eu'; first used on line 2",
+        "primary-key",
+        None,
     ),
     (
         "duplicate-composite-key",
         replace("initiative_actors.csv", "1.1-SI-02,osce,partner", "1.1-SI-01,eu,partner"),
         "initiative_actors.csv, line 4, column 'initiative_id, actor_id'",
-        "duplicate primary key",
+        "primary-key",
+        None,
     ),
     (
         "dangling-foreign-key",
         replace("initiative_actors.csv", "1.1-SI-02,osce,", "1.1-SI-02,nobody,"),
         "initiative_actors.csv, line 4, column 'actor_id'",
+        "foreign-key",
         "'nobody' is not a actor_id in",
     ),
     (
         "unknown-category",
         replace("actors.csv", "international_organisation", "ngo"),
         "actors.csv, line 4, column 'actor_type'",
+        "constraint-error",
         "'ngo' is not one of the allowed values",
     ),
     (
         "malformed-date",
         replace("sources.csv", "2019-05-15", "2019-13-01"),
         "sources.csv, line 2, column 'date'",
-        "is not an ISO 8601 date",
+        "type-error",
+        None,
     ),
     (
         "bad-encoding",
         write_bytes("actors.csv", lambda b: b.replace(b"Kazakhstan", b"Kaz\xe1khstan")),
         "actors.csv, line 3",
+        "encoding-error",
         "not valid UTF-8",
     ),
     (
         "byte-order-mark",
         write_bytes("areas.csv", lambda b: b"\xef\xbb\xbf" + b),
         "areas.csv, line 1",
-        "byte-order mark",
+        "encoding-error",
+        None,
     ),
     (
         "empty-file",
         write_bytes("initiatives.csv", lambda b: b""),
         "initiatives.csv",
-        "file is empty",
+        "source-error",
+        None,
     ),
-    ("missing-file", delete("strands.csv"), "strands.csv", "is missing"),
+    ("missing-file", delete("strands.csv"), "strands.csv", "source-error", None),
     (
         "row-without-source",
         replace("initiatives.csv", "p. 2,doc_a,", "p. 2,,"),
         "initiatives.csv, line 4, column 'source_id'",
-        "value is required",
+        "constraint-error",
+        None,
     ),
     (
         "unknown-source",
         replace("initiatives.csv", "p. 2,doc_a,", "p. 2,doc_zz,"),
         "initiatives.csv, line 4, column 'source_id'",
-        "'doc_zz' is not a source_id",
+        "foreign-key",
+        None,
     ),
     (
         "too-few-cells",
@@ -132,31 +145,36 @@ CASES = [
             "kaz,Kazakhstan,central_asian_state",
         ),
         "actors.csv, line 3",
-        "row has 3 cells but the header has 6",
+        "missing-cell",
+        None,
     ),
     (
         "renamed-column",
         replace("actors.csv", "actor_type", "type"),
         "actors.csv, line 1",
+        "incorrect-label",
         "missing ['actor_type']; unexpected ['type']",
     ),
     (
         "pattern",
         replace("initiatives.csv", "0-C-01,0,", "0-X-1,0,"),
         "initiatives.csv, line 4, column 'initiative_id'",
-        "does not match the pattern",
+        "constraint-error",
+        None,
     ),
     (
         "surrounding-spaces",
         replace("actors.csv", "kaz,Kazakhstan,", "kaz, Kazakhstan,"),
         "actors.csv, line 3, column 'name'",
-        "leading or trailing spaces",
+        "whitespace-error",
+        None,
     ),
     (
         "blank-line",
         replace("actors.csv", "\nosce,", "\n\nosce,"),
         "actors.csv, line 4",
-        "blank line",
+        "blank-row",
+        None,
     ),
     (
         "unclosed-quote",
@@ -166,19 +184,22 @@ CASES = [
             '"Second initiative, with ""quotes"".,',
         ),
         "initiatives.csv, line 3",
-        "malformed CSV",
+        "format-error",
+        None,
     ),
     (
         "below-minimum",
         replace("initiatives.csv", "specific_initiative,2,", "specific_initiative,0,"),
         "initiatives.csv, line 3, column 'ordinal'",
-        "below the minimum 1",
+        "constraint-error",
+        None,
     ),
     (
         "bad-url",
         replace("sources.csv", "https://example.org/a", "example.org/a"),
         "sources.csv, line 2, column 'url'",
-        "not an http(s) URL",
+        "type-error",
+        None,
     ),
     (
         "multiline-quoted-cell-keeps-line-numbers",
@@ -189,6 +210,7 @@ CASES = [
             replace("initiatives.csv", "0,commitment,1,", "0,commitment,x,")(root),
         ),
         "initiatives.csv, line 5, column 'ordinal'",
+        "type-error",
         "not a valid integer",
     ),
 ]
@@ -202,16 +224,27 @@ def test_good_fixture_loads(package: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("mutate", "where", "what"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+    ("mutate", "where", "code", "what"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
 )
-def test_bad_input_is_located(package: Path, mutate, where: str, what: str) -> None:
+def test_bad_input_is_located(
+    package: Path, mutate, where: str, code: str, what: str | None
+) -> None:
     mutate(package)
     with pytest.raises(DataValidationError) as caught:
         load_tables(TABLES, data_dir=package)
     message = str(caught.value)
-    located = [str(p) for p in caught.value.problems if where in str(p)]
+    located = [p for p in caught.value.problems if f"{where}:" in str(p)]
     assert located, f"expected a problem at {where!r}, got:\n{message}"
-    assert any(what in p for p in located), f"expected {what!r} at {where!r}, got:\n{message}"
+    assert code in {p.code for p in located}, f"expected {code!r} at {where!r}, got:\n{message}"
+    if what is not None:
+        assert any(what in str(p) for p in located), f"expected {what!r}, got:\n{message}"
+
+
+def test_some_cases_keep_their_message_and_every_code_is_known() -> None:
+    from eucasia.data.errors import CODES
+
+    assert {c[3] for c in CASES} <= CODES
+    assert 3 <= sum(c[4] is not None for c in CASES) < len(CASES)
 
 
 def test_cases_are_distinct() -> None:

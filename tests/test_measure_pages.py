@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import measure
+from harness import website
+from harness.tools import load_tool
+
+measure = load_tool("measure")
 
 
 def _site(root: Path, pages: dict[str, int]) -> Path:
@@ -28,7 +31,7 @@ def test_every_page_but_a_sample_of_the_templated_ones(tmp_path: Path) -> None:
             "_static/x.html": 1,
         },
     )
-    assert measure.browser_pages(html) == [
+    assert website.browser_pages(html) == [
         "index.html",
         "actors/eu.html",
         "actors/index.html",
@@ -36,12 +39,12 @@ def test_every_page_but_a_sample_of_the_templated_ones(tmp_path: Path) -> None:
         "actors/unece.html",  # the lightest
         "notebooks/resilience.html",
     ]
-    assert "actors/ilo.html" in measure.site_pages(html)  # the static checks read it
+    assert "actors/ilo.html" in website.site_pages(html)  # the static checks read it
 
 
 def test_without_templated_pages_it_is_every_page(tmp_path: Path) -> None:
     html = _site(tmp_path, {"index.html": 1, "book/intro.html": 2})
-    assert measure.browser_pages(html) == measure.site_pages(html)
+    assert website.browser_pages(html) == website.site_pages(html)
 
 
 def test_lighthouse_reports_the_median_run_whole(monkeypatch, tmp_path) -> None:

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import run
+from harness.commands import run
 
 CAPTION = re.compile(r'<span class="caption-number">(Figure|Table) (\d+\.\d+) </span>')
 PASTED = re.compile(r'<span class="pasted-text">([^<]*)</span>')

@@ -4,7 +4,7 @@ no half-empty pages, no heading stranded at the foot of a page, no web-only word
 Each check is a function over what poppler and LaTeX report (`pdftotext -bbox-layout`, page
 images from `pdftoppm`, the LaTeX log), proven on a small fixture that breaks it
 (`tests/fixtures/pdf/`) and then run on the built PDF. The page images are kept in
-`_build/pdf-pages/` for a reader (and CI) to look at.
+`$EUCASIA_TEST_ARTIFACTS/pdf-pages/` for a reader (and CI) to look at.
 """
 
 from __future__ import annotations
@@ -17,11 +17,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import BUILD, ROOT, run
+from harness.commands import run
+from harness.paths import ARTIFACTS, BUILD, ROOT
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
 LOG = BUILD / "latex" / "book.log"
-PAGES_DIR = BUILD / "pdf-pages"
+PAGES_DIR = ARTIFACTS / "pdf-pages"
 PT_PER_CM = 72 / 2.54
 #: Baseline-to-baseline distance of the body text (10 pt type, `pointsize` in _config.yml).
 BASELINE = 12.0
@@ -357,7 +358,7 @@ def pdf_pages(built_pdf: Path) -> list[Page]:
 
 @pytest.fixture(scope="module")
 def page_images(built_pdf: Path) -> list[Path]:
-    """Page images at a thumbnail resolution, kept in _build/pdf-pages/ (a CI artefact)."""
+    """Page images at a thumbnail resolution, kept in $EUCASIA_TEST_ARTIFACTS/pdf-pages/ (a CI artefact)."""
     for old in PAGES_DIR.glob("page-*.png"):
         old.unlink()
     PAGES_DIR.mkdir(parents=True, exist_ok=True)

@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import HTML, ROOT
+from harness.paths import HTML, ROOT
 
 from eucasia.presentation.money import format_eur, format_money, house_money
 from eucasia.presentation.text import PARTNERS, cite_sources, partner_dash, reader_text

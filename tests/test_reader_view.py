@@ -12,8 +12,8 @@ The checks look at the laid-out page in Chromium, not at the HTML:
   reader can open it at full size; an unlinked image must be shown at its natural width.
 
 Each check is proven on a page of tests/fixtures/reader/ that breaks it, and on one that keeps it.
-Viewport screenshots of every page, scrolled through, go to _build/screenshots/desktop/ and
-_build/screenshots/phone/ (`<page>-NN.png`, at most `SHOTS_PER_PAGE` a page, spread over its
+Viewport screenshots of every page, scrolled through, go to $EUCASIA_TEST_ARTIFACTS/screenshots/desktop/ and
+$EUCASIA_TEST_ARTIFACTS/screenshots/phone/ (`<page>-NN.png`, at most `SHOTS_PER_PAGE` a page, spread over its
 length; a CI artefact).
 """
 
@@ -23,22 +23,22 @@ import math
 from functools import cache
 from pathlib import Path
 
-import measure
 import pytest
-from conftest import BUILD, HTML
+from harness import chromium, website
+from harness.paths import ARTIFACTS, HTML
 from test_browser import CHAPTER, PAGES, site  # noqa: F401 - the shared fixtures (browser: conftest)
 
-pytestmark = pytest.mark.build
+pytestmark = pytest.mark.book
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reader"
-SCREENSHOTS = BUILD / "screenshots"
+SCREENSHOTS = ARTIFACTS / "screenshots"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 SHOTS_PER_PAGE = 5
-#: Every page the browser loads (all but most actor pages: measure.browser_pages) but the root
+#: Every page the browser loads (all but most actor pages: website.browser_pages) but the root
 #: redirect (its target is checked on its own).
 READER_PAGES = [
     p
-    for p in (measure.browser_pages(HTML) if (HTML / "index.html").is_file() else PAGES)
+    for p in (website.browser_pages(HTML) if (HTML / "index.html").is_file() else PAGES)
     if p != "index.html"
 ]
 
@@ -165,7 +165,7 @@ class ReaderView:
 
 
 def save_screenshots(page, directory: Path, name: str) -> list[Path]:
-    """Viewport screenshots down the page (lazy figures are loaded by `measure.open_page`): one
+    """Viewport screenshots down the page (lazy figures are loaded by `chromium.open_page`): one
     a screen, or `SHOTS_PER_PAGE` spread evenly over a long page."""
     directory.mkdir(parents=True, exist_ok=True)
     for old in directory.glob(f"{name}-[0-9][0-9].png"):
@@ -188,7 +188,7 @@ def save_screenshots(page, directory: Path, name: str) -> list[Path]:
 
 
 def look(browser, url: str, viewport: dict, shots: tuple[Path, str] | None = None) -> ReaderView:  # noqa: F811
-    with measure.open_page(browser, url, viewport=viewport) as (page, _):
+    with chromium.open_page(browser, url, viewport=viewport) as (page, _):
         view = ReaderView(page)
         if shots:
             save_screenshots(page, *shots)
@@ -207,7 +207,7 @@ def reader_view(site: str, browser):  # noqa: F811
 
 @pytest.fixture(scope="session")
 def fixture_site():
-    with measure.serve(FIXTURES) as base:
+    with website.serve(FIXTURES) as base:
         yield base
 
 
@@ -243,7 +243,7 @@ def test_figures_open_at_full_size(reader_view, page_path: str, device: str):
 
 def test_one_search_entry_at_each_width(site: str, browser):  # noqa: F811
     for device, viewport in VIEWPORTS.items():
-        with measure.open_page(browser, site + CHAPTER, viewport=viewport) as (page, _):
+        with chromium.open_page(browser, site + CHAPTER, viewport=viewport) as (page, _):
             entries = page.evaluate(SEARCH_ENTRIES)
             assert len(entries) == 1, f"{device}: search entries a reader sees: {entries}"
             if device == "desktop":  # the reader hides the sidebar
@@ -260,7 +260,7 @@ def test_one_search_entry_at_each_width(site: str, browser):  # noqa: F811
 
 
 def test_search_check_counts_two_entries(fixture_site: str, browser):  # noqa: F811
-    with measure.open_page(browser, fixture_site + "two-searches.html") as (page, _):
+    with chromium.open_page(browser, fixture_site + "two-searches.html") as (page, _):
         assert len(page.evaluate(SEARCH_ENTRIES)) == 2
 
 

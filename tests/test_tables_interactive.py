@@ -18,9 +18,9 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-import measure
 import pandas as pd
 import pytest
+from harness import chromium, website
 
 from eucasia.analysis import tracker
 from eucasia.analysis.corpus import Corpus
@@ -33,7 +33,7 @@ from eucasia.presentation.display import _figure_frame, format_cell
 from eucasia.presentation.tables import actor_table, initiatives_table
 from eucasia.presentation.tracker_tables import actors_table, with_status
 
-pytestmark = pytest.mark.build
+pytestmark = pytest.mark.book
 
 SEED = 2019
 STRANDS = {"res": "resilience", "pro": "prosperity", "tog": "together"}
@@ -134,7 +134,7 @@ def filter_word(rows: list[list[str]]) -> tuple[str, int]:
 
 @pytest.fixture(scope="session")
 def site(built_html: Path):
-    with measure.serve(built_html) as base:
+    with website.serve(built_html) as base:
         yield base
 
 
@@ -172,7 +172,7 @@ def test_filter_by_a_word_shows_the_rows_that_contain_it(site: str, browser, nam
     page_path, build, raw = EXPECTED[name]
     rows = shown_cells(build(), raw)
     word, expected = filter_word(rows)
-    with measure.open_page(browser, site + page_path) as (page, record):
+    with chromium.open_page(browser, site + page_path) as (page, record):
         assert not record.external and not record.console_errors
         unfold(page, name)
         status = page.locator(f'input[aria-controls="{name}"] ~ [role=status]')
@@ -193,7 +193,7 @@ def test_numeric_column_sorts_numerically_by_keyboard(site: str, browser, name: 
     frame = build()
     index = next(i for i, c in enumerate(frame.columns) if c == "strength" or c.startswith("rank"))
     values = [float(v) for v in frame.iloc[:, index]]
-    with measure.open_page(browser, site + page_path) as (page, _):
+    with chromium.open_page(browser, site + page_path) as (page, _):
         header = page.locator(f"table#{name} > thead th").nth(index)
         header.locator("button").focus()
         page.keyboard.press("Enter")
@@ -209,7 +209,7 @@ def test_numeric_column_sorts_numerically_by_keyboard(site: str, browser, name: 
 def test_date_column_sorts_chronologically(site: str, browser) -> None:
     page_path, build, _ = EXPECTED["tbl-timeline"]
     dates = list(build()["date"])
-    with measure.open_page(browser, site + page_path) as (page, _):
+    with chromium.open_page(browser, site + page_path) as (page, _):
         page.locator("table#tbl-timeline > thead th").nth(0).locator("button").click()
         page.locator("table#tbl-timeline > thead th").nth(0).locator("button").click()
         assert column(page, "tbl-timeline", 0) == sorted(dates, reverse=True)
@@ -218,7 +218,7 @@ def test_date_column_sorts_chronologically(site: str, browser) -> None:
 def test_filtered_table_stays_in_its_scroll_container_on_a_phone(site: str, browser) -> None:
     page_path, build, raw = EXPECTED["tbl-res-initiatives"]
     word, expected = filter_word(shown_cells(build(), raw))
-    with measure.open_page(browser, site + page_path, viewport=PHONE) as (page, _):
+    with chromium.open_page(browser, site + page_path, viewport=PHONE) as (page, _):
         unfold(page, "tbl-res-initiatives")
         page.fill('input[aria-controls="tbl-res-initiatives"]', word)
         assert visible_rows(page, "tbl-res-initiatives") == expected

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import measure
 import pytest
-from conftest import ROOT
+from harness import chromium, website
+from harness.paths import ROOT
 
-pytestmark = pytest.mark.build
+pytestmark = pytest.mark.browser
 
 SCRIPT = (ROOT / "book" / "_static" / "eucasia-tables.js").read_text(encoding="utf-8")
 NUMERIC_RULE = "filled.every((t) => number(t) !== null)"
@@ -31,7 +31,7 @@ PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</t
 
 def _sorted_by(browser, tmp_path: Path, script: str, column: int) -> list[str]:
     (tmp_path / "index.html").write_text(PAGE.replace("SCRIPT", script), encoding="utf-8")
-    with measure.serve(tmp_path) as base, measure.open_page(browser, base) as (page, record):
+    with website.serve(tmp_path) as base, chromium.open_page(browser, base) as (page, record):
         assert not record.console_errors
         page.locator("#tbl-x thead th").nth(column).locator("button").click()
         return page.eval_on_selector_all(
@@ -61,7 +61,7 @@ def test_dates_sort_chronologically(browser, tmp_path: Path) -> None:
 
 def test_filter_counts_rows_and_markup_stays_text(browser, tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text(PAGE.replace("SCRIPT", SCRIPT), encoding="utf-8")
-    with measure.serve(tmp_path) as base, measure.open_page(browser, base) as (page, _):
+    with website.serve(tmp_path) as base, chromium.open_page(browser, base) as (page, _):
         status = page.locator("[role=status]")
         assert status.text_content() == "5 of 5 rows"
         page.focus("input.eucasia-filter")

@@ -23,7 +23,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import BIN, copy_repository, run
+from harness.commands import run
+from harness.edits import text_columns
+from harness.paths import BIN
+from harness.repository import copy_repository
 
 from eucasia.presentation.display import escape_markdown, table_markdown
 
@@ -33,26 +36,6 @@ HOSTILE = (FIXTURES / "hostile.txt").read_text(encoding="utf-8").strip()
 PROBE = "<script>alert(1)</script>"
 #: Characters the PDF's fonts (Noto Serif, xelatex without script fallbacks) cannot typeset.
 NOT_IN_PDF_FONTS = re.compile(r"[\U0001F000-\U0001FFFF\u0590-\u05FF\u0600-\u06FF]")
-
-
-def text_columns(resource: dict) -> list[str]:
-    """Free-text columns: strings that are no key, code, date, URL or id the loader constrains."""
-    schema = resource["schema"]
-    keyed = set(
-        [schema["primaryKey"]] if isinstance(schema["primaryKey"], str) else schema["primaryKey"]
-    )
-    for fk in schema.get("foreignKeys", []):
-        keyed.update([fk["fields"]] if isinstance(fk["fields"], str) else fk["fields"])
-    keyed.update(rule["field"] for rule in schema.get("x-idEncodes", []))
-    return [
-        f["name"]
-        for f in schema["fields"]
-        if f.get("type", "string") == "string"
-        and f["name"] not in keyed
-        and not f.get("x-partialDate")
-        and "format" not in f
-        and not {"enum", "pattern"} & set(f.get("constraints", {}))
-    ]
 
 
 def poison(data: Path) -> dict[str, list[str]]:
@@ -132,7 +115,8 @@ def test_every_table_has_a_text_column_to_poison() -> None:
     assert set(empty) <= {"corridor_countries", "implementation_evidence_actors"}, empty
 
 
-@pytest.mark.slow
+@pytest.mark.rebuild
+@pytest.mark.xdist_group("hostile-build")
 def test_hostile_value_in_every_text_column_renders_as_text(tmp_path: Path) -> None:
     book = copy_repository(tmp_path / "book")
     changed = poison(book / "data")

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import BIN, ROOT, run
+from harness.commands import run
+from harness.paths import BIN, ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 FILES = sorted(WORKFLOWS.glob("*.y*ml"))
@@ -231,7 +232,7 @@ def test_ci_builds_tests_caches_and_uploads() -> None:
     for path in (
         "_build/html",
         "_build/pdf/eu-central-asia-strategy.pdf",
-        "_build/screenshots",
+        "test-artifacts/screenshots",
         "_build/latex/*.log",
     ):
         assert path in uploaded, f"{path} is not uploaded"

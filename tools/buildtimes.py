@@ -26,8 +26,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import re
 import shutil
 import subprocess
 import sys
@@ -37,28 +35,20 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
+# The build helpers are the tests' (tests/harness): the suite's shared build and this benchmark
+# copy, run and read builds the same way.
+sys.path.insert(0, str(ROOT / "tests"))
+from harness.commands import build_environment  # noqa: E402
+from harness.notebooks import executed_notebooks  # noqa: E402
+from harness.repository import copy_repository  # noqa: E402
+from harness.shared_build import SKIPPED, make_command  # noqa: E402
+
+__all__ = ["SKIPPED", "executed_notebooks"]
 JB_FLAGS = ["-W", "-n", "--keep-going"]
-#: What is not copied: the environment, history and anything built or cached.
-COPY_IGNORE = shutil.ignore_patterns(
-    ".venv",
-    ".git",
-    "_build",
-    "node_modules",
-    "__pycache__",
-    ".pytest_cache",
-    ".ruff_cache",
-    "*.egg-info",
-)
 NOOP_SHARE_BUDGET = 0.05
-#: What `make html` / `make pdf` print when the inputs' digest is unchanged.
-SKIPPED = "nothing changed since the last build"
 NOTEBOOK_SECONDS_BUDGET = 30.0
 DEFAULT_CHAPTER = "notebooks/resilience.md"
 EDIT_MARK = "# edited by tools/buildtimes.py to time a one-chapter rebuild"
-
-_EXECUTED = re.compile(r"Executed notebook in (?P<seconds>[\d.]+) seconds")
-_NOTEBOOK = re.compile(r"(?P<path>[\w./\\-]+\.(?:md|ipynb))")
 
 
 @dataclass
@@ -70,28 +60,6 @@ class Build:
     executed: dict[str, float] = field(default_factory=dict)
     returncode: int = 0
     skipped: bool = False  # make found nothing changed and ran no Jupyter Book
-
-
-def executed_notebooks(log: str) -> dict[str, float]:
-    """Notebook stem → execution seconds, from a build log at Sphinx's default verbosity.
-
-    MyST-NB logs `Executing notebook using local CWD [mystnb]: <path>` and, once done,
-    `Executed notebook in <N> seconds [mystnb]`, both prefixed by the document name
-    (`/abs/notebooks/overview.md: Executed notebook in 4.21 seconds`). A notebook that started
-    but has no time line (it failed) is reported with NaN.
-    """
-    result: dict[str, float] = {}
-    for line in log.splitlines():
-        if "Executing notebook" not in line and "Executed notebook" not in line:
-            continue
-        path = _NOTEBOOK.search(line)
-        stem = Path(path.group("path")).stem if path else line.strip()
-        seconds = _EXECUTED.search(line)
-        if seconds:
-            result[stem] = float(seconds.group("seconds"))
-        else:
-            result.setdefault(stem, float("nan"))
-    return result
 
 
 def add_edit_mark(chapter: Path) -> None:
@@ -116,40 +84,6 @@ def timed(name: str, cmd: list[str], cwd: Path, log_dir: Path, env: dict[str, st
     return Build(
         name, round(seconds, 1), executed_notebooks(log), result.returncode, SKIPPED in log
     )
-
-
-def build_environment() -> dict[str, str]:
-    """The variables `make` sets for a build (dates from the last commit, not the clock)."""
-    env = {
-        **os.environ,
-        "PYTHONHASHSEED": "0",
-        "MPLBACKEND": "Agg",
-        "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
-    }
-    if "SOURCE_DATE_EPOCH" not in env:
-        commit = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True
-        )
-        env["SOURCE_DATE_EPOCH"] = commit.stdout.strip() or "0"
-    return env
-
-
-def copy_repository(target: Path, with_cache: bool = False) -> Path:
-    """The sources at `target`, without environment, history, builds or caches; with
-    `with_cache`, the execution cache of `_build` too (when there is one)."""
-    shutil.copytree(ROOT, target, ignore=COPY_IGNORE)
-    cache = ROOT / "_build" / ".jupyter_cache"
-    if with_cache and cache.is_dir():
-        shutil.copytree(cache, target / "_build" / ".jupyter_cache")
-    return target
-
-
-def make_command(target: str) -> list[str]:
-    """`make TARGET` in the copy with this venv, whose stamp make must take as up to date (`-o`):
-    the copy has no venv of its own, and make must never rebuild the real one."""
-    venv = BIN.parent
-    stamp = venv / ".pins-installed"
-    return ["make", "--no-print-directory", f"VENV={venv}", "-o", str(stamp), target]
 
 
 def run_builds(book: Path, chapter: str, with_pdf: bool, log_dir: Path) -> list[Build]:

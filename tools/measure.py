@@ -20,228 +20,33 @@ page's attempts to reach other hosts fail at once, as they would for a reader of
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
-import http.server
 import json
 import os
 import shutil
-import socketserver
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+# The site and browser helpers are the tests' (tests/harness), so the pages measured here are
+# loaded exactly as the tests load them.
+sys.path.insert(0, str(ROOT / "tests"))
+from harness.chromium import (  # noqa: E402
+    BUDGET_BYTES,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PageLoad,
+    launch,
+    load_pages,
+    open_page,
+)
+from harness.website import browser_pages, serve, site_pages  # noqa: E402
+
+__all__ = ["BUDGET_BYTES", "PageLoad", "browser_pages", "launch", "open_page", "site_pages"]
 HTML = ROOT / "_build" / "html"
 BIN = Path(sys.executable).parent
-CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-#: The first-load budget of every page: the sum of all responses, uncompressed.
-BUDGET_BYTES = 1_000_000
-LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
-#: Built files that are not pages (theme template fragments copied into _static).
-NOT_PAGES = ("_static/", "_images/", "_downloads/", "_sources/", "_pdf/")
-
-
-# --------------------------------------------------------------------------- serving
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files, uncompressed, over keep-alive HTTP/1.1 (as any static host serves them),
-    without a log line per request."""
-
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - signature of the base class
-        pass
-
-
-class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
-    def handle_error(self, request, client_address) -> None:
-        # A browser that navigates away (the root page's redirect) drops its connections.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
-@contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve `directory` on a free localhost port in a thread; yields the base URL (with /)."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = _Server(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name=f"http {directory}", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
-
-
-def site_pages(html: Path = HTML) -> list[str]:
-    """Every HTML page of a built site, as paths relative to its root (index.html first)."""
-    pages = sorted(
-        p.relative_to(html).as_posix()
-        for p in html.rglob("*.html")
-        if not p.relative_to(html).as_posix().startswith(NOT_PAGES)
-    )
-    return sorted(pages, key=lambda p: (p != "index.html", p))
-
-
-#: Pages generated from one template, one per record: a browser checks a sample of them.
-TEMPLATED = ("actors/",)
-
-
-def browser_pages(html: Path = HTML) -> list[str]:
-    """The pages a browser loads in the tests: every page, except that of the pages generated
-    from one template (`TEMPLATED`: one per actor) it takes the index, the heaviest and the
-    lightest page and the EU's. The template's checks are the same on each; loading all of them
-    with axe at two widths and two colour modes would add a quarter of an hour to every run,
-    while the static checks (links, metadata, markup) still read every page."""
-    pages = site_pages(html)
-    kept = [p for p in pages if not p.startswith(TEMPLATED)]
-    for prefix in TEMPLATED:
-        family = [p for p in pages if p.startswith(prefix) and not p.endswith("/index.html")]
-        if not family:
-            continue
-        by_size = sorted(family, key=lambda p: ((html / p).stat().st_size, p))
-        sample = {by_size[0], by_size[-1], prefix + "index.html", prefix + "eu.html"}
-        kept += sorted(p for p in sample if (html / p).is_file())
-    return sorted(kept, key=lambda p: (p != "index.html", p))
-
-
-def is_local(url: str) -> bool:
-    parts = urlsplit(url)
-    if parts.scheme in ("data", "blob", "about", "chrome-extension", "chrome"):
-        return True
-    return (parts.hostname or "") in LOCAL_HOSTS
-
-
-# --------------------------------------------------------------------------- loading
-
-
-@dataclass
-class Response:
-    url: str
-    status: int
-    size: int
-    kind: str
-
-
-@dataclass
-class PageLoad:
-    """What a fresh browser did for one page."""
-
-    url: str
-    responses: list[Response] = field(default_factory=list)
-    external: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-
-    @property
-    def total_bytes(self) -> int:
-        return sum(r.size for r in self.responses)
-
-    @property
-    def requests(self) -> int:
-        return len(self.responses) + len(self.failed)
-
-    def largest(self, n: int = 5) -> list[Response]:
-        return sorted(self.responses, key=lambda r: r.size, reverse=True)[:n]
-
-
-def launch(playwright):
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-
-
-@contextlib.contextmanager
-def open_page(browser, url: str, viewport: dict | None = None) -> Iterator[tuple[object, PageLoad]]:
-    """Load `url` in a fresh context, every non-local request aborted and recorded.
-
-    Yields the Playwright page (still open, for further checks) and its PageLoad, whose byte
-    count covers everything the page fetched up to full load, idle network and a scroll to the
-    bottom (so that lazily loaded images count too).
-    """
-    context = browser.new_context(
-        viewport=viewport or {"width": 1280, "height": 900}, service_workers="block"
-    )
-    page = context.new_page()
-    record = PageLoad(url=url)
-    raw: list = []
-
-    def route(route) -> None:
-        if is_local(route.request.url):
-            route.continue_()
-        else:
-            record.external.append(route.request.url)
-            route.abort("blockedbyclient")
-
-    def on_failed(request) -> None:
-        if is_local(request.url) and not request.url.startswith("data:"):
-            record.failed.append(f"{request.url} ({request.failure})")
-
-    def on_console(message) -> None:
-        if message.type == "error":
-            record.console_errors.append(message.text)
-
-    page.route("**/*", route)
-    page.on("response", lambda response: raw.append(response))
-    page.on("requestfailed", on_failed)
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: record.console_errors.append(f"uncaught: {error}"))
-    try:
-        page.goto(url, wait_until="load")
-        page.wait_for_load_state("networkidle")
-        # A reader who reads to the end loads every figure: lazy images count too.
-        page.evaluate(
-            "document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')"
-        )
-        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-        page.wait_for_load_state("networkidle")
-        page.wait_for_function("[...document.images].every(i => i.complete)")
-        page.evaluate("window.scrollTo(0, 0)")
-        for response in raw:
-            if not is_local(response.url) or response.url.startswith("data:"):
-                continue
-            try:
-                size = len(response.body())
-            except Exception:  # redirects and aborted bodies have none
-                size = 0
-            record.responses.append(
-                Response(response.url, response.status, size, response.request.resource_type)
-            )
-        yield page, record
-    finally:
-        context.close()
-
-
-def load_pages(base_url: str, pages: list[str]) -> dict[str, PageLoad]:
-    from playwright.sync_api import sync_playwright
-
-    loads = {}
-    with sync_playwright() as p:
-        browser = launch(p)
-        try:
-            for page_path in pages:
-                with open_page(browser, base_url + page_path) as (_, record):
-                    loads[page_path] = record
-        finally:
-            browser.close()
-    return loads
 
 
 # --------------------------------------------------------------------------- lighthouse

@@ -55,9 +55,11 @@ READER_ROOTS = (
     "jupyterlab",
 )
 #: What only the maintainers need: the tests (pytest, the browser checks), lint, the workflow
-#: audit and Binder's builder (asked for its plan in tests/test_binder.py).
+#: audit and Binder's builder (asked for its plan in tests/test_binder.py); pytest-xdist runs the
+#: suite's groups side by side.
 DEV_ROOTS = (
     "pytest",
+    "pytest-xdist",
     "playwright",
     "axe-playwright-python",
     "ruff",

@@ -66,16 +66,30 @@ def convert_cell(
     constraints = field.get("constraints", {})
     characters = character_problem(cell, field, is_key)
     if characters:
-        problems.append(Problem(shown, line, name, characters))
+        problems.append(Problem(shown, line, name, characters, code="character-error"))
         return None
     if cell != cell.strip():
         problems.append(
-            Problem(shown, line, name, f"value {cell!r} has leading or trailing spaces")
+            Problem(
+                shown,
+                line,
+                name,
+                f"value {cell!r} has leading or trailing spaces",
+                code="whitespace-error",
+            )
         )
         return None
     if cell == "":
         if constraints.get("required"):
-            problems.append(Problem(shown, line, name, "a value is required but the cell is empty"))
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    name,
+                    "a value is required but the cell is empty",
+                    code="constraint-error",
+                )
+            )
         return None
     kind = field.get("type", "string")
     value: object = cell
@@ -95,7 +109,13 @@ def convert_cell(
     except (ValueError, OverflowError):
         hint = SYNTAX[kind][1]
         problems.append(
-            Problem(shown, line, name, f"value {cell!r} is not a valid {kind}; write {hint}")
+            Problem(
+                shown,
+                line,
+                name,
+                f"value {cell!r} is not a valid {kind}; write {hint}",
+                code="type-error",
+            )
         )
         return None
     fmt = field.get("format")
@@ -106,11 +126,14 @@ def convert_cell(
                 line,
                 name,
                 f"value {cell!r} is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)",
+                code="type-error",
             )
         )
         return None
     if kind == "string" and fmt == "uri" and not re.match(r"^https?://\S+$", cell):
-        problems.append(Problem(shown, line, name, f"value {cell!r} is not an http(s) URL"))
+        problems.append(
+            Problem(shown, line, name, f"value {cell!r} is not an http(s) URL", code="type-error")
+        )
         return None
     if "enum" in constraints and cell not in constraints["enum"]:
         problems.append(
@@ -119,6 +142,7 @@ def convert_cell(
                 line,
                 name,
                 f"value {cell!r} is not one of the allowed values {constraints['enum']}",
+                code="constraint-error",
             )
         )
         return None
@@ -129,6 +153,7 @@ def convert_cell(
                 line,
                 name,
                 f"value {cell!r} does not match the pattern {constraints['pattern']!r}",
+                code="constraint-error",
             )
         )
         return None
@@ -139,7 +164,11 @@ def convert_cell(
     ):
         problems.append(
             Problem(
-                shown, line, name, f"value {cell!r} is below the minimum {constraints['minimum']}"
+                shown,
+                line,
+                name,
+                f"value {cell!r} is below the minimum {constraints['minimum']}",
+                code="constraint-error",
             )
         )
         return None

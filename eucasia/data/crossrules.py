@@ -54,6 +54,7 @@ def check_cross_rules(
                         field["name"],
                         f"date {value!r} is not after {bound}: give a date after it "
                         "(at day precision if the month is the bound's own month)",
+                        code="cross-table-constraint",
                     )
                 )
     rule = schema.get("x-requiresRowsIn")
@@ -74,6 +75,7 @@ def check_cross_rules(
                         rule["fields"],
                         f"{row[rule['fields']]!r} has no rows in {other.path}: add its evidence, "
                         f"or record the search with {allowed}",
+                        code="cross-table-constraint",
                     )
                 )
     for bound in schema.get("x-notAfter", []):
@@ -92,6 +94,7 @@ def check_cross_rules(
                         bound["field"],
                         f"date {value!r} is after {limit[key]}, when {key!r} was assessed in "
                         f"{other.path}: evidence must not postdate the assessment",
+                        code="cross-table-constraint",
                     )
                 )
 

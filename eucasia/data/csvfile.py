@@ -17,7 +17,13 @@ def decode(path: Path, shown: str, problems: list[Problem]) -> str | None:
     raw = path.read_bytes()
     if not raw.strip():
         problems.append(
-            Problem(shown, None, None, "file is empty; it needs at least the header row")
+            Problem(
+                shown,
+                None,
+                None,
+                "file is empty; it needs at least the header row",
+                code="source-error",
+            )
         )
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -27,6 +33,7 @@ def decode(path: Path, shown: str, problems: list[Problem]) -> str | None:
                 1,
                 None,
                 "file starts with a byte-order mark (BOM); save it as UTF-8 without BOM",
+                code="encoding-error",
             )
         )
         return None
@@ -40,6 +47,7 @@ def decode(path: Path, shown: str, problems: list[Problem]) -> str | None:
                 line,
                 None,
                 f"bytes {raw[exc.start : exc.end]!r} are not valid UTF-8; save the file as UTF-8",
+                code="encoding-error",
             )
         )
         return None
@@ -62,11 +70,19 @@ def read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> Parse
     path = data_dir / resource["path"]
     shown = show_path(path)
     if not path.resolve().is_relative_to(data_dir.resolve()):  # checked in the descriptor too
-        problems.append(Problem(shown, None, None, "file lies outside data/; it is not read"))
+        problems.append(
+            Problem(shown, None, None, "file lies outside data/; it is not read", code="path-error")
+        )
         return None
     if not path.is_file():
         problems.append(
-            Problem(shown, None, None, f"file for table '{resource['name']}' is missing")
+            Problem(
+                shown,
+                None,
+                None,
+                f"file for table '{resource['name']}' is missing",
+                code="source-error",
+            )
         )
         return None
     text = decode(path, shown, problems)
@@ -79,7 +95,9 @@ def read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> Parse
     try:
         header = next(reader)
     except csv.Error as exc:
-        problems.append(Problem(shown, 1, None, f"malformed CSV header: {exc}"))
+        problems.append(
+            Problem(shown, 1, None, f"malformed CSV header: {exc}", code="format-error")
+        )
         return None
     if header != names:
         missing = [n for n in names if n not in header]
@@ -97,6 +115,7 @@ def read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> Parse
                 1,
                 None,
                 f"header does not match the descriptor ({'; '.join(detail)}); expected {names}",
+                code="incorrect-label",
             )
         )
         return None
@@ -110,16 +129,28 @@ def read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> Parse
         except StopIteration:
             break
         except csv.Error as exc:
-            problems.append(Problem(shown, reader.line_num, None, f"malformed CSV row: {exc}"))
+            problems.append(
+                Problem(
+                    shown, reader.line_num, None, f"malformed CSV row: {exc}", code="format-error"
+                )
+            )
             break
         line, start = start, reader.line_num + 1
         if not row:
-            problems.append(Problem(shown, line, None, "blank line inside the table; delete it"))
+            problems.append(
+                Problem(
+                    shown, line, None, "blank line inside the table; delete it", code="blank-row"
+                )
+            )
             continue
         if len(row) != len(names):
             problems.append(
                 Problem(
-                    shown, line, None, f"row has {len(row)} cells but the header has {len(names)}"
+                    shown,
+                    line,
+                    None,
+                    f"row has {len(row)} cells but the header has {len(names)}",
+                    code="extra-cell" if len(row) > len(names) else "missing-cell",
                 )
             )
             continue
@@ -138,6 +169,7 @@ def read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> Parse
                 None,
                 None,
                 f"table has {len(rows)} rows; the book needs at least {minimum} (x-minRows)",
+                code="table-dimensions",
             )
         )
     if len(problems) == before:

@@ -22,11 +22,15 @@ def read_descriptor(data_dir: Path | str | None = None) -> dict:
     path = folder / DESCRIPTOR
     shown = show_path(path)
     if not path.is_file():
-        raise DataValidationError([Problem(shown, None, None, "descriptor file is missing")])
+        raise DataValidationError(
+            [Problem(shown, None, None, "descriptor file is missing", code="package-error")]
+        )
     try:
         descriptor = json.loads(path.read_text(encoding="utf-8"), parse_constant=_no_constant)
     except (UnicodeDecodeError, ValueError) as exc:
-        raise DataValidationError([Problem(shown, None, None, f"not valid JSON: {exc}")]) from exc
+        raise DataValidationError(
+            [Problem(shown, None, None, f"not valid JSON: {exc}", code="package-error")]
+        ) from exc
     problems = check_structure(descriptor, shown, folder)
     if problems:
         raise DataValidationError(problems)
@@ -56,16 +60,35 @@ def field_values(table: str, field: str, data_dir: Path = DATA_DIR) -> list[str]
                                 None,
                                 "the book needs this column's list of values",
                                 at=at,
+                                code="schema-error",
                             )
                         ]
                     )
                 return list(spec["constraints"]["enum"])
         at = f"resources[{i}].schema.fields"
         raise DataValidationError(
-            [Problem(shown, None, None, f"the book needs a column {field!r}", at=at)]
+            [
+                Problem(
+                    shown,
+                    None,
+                    None,
+                    f"the book needs a column {field!r}",
+                    at=at,
+                    code="schema-error",
+                )
+            ]
         )
     raise DataValidationError(
-        [Problem(shown, None, None, f"the book needs a table {table!r}", at="resources")]
+        [
+            Problem(
+                shown,
+                None,
+                None,
+                f"the book needs a table {table!r}",
+                at="resources",
+                code="package-error",
+            )
+        ]
     )
 
 

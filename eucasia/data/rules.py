@@ -35,6 +35,7 @@ def check_row_rules(
                         precision_col,
                         f"precision {row[p]!r} does not match the date {row[d]!r} in column '{date_col}'"
                         f" (a {PRECISION_OF_PARTS[parts]})",
+                        code="row-constraint",
                     )
                 )
 
@@ -69,6 +70,7 @@ def check_id_rules(
                         line,
                         rule["field"],
                         f"identifier {ident!r} does not have the form {rule['pattern']!r}",
+                        code="id-encoding",
                     )
                 )
                 continue
@@ -87,6 +89,7 @@ def check_id_rules(
                             group,
                             f"value {value!r} disagrees with the identifier {ident!r} in column "
                             f"'{rule['field']}', which encodes {expected!r}; correct one of them",
+                            code="id-encoding",
                         )
                     )
 
@@ -123,7 +126,7 @@ def check_primary_key(table: ParsedTable, problems: list[Problem]) -> None:
                 f"primary key {shown!r} differs only in letter case from {earlier!r} on line "
                 f"{first_line}; keys must differ in more than case"
             )
-        problems.append(Problem(table.path, line, ", ".join(columns), message))
+        problems.append(Problem(table.path, line, ", ".join(columns), message, code="primary-key"))
 
 
 def check_foreign_keys(
@@ -148,5 +151,6 @@ def check_foreign_keys(
                         line,
                         ", ".join(columns),
                         f"{shown!r} is not a {', '.join(target_columns)} in {target.path}",
+                        code="foreign-key",
                     )
                 )

@@ -17,7 +17,7 @@ import re
 from pathlib import Path, PurePosixPath
 
 from eucasia.data.crossrules import rule_mistakes
-from eucasia.data.errors import Problem
+from eucasia.data.errors import Problem, descriptor_error_code
 
 TYPES = ("string", "integer", "number", "boolean", "date")
 NUMERIC = ("integer", "number")
@@ -54,7 +54,9 @@ class _Checker:
         self.problems: list[Problem] = []
 
     def fail(self, at: str, message: str) -> None:
-        self.problems.append(Problem(self.shown, None, None, message, at=at))
+        self.problems.append(
+            Problem(self.shown, None, None, message, at=at, code=descriptor_error_code(at))
+        )
 
     def expect(self, value: object, kind: type | tuple, at: str, wanted: str) -> bool:
         ok = isinstance(value, kind) and not (isinstance(value, bool) and bool not in _tuple(kind))

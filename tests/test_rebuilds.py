@@ -1,0 +1,115 @@
+"""Rebuilds do what they must and no more, read from the suite's shared second build.
+
+- nothing changed: `make html` skips Jupyter Book, and Jupyter Book itself executes nothing;
+- budgets: every chapter executed once in the clean build, each in under 30 s (the seconds
+  jupyter-cache recorded), and the no-op `make html` under 5 % of the clean build;
+- edits: in a copy of the shared build, a table edit, a module edit and a change a reader sees
+  each re-execute exactly the chapters whose cache key lists the edited file, and the new value
+  reaches the page. Which files a chapter really reads is proven in `test_cache_audit.py`; the
+  edit-every-input sweep is `make test-exhaustive` (`test_cache_inputs.py`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from harness.commands import run
+from harness.edits import TOKEN, chapters_reading, edit_input
+from harness.notebooks import cached_execution_seconds, executed_notebooks
+from harness.paths import JB_FLAGS, JUPYTER_BOOK
+from harness.repository import copy_built_book
+from harness.shared_build import SharedBuild
+from harness.tools import load_tool
+
+buildtimes = load_tool("buildtimes")
+
+pytestmark = pytest.mark.xdist_group("second-build")
+
+
+def chapters(book: Path) -> set[str]:
+    return {p.stem for p in (book / "notebooks").glob("*.md")}
+
+
+def test_noop_make_html_runs_no_jupyter_book(second_build: SharedBuild) -> None:
+    noop = second_build.steps["noop-make"]
+    assert noop.skipped, Path(noop.log).read_text(encoding="utf-8")[-2000:]
+    assert noop.executed == {}
+
+
+def test_noop_jupyter_book_executes_nothing(second_build: SharedBuild) -> None:
+    noop = second_build.steps["noop-jupyter-book"]
+    assert noop.executed == {}, noop.executed
+    # one cache record per chapter: the no-op build added none
+    records = cached_execution_seconds(second_build.build)
+    assert set(records) == chapters(second_build.book)
+
+
+def test_build_budgets_are_met(second_build: SharedBuild) -> None:
+    """Each chapter executed once in the clean build, in under its budget, and the no-op
+    rebuild cost under 5 % of the clean build (tools/buildtimes.py judges, as `make measure`)."""
+    steps = second_build.steps
+    assert set(steps["clean-html"].executed) == chapters(second_build.book)
+    seconds = cached_execution_seconds(second_build.build)
+    builds = [
+        buildtimes.Build("clean-html", steps["clean-html"].seconds, seconds),
+        buildtimes.Build(
+            "noop-html",
+            steps["noop-make"].seconds,
+            steps["noop-make"].executed,
+            skipped=steps["noop-make"].skipped,
+        ),
+    ]
+    assert buildtimes.budget_failures(builds, buildtimes.DEFAULT_CHAPTER) == []
+
+
+@pytest.fixture(scope="module")
+def edited_book(second_build: SharedBuild, tmp_path_factory) -> Path:
+    """A copy of the shared build to edit; its first rebuild re-reads every page (the source
+    folder moved), so a rebuild with nothing edited runs first and must execute nothing."""
+    book = copy_built_book(second_build.book, tmp_path_factory.mktemp("edited") / "book")
+    assert rebuild(book) == set(), "the copied build re-executed chapters with nothing edited"
+    return book
+
+
+def rebuild(book: Path) -> set[str]:
+    result = run(
+        [JUPYTER_BOOK, "build", ".", "--builder", "html", *JB_FLAGS],
+        cwd=book,
+        env={"PYTHONPATH": str(book)},
+    )
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log[-6000:]
+    return set(executed_notebooks(log))
+
+
+def page(book: Path, chapter: str) -> str:
+    return (book / "_build" / "html" / "notebooks" / f"{chapter}.html").read_text(encoding="utf-8")
+
+
+def test_table_edit_reexecutes_exactly_its_readers(edited_book: Path) -> None:
+    table = edited_book / "data" / "indicators.csv"
+    expected = chapters_reading(edited_book, table)
+    assert expected and expected != chapters(edited_book), expected
+    edit_input(table, edited_book)
+    assert rebuild(edited_book) == expected
+    assert any(TOKEN in page(edited_book, c) for c in expected), "the edited value is on no page"
+
+
+def test_module_edit_reexecutes_exactly_its_importers(edited_book: Path) -> None:
+    module = edited_book / "eucasia" / "analysis" / "tracker.py"
+    expected = chapters_reading(edited_book, module)
+    assert expected and expected != chapters(edited_book), expected
+    edit_input(module, edited_book)
+    assert rebuild(edited_book) == expected
+
+
+def test_change_a_reader_sees_reaches_the_page(edited_book: Path) -> None:
+    module = edited_book / "eucasia" / "presentation" / "countries.py"
+    old, new = '"strand networks it is in"', '"strand networks it belongs to"'
+    text = module.read_text(encoding="utf-8")
+    assert old in text
+    module.write_text(text.replace(old, new), encoding="utf-8")
+    expected = chapters_reading(edited_book, module)
+    assert rebuild(edited_book) == expected == {"countries"}
+    assert "strand networks it belongs to" in page(edited_book, "countries")
