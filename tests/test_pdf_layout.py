@@ -23,6 +23,8 @@ from harness.paths import ARTIFACTS, BUILD, ROOT
 FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
 LOG = BUILD / "latex" / "book.log"
 PAGES_DIR = ARTIFACTS / "pdf-pages"
+#: One worker writes the page images and reads them (a module fixture per worker would race).
+pytestmark = pytest.mark.xdist_group("pdf-pages")
 PT_PER_CM = 72 / 2.54
 #: Baseline-to-baseline distance of the body text (10 pt type, `pointsize` in _config.yml).
 BASELINE = 12.0

@@ -88,7 +88,7 @@ def page(book: Path, chapter: str) -> str:
 
 
 def test_table_edit_reexecutes_exactly_its_readers(edited_book: Path) -> None:
-    table = edited_book / "data" / "indicators.csv"
+    table = edited_book / "data" / "agreements.csv"
     expected = chapters_reading(edited_book, table)
     assert expected and expected != chapters(edited_book), expected
     edit_input(table, edited_book)
