@@ -81,8 +81,8 @@ pdf: $(STAMP) tex ## Build the PDF edition at _build/pdf/eu-central-asia-strateg
 	if ! cmp -s $(PDF) $(SITE_PDF); then \
 	  mkdir -p $(dir $(SITE_PDF)); cp $(PDF) $(SITE_PDF); fi
 
-# pytest-xdist: the unit tests spread over the workers; the browser tests share one worker (one
-# Chromium) and each kind of rebuild keeps to one (tests/conftest.py gives the groups).
+# pytest-xdist: the unit tests spread over the workers; the browser tests of one module, and each
+# kind of rebuild, keep to one worker (tests/conftest.py gives the groups).
 TEST_WORKERS ?= 2
 test: book test-tools ## Run the whole test suite on an up-to-date book (no build when nothing changed)
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup

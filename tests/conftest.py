@@ -7,9 +7,9 @@ a mark:
 - `browser`: loads pages in Chromium (`browser`);
 - `rebuild`: builds a copy of the book (`second_build`, or marked `rebuild` by hand);
 - `exhaustive`: the edit-every-input sweep, only in `make test-exhaustive`.
-`slow` is every group but `unit`. Under pytest-xdist the browser tests share one worker (one
-Chromium) and each kind of rebuild keeps to one worker (`xdist_group`), while the unit tests
-spread over all.
+`slow` is every group but `unit`. Under pytest-xdist the browser tests of one module keep to one
+worker (with that worker's one Chromium) and each kind of rebuild keeps to one worker
+(`xdist_group`), while the unit tests spread over all.
 """
 
 from __future__ import annotations
@@ -69,8 +69,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.slow)
         if item.get_closest_marker("xdist_group"):
             continue
-        if item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.xdist_group("browser"))
+        if item.get_closest_marker("browser"):  # one group a module: a worker, one Chromium
+            item.add_marker(pytest.mark.xdist_group(f"browser-{item.module.__name__}"))
         elif "second_build" in needs:
             item.add_marker(pytest.mark.xdist_group("second-build"))
 

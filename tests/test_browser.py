@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html.parser
 import posixpath
+import re
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -110,6 +111,9 @@ def test_first_load_within_budget(report, page_path: str) -> None:
         f"{page_path} weighs {load.total_bytes:,} bytes on first load, over the "
         f"{chromium.BUDGET_BYTES:,}-byte budget; its largest responses:\n{largest}"
     )
+    # the explorer's graph libraries wait until a reader asks for the graph
+    graph = [r.url for r in load.responses if re.search(r"/vendor/(sigma|graphology)-", r.url)]
+    assert not graph, f"{page_path}: the graph loaded without the reader asking: {graph}"
 
 
 @pytest.mark.parametrize("page_path", LOADED)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 from harness import chromium, website
-from harness.paths import HTML, ROOT
+from harness.paths import ROOT
 
 from eucasia.analysis.corpus import Corpus
 from eucasia.analysis.network import strand_analysis
@@ -305,8 +305,6 @@ def test_extension_adds_the_assets_only_to_explorer_pages() -> None:
 
 
 # --------------------------------------------------------------------------- in the browser
-
-PAGES = website.browser_pages(HTML) if (HTML / "index.html").is_file() else []
 
 
 @pytest.fixture(scope="module")
@@ -630,10 +628,11 @@ def _largest(responses: list) -> str:
     return "\n".join(f"  {r.size:>10,}  {r.url}" for r in top)
 
 
-@pytest.mark.parametrize("page_path", PAGES or ["(the book is not built)"])
+@pytest.mark.parametrize("page_path", sorted(EXPLORER_PAGES))
 def test_first_load_with_the_explorer_within_one_megabyte(site, browser, page_path) -> None:
-    """Every page, its explorer scrolled into view (its script, stylesheet and data count; the
-    graph's libraries wait until the reader turns to the explorer)."""
+    """Every explorer page, its explorer scrolled into view (its script, stylesheet and data
+    count; the graph's libraries wait until the reader turns to the explorer). Every other page's
+    first load, and that it fetches no graph library, is test_browser.py's (one load a page)."""
     later: list = []
     with chromium.open_page(browser, site + page_path) as (page, record):
         page.on("response", lambda response: later.append(response))

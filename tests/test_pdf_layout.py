@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
+import shutil
 import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,8 +24,6 @@ from harness.paths import ARTIFACTS, BUILD, ROOT
 FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
 LOG = BUILD / "latex" / "book.log"
 PAGES_DIR = ARTIFACTS / "pdf-pages"
-#: One worker writes the page images and reads them (a module fixture per worker would race).
-pytestmark = pytest.mark.xdist_group("pdf-pages")
 PT_PER_CM = 72 / 2.54
 #: Baseline-to-baseline distance of the body text (10 pt type, `pointsize` in _config.yml).
 BASELINE = 12.0
@@ -359,16 +358,19 @@ def pdf_pages(built_pdf: Path) -> list[Page]:
 
 
 @pytest.fixture(scope="module")
-def page_images(built_pdf: Path) -> list[Path]:
-    """Page images at a thumbnail resolution, kept in $EUCASIA_TEST_ARTIFACTS/pdf-pages/ (a CI artefact)."""
+def page_images(built_pdf: Path, tmp_path_factory) -> list[Path]:
+    """Page images at a thumbnail resolution, rendered into this run's own folder and copied to
+    $EUCASIA_TEST_ARTIFACTS/pdf-pages/ for people to look at (a CI artefact)."""
+    rendered = tmp_path_factory.mktemp("pdf-pages")
+    result = run(["pdftoppm", "-r", str(IMAGE_DPI), "-png", str(built_pdf), str(rendered / "page")])
+    assert result.returncode == 0, result.stderr
+    images = sorted(rendered.glob("page-*.png"))
+    PAGES_DIR.mkdir(parents=True, exist_ok=True)
     for old in PAGES_DIR.glob("page-*.png"):
         old.unlink()
-    PAGES_DIR.mkdir(parents=True, exist_ok=True)
-    result = run(
-        ["pdftoppm", "-r", str(IMAGE_DPI), "-png", str(built_pdf), str(PAGES_DIR / "page")]
-    )
-    assert result.returncode == 0, result.stderr
-    return sorted(PAGES_DIR.glob("page-*.png"))
+    for image in images:
+        shutil.copy2(image, PAGES_DIR / image.name)
+    return images
 
 
 def test_page_images_are_kept(page_images: list[Path], pdf_pages: list[Page]) -> None:

