@@ -54,9 +54,15 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
+#: Groups that take minutes, longest first: pytest-xdist hands groups out in the order it meets
+#: them, so these start at once instead of after the quick tests.
+LONG_GROUPS = ("second-build", "hostile-build", "reader-environment", "kernels")
+
+
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Each test is marked with the group its fixtures put it in (see the module docstring)."""
+    """Each test is marked with the group its fixtures put it in (see the module docstring), and
+    the long groups are moved to the front."""
     for item in items:
         needs = set(getattr(item, "fixturenames", ()))
         if needs & BOOK_FIXTURES:
@@ -73,6 +79,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.xdist_group(f"browser-{item.module.__name__}"))
         elif "second_build" in needs:
             item.add_marker(pytest.mark.xdist_group("second-build"))
+    items.sort(key=_start_order)
+
+
+def _start_order(item: pytest.Item) -> int:
+    group = item.get_closest_marker("xdist_group")
+    name = group.args[0] if group and group.args else ""
+    if name in LONG_GROUPS:
+        return LONG_GROUPS.index(name)
+    return len(LONG_GROUPS) + (0 if item.get_closest_marker("rebuild") else 1)
 
 
 @pytest.fixture(scope="session")
