@@ -321,6 +321,11 @@ def ready(page) -> object:
     explorer's element."""
     root = page.locator(f"div.{EXPLORER_CLASS}").first
     root.scroll_into_view_if_needed()
+    # the explorer's script loads after the first paint: on a busy machine it may not have run
+    # yet when the page's load event fires, and a click then would find no button to press
+    page.wait_for_function(
+        f"document.querySelector('div.{EXPLORER_CLASS}').dataset.canvas", timeout=15_000
+    )
     if root.get_attribute("data-canvas") == "waiting":
         root.locator(".eucasia-ex-show").click()
     page.wait_for_function(
