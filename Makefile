@@ -83,7 +83,7 @@ pdf: $(STAMP) tex ## Build the PDF edition at _build/pdf/eu-central-asia-strateg
 
 # pytest-xdist: the unit tests spread over the workers; the browser tests of one module, and each
 # kind of rebuild, keep to one worker (tests/conftest.py gives the groups).
-TEST_WORKERS ?= 2
+TEST_WORKERS ?= 3
 test: book test-tools ## Run the whole test suite on an up-to-date book (no build when nothing changed)
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 

@@ -82,12 +82,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=_start_order)
 
 
-def _start_order(item: pytest.Item) -> int:
+def _start_order(item: pytest.Item) -> tuple[int, str]:
+    """Long groups first (each worker takes one), then the quick tests that run on their own
+    (pytest-xdist gives every worker a second unit at once: a quick one does not wait behind
+    a long group), then the browser modules, which take the workers as they come free."""
     group = item.get_closest_marker("xdist_group")
     name = group.args[0] if group and group.args else ""
     if name in LONG_GROUPS:
-        return LONG_GROUPS.index(name)
-    return len(LONG_GROUPS) + (0 if item.get_closest_marker("rebuild") else 1)
+        return LONG_GROUPS.index(name), name
+    if name.startswith("browser-"):
+        return len(LONG_GROUPS) + 1, name
+    return len(LONG_GROUPS), name
 
 
 @pytest.fixture(scope="session")

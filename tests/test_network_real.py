@@ -77,11 +77,13 @@ def test_results_are_identical_across_runs(tables: dict) -> None:
 
 
 def test_full_analysis_of_the_real_data_is_fast(tables: dict) -> None:
-    start = time.perf_counter()
+    """Under 2 s of this process's CPU time: wall time would also count the other tests that
+    pytest-xdist runs beside it on the same cores (`make bench` reports wall times alone)."""
+    start = time.process_time()
     for strand in SCOPES:
         strand_analysis(Corpus.from_tables(tables), strand)
-    assert time.perf_counter() - start < 2.0, (
-        "the full analysis of the real data must take under 2 s"
+    assert time.process_time() - start < 2.0, (
+        "the full analysis of the real data must take under 2 s of CPU time"
     )
 
 

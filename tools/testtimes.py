@@ -57,7 +57,7 @@ def test_seconds(report: Path) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--workers", default="2", help="pytest-xdist workers (make test's)")
+    parser.add_argument("--workers", default="3", help="pytest-xdist workers (make test's)")
     parser.add_argument("--budget", type=float, default=BUDGET_SECONDS)
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     args = parser.parse_args(argv)
