@@ -14,8 +14,10 @@ worker (with that worker's one Chromium) and each kind of rebuild keeps to one w
 
 from __future__ import annotations
 
+import json
 import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -39,6 +41,7 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """No test writes inside the checkout: every file there (the built book included) is as it
     was when the run started. Fails the run, naming the files, when one was written."""
+    _write_timeline()
     before = getattr(session.config, "_checkout_before", None)
     if before is None:
         return
@@ -93,6 +96,37 @@ def _start_order(item: pytest.Item) -> tuple[int, str]:
     if name.startswith("browser-"):
         return len(LONG_GROUPS) + 1, name
     return len(LONG_GROUPS), name
+
+
+#: When `EUCASIA_TEST_TIMELINE` names a folder (tools/testtimes.py sets it), each process writes
+#: there when each of its tests started and ended, with its groups: `make measure` reads the
+#: wall time of each group from it.
+_TIMELINE: list[dict] = []
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem):
+    start = time.time()
+    yield
+    if os.environ.get("EUCASIA_TEST_TIMELINE"):
+        group = item.get_closest_marker("xdist_group")
+        _TIMELINE.append(
+            {
+                "test": item.nodeid.split("@")[0],
+                "start": start,
+                "end": time.time(),
+                "worker": os.environ.get("PYTEST_XDIST_WORKER", "main"),
+                "marks": sorted(g for g in GROUPS if item.get_closest_marker(g)),
+                "xdist_group": group.args[0] if group and group.args else None,
+            }
+        )
+
+
+def _write_timeline() -> None:
+    folder = os.environ.get("EUCASIA_TEST_TIMELINE")
+    if folder and _TIMELINE:
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        Path(folder, f"timeline-{worker}.json").write_text(json.dumps(_TIMELINE), "utf-8")
 
 
 @pytest.fixture(scope="session")

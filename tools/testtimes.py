@@ -3,8 +3,10 @@
 Runs pytest exactly as `make test` does (pytest-xdist, `--dist loadgroup`) on the built book,
 with a JUnit XML report, and prints the wall time of the whole run and, for each group of the
 suite (README, "The tests": unit, book, browser, rebuild), how many tests it has and the time
-its tests took (setup, call and teardown summed over the workers: the shared second build is
-charged to the first test that asked for it). Exit status 1 when the run's wall time is over the
+its tests took from the first one's start to the last one's end (the suite's conftest records
+each test's start and end when `EUCASIA_TEST_TIMELINE` names a folder), beside the time its tests
+took summed over the workers (the shared second build is charged to the first test that asked
+for it), and the slowest tests. Exit status 1 when the run's wall time is over the
 budget, 2 when tests failed.
 
     .venv/bin/python tools/testtimes.py [--workers 2] [--budget 720] [--json FILE]
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -28,23 +31,6 @@ BUDGET_SECONDS = 720.0
 GROUPS = ("unit", "book", "browser", "rebuild")
 
 
-def collect_groups() -> dict[str, str]:
-    """Test id → its group, read from pytest's own collection with the markers the suite's
-    conftest gives (the most demanding group wins: rebuild, then browser, then book)."""
-    query = [
-        sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider",
-    ]  # fmt: skip
-    groups: dict[str, str] = {}
-    for group in ("rebuild", "browser", "book"):
-        result = subprocess.run(
-            [*query, "-m", group], cwd=ROOT, capture_output=True, text=True, check=False
-        )
-        for line in result.stdout.splitlines():
-            if "::" in line:
-                groups.setdefault(line.strip(), group)
-    return groups
-
-
 def test_seconds(report: Path) -> dict[str, float]:
     """Test id → seconds, from a JUnit XML report."""
     seconds = {}
@@ -53,6 +39,41 @@ def test_seconds(report: Path) -> dict[str, float]:
         test_id = f"{path}.py::{case.get('name')}"
         seconds[test_id] = seconds.get(test_id, 0.0) + float(case.get("time", 0))
     return seconds
+
+
+def read_timeline(folder: Path) -> list[dict]:
+    """Every test's start and end (seconds since the epoch), worker and groups, as the suite's
+    conftest wrote them (one file a process)."""
+    rows = []
+    for path in sorted(folder.glob("timeline-*.json")):
+        rows += json.loads(path.read_text(encoding="utf-8"))
+    return rows
+
+
+def spans(timeline: list[dict]) -> dict[str, tuple[int, float, float]]:
+    """Per group (unit, book, browser, rebuild, and each pytest-xdist group): how many tests, the
+    wall time from its first test's start to its last test's end, and its tests' summed time.
+
+    >>> rows = [{"start": 0.0, "end": 5.0, "marks": ["rebuild"], "xdist_group": "kernels"},
+    ...         {"start": 2.0, "end": 9.0, "marks": [], "xdist_group": None}]
+    >>> spans(rows)["rebuild"], spans(rows)["unit"], spans(rows)["kernels"]
+    ((1, 5.0, 5.0), (1, 7.0, 7.0), (1, 5.0, 5.0))
+    """
+    members: dict[str, list[dict]] = defaultdict(list)
+    for row in timeline:
+        marks = set(row["marks"])
+        group = next((g for g in ("rebuild", "browser", "book") if g in marks), "unit")
+        members[group].append(row)
+        if row["xdist_group"]:
+            members[row["xdist_group"]].append(row)
+    return {
+        name: (
+            len(rows),
+            round(max(r["end"] for r in rows) - min(r["start"] for r in rows), 1),
+            round(sum(r["end"] - r["start"] for r in rows), 1),
+        )
+        for name, rows in members.items()
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,20 +89,23 @@ def main(argv: list[str] | None = None) -> int:
             "-p", "no:cacheprovider", f"--junitxml={report}",
         ]  # fmt: skip
         print("timing: " + " ".join(command[2:]), file=sys.stderr, flush=True)
+        env = {**os.environ, "EUCASIA_TEST_TIMELINE": tmp}
         start = time.perf_counter()
-        result = subprocess.run(command, cwd=ROOT, check=False)
+        result = subprocess.run(command, cwd=ROOT, check=False, env=env)
         wall = round(time.perf_counter() - start, 1)
         seconds = test_seconds(report) if report.is_file() else {}
-    groups = collect_groups()
-    by_group: dict[str, list[float]] = defaultdict(list)
-    for test_id, spent in seconds.items():
-        by_group[groups.get(test_id, "unit")].append(spent)
-    print(f"\n| tests (make test, {args.workers} workers) | tests | seconds |")
-    print("|---|---:|---:|")
-    print(f"| whole run, wall time | {len(seconds)} | {wall} |")
-    for group in GROUPS:
-        spent = by_group.get(group, [])
-        print(f"| {group}: test time summed | {len(spent)} | {sum(spent):.1f} |")
+        timeline = read_timeline(Path(tmp))
+    groups = {row["test"]: (row["marks"] or ["unit"])[-1] for row in timeline}
+    span = spans(timeline)
+    print(
+        f"\n| tests (make test, {args.workers} workers) | tests | wall seconds | test seconds summed |"
+    )
+    print("|---|---:|---:|---:|")
+    print(f"| whole run | {len(seconds)} | {wall} | {sum(seconds.values()):.1f} |")
+    for group in (*GROUPS, *sorted(set(span) - set(GROUPS))):
+        if group in span:
+            count, group_wall, summed = span[group]
+            print(f"| {group} | {count} | {group_wall} | {summed} |")
     print("\nslowest tests (seconds, summed over setup, call and teardown):")
     for test_id, spent in sorted(seconds.items(), key=lambda kv: -kv[1])[:15]:
         print(f"  {spent:7.1f}  {groups.get(test_id, 'unit'):8}  {test_id}")
@@ -90,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
             "wall_seconds": wall,
             "budget_seconds": args.budget,
             "groups": {
-                g: {"tests": len(v), "seconds": round(sum(v), 1)} for g, v in by_group.items()
+                g: {"tests": n, "wall_seconds": w, "seconds": s} for g, (n, w, s) in span.items()
             },
         }
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
