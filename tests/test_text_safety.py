@@ -115,6 +115,12 @@ def test_every_table_has_a_text_column_to_poison() -> None:
     assert set(empty) <= {"corridor_countries", "implementation_evidence_actors"}, empty
 
 
+# The whole book built again from poisoned data (every chapter executed, HTML and PDF): in
+# `make test-exhaustive`, with the edit-every-input sweep, weekly and before every release. What
+# `make test` keeps: the escaping functions (above), actor pages built from poisoned data
+# (test_actor_pages.py), the explorer's data with a hostile value (test_explorer.py), and the
+# glued text nodes Sphinx escapes in HTML and LaTeX.
+@pytest.mark.exhaustive
 @pytest.mark.rebuild
 @pytest.mark.xdist_group("hostile-build")
 def test_hostile_value_in_every_text_column_renders_as_text(tmp_path: Path) -> None:
