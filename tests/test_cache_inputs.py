@@ -21,26 +21,13 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from harness.commands import run
-from harness.edits import TOKEN, edit_input
-from harness.notebooks import executed_notebooks
-from harness.paths import JB_FLAGS, JUPYTER_BOOK, ROOT
+from harness.edits import TOKEN, edit_input, rebuild_html
+from harness.paths import ROOT
 from harness.repository import copy_repository
 
 from eucasia.build.cachekey import notebook_inputs
 
 pytestmark = [pytest.mark.exhaustive, pytest.mark.rebuild]
-
-
-def build(book: Path) -> set[str]:
-    result = run(
-        [JUPYTER_BOOK, "build", ".", "--builder", "html", *JB_FLAGS],
-        cwd=book,
-        env={"PYTHONPATH": str(book)},
-    )
-    log = result.stdout + result.stderr
-    assert result.returncode == 0, log[-6000:]
-    return set(executed_notebooks(log))
 
 
 def expected_sets(book: Path) -> dict[frozenset[str], list[Path]]:
@@ -59,16 +46,16 @@ def expected_sets(book: Path) -> dict[frozenset[str], list[Path]]:
 
 def test_each_input_reexecutes_exactly_its_chapters(tmp_path: Path) -> None:
     book = copy_repository(tmp_path / "book")
-    first = build(book)
+    first = rebuild_html(book)
     assert len(first) == len(list((book / "notebooks").glob("*.md"))), first
-    assert build(book) == set(), "a rebuild with nothing changed executed notebooks"
+    assert rebuild_html(book) == set(), "a rebuild with nothing changed executed notebooks"
     groups = expected_sets(book)
     kinds = {p.suffix for files in groups.values() for p in files}
     assert {".py", ".csv", ".json"} <= kinds, kinds
     for stems, files in sorted(groups.items(), key=lambda kv: sorted(kv[0])):
         for path in files:
             edit_input(path, book)
-        executed = build(book)
+        executed = rebuild_html(book)
         names = sorted(str(p.relative_to(book)) for p in files)
         assert executed == set(stems), (
             f"editing {names} executed {sorted(executed)}, not {sorted(stems)}"

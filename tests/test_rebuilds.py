@@ -15,10 +15,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from harness.commands import run
-from harness.edits import TOKEN, chapters_reading, edit_input
-from harness.notebooks import cached_execution_seconds, executed_notebooks
-from harness.paths import JB_FLAGS, JUPYTER_BOOK
+from harness.edits import TOKEN, chapters_reading, edit_input, rebuild_html
+from harness.notebooks import cached_execution_seconds
 from harness.repository import copy_repository
 from harness.shared_build import SharedBuild, claim_for_edits
 from harness.tools import load_tool
@@ -73,19 +71,8 @@ def edited_book(second_build: SharedBuild, tmp_path_factory) -> Path:
         return second_build.book
     book = copy_repository(tmp_path_factory.mktemp("edited") / "book")
     shutil.copytree(second_build.build, book / "_build", symlinks=True)
-    assert rebuild(book) == set(), "the copied build re-executed chapters with nothing edited"
+    assert rebuild_html(book) == set(), "the copied build re-executed chapters with nothing edited"
     return book
-
-
-def rebuild(book: Path) -> set[str]:
-    result = run(
-        [JUPYTER_BOOK, "build", ".", "--builder", "html", *JB_FLAGS],
-        cwd=book,
-        env={"PYTHONPATH": str(book)},
-    )
-    log = result.stdout + result.stderr
-    assert result.returncode == 0, log[-6000:]
-    return set(executed_notebooks(log))
 
 
 def page(book: Path, chapter: str) -> str:
@@ -97,7 +84,7 @@ def test_table_edit_reexecutes_exactly_its_readers(edited_book: Path) -> None:
     expected = chapters_reading(edited_book, table)
     assert expected and expected != chapters(edited_book), expected
     edit_input(table, edited_book)
-    assert rebuild(edited_book) == expected
+    assert rebuild_html(edited_book) == expected
     assert any(TOKEN in page(edited_book, c) for c in expected), "the edited value is on no page"
 
 
@@ -108,7 +95,7 @@ def test_module_edit_reexecutes_exactly_its_importers(edited_book: Path) -> None
     expected = chapters_reading(edited_book, module)
     assert expected and expected != chapters(edited_book), expected
     edit_input(module, edited_book)
-    assert rebuild(edited_book) == expected
+    assert rebuild_html(edited_book) == expected
 
 
 def test_change_a_reader_sees_reaches_the_page(edited_book: Path) -> None:
@@ -118,5 +105,5 @@ def test_change_a_reader_sees_reaches_the_page(edited_book: Path) -> None:
     assert old in text
     module.write_text(text.replace(old, new), encoding="utf-8")
     expected = chapters_reading(edited_book, module)
-    assert rebuild(edited_book) == expected == {"countries"}
+    assert rebuild_html(edited_book) == expected == {"countries"}
     assert "strand networks it belongs to" in page(edited_book, "countries")

@@ -44,7 +44,6 @@ from harness.repository import copy_repository  # noqa: E402
 from harness.shared_build import SKIPPED, make_command  # noqa: E402
 
 __all__ = ["SKIPPED", "executed_notebooks"]
-JB_FLAGS = ["-W", "-n", "--keep-going"]
 NOOP_SHARE_BUDGET = 0.05
 NOTEBOOK_SECONDS_BUDGET = 30.0
 DEFAULT_CHAPTER = "notebooks/resilience.md"

@@ -75,3 +75,20 @@ def chapters_reading(book: Path, path: Path) -> set[str]:
             if local == path:
                 found.add(notebook.stem)
     return found
+
+
+def rebuild_html(book: Path) -> set[str]:
+    """`jupyter-book build` of `book`'s HTML with the book's own package first on the path (so
+    the kernels and the extension run the edited code); the chapters it executed."""
+    from harness.commands import run
+    from harness.notebooks import executed_notebooks
+    from harness.paths import JB_FLAGS, JUPYTER_BOOK
+
+    result = run(
+        [JUPYTER_BOOK, "build", ".", "--builder", "html", *JB_FLAGS],
+        cwd=book,
+        env={"PYTHONPATH": str(book)},
+    )
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log[-6000:]
+    return set(executed_notebooks(log))

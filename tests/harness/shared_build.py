@@ -34,7 +34,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from harness.commands import build_environment, can_go_offline, offline, run
+from harness.commands import can_go_offline, offline, run
 from harness.notebooks import executed_notebooks
 from harness.paths import BIN, JB_FLAGS, JUPYTER_BOOK
 from harness.repository import copy_repository
@@ -176,6 +176,6 @@ def run_folder(tmp_path_factory) -> Path:
 
 
 __all__ = [
-    "SKIPPED", "SharedBuild", "Step", "build_environment", "claim_for_edits", "run_folder",
+    "SKIPPED", "SharedBuild", "Step", "claim_for_edits", "run_folder",
     "shared_build",
 ]  # fmt: skip
