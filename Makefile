@@ -85,7 +85,7 @@ pdf: $(STAMP) tex ## Build the PDF edition at _build/pdf/eu-central-asia-strateg
 # kind of rebuild, keep to one worker (tests/conftest.py gives the groups).
 TEST_WORKERS ?= 3
 test: book test-tools ## Run the whole test suite on an up-to-date book (no build when nothing changed)
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder
 
 test-exhaustive: book test-tools ## The edit-every-input cache sweep and the book built from hostile data (weekly and before a release; not in make test)
 	$(BIN)/python -m pytest -m exhaustive -n 2 --dist loadgroup

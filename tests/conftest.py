@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # `harness`, as pytest
 
 from harness.checkout import changed_files, snapshot  # noqa: E402
 from harness.chromium import CHROMIUM, launch  # noqa: E402
+from harness.groups import ungrouped, ungrouped_message  # noqa: E402
 from harness.paths import HTML, PDF  # noqa: E402
 from harness.shared_build import SharedBuild, run_folder, shared_build  # noqa: E402
 
@@ -85,10 +86,31 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=_start_order)
 
 
+#: Set when pytest-xdist did not apply the groups (harness.groups): every test then fails at once.
+_GROUPS_PROBLEM: list[str] = []
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Under `--dist loadgroup`, every grouped test's id must carry its group: otherwise the
+    groups would silently spread over all workers (harness.groups)."""
+    if getattr(session.config.option, "loadgroup", False):  # set in xdist workers only
+        missing = ungrouped(session.items)
+        if missing:
+            _GROUPS_PROBLEM.append(ungrouped_message(missing))
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if _GROUPS_PROBLEM:
+        item.session.shouldstop = _GROUPS_PROBLEM[0]
+        pytest.fail(_GROUPS_PROBLEM[0], pytrace=False)
+
+
 def _start_order(item: pytest.Item) -> tuple[int, str]:
     """Long groups first (each worker takes one), then the quick tests that run on their own
     (pytest-xdist gives every worker a second unit at once: a quick one does not wait behind
-    a long group), then the browser modules, which take the workers as they come free."""
+    a long group), then the browser modules, which take the workers as they come free.
+    `make test` passes `--no-loadscope-reorder`, or pytest-xdist would reorder the groups by
+    their number of tests."""
     group = item.get_closest_marker("xdist_group")
     name = group.args[0] if group and group.args else ""
     if name in LONG_GROUPS:

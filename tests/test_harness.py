@@ -4,9 +4,14 @@ reports a failed step, and only one caller may edit the shared build's folder.""
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from harness.checkout import changed_files, snapshot
+from harness.groups import ungrouped, ungrouped_message
 from harness.shared_build import SharedBuild, Step, claim_for_edits
 
 
@@ -45,3 +50,42 @@ def test_only_the_first_caller_may_edit_the_shared_build(tmp_path: Path) -> None
     assert claim_for_edits(shared) is True
     assert claim_for_edits(shared) is False
     assert json.dumps(sorted(p.name for p in tmp_path.iterdir())) == '["claimed-for-edits"]'
+
+
+def test_xdist_keeps_a_group_on_one_worker(tmp_path: Path) -> None:
+    """Observed, not assumed: a group split over two modules runs on one worker under the
+    installed pytest and pytest-xdist (pytest 9.2 with pytest-xdist 3.8 spreads it)."""
+    for module in ("a", "b"):
+        (tmp_path / f"test_{module}.py").write_text(
+            "import pytest\n"
+            + "".join(
+                f"@pytest.mark.xdist_group('shared')\ndef test_{module}{k}(): pass\n"
+                f"def test_{module}_alone{k}(): pass\n"
+                for k in range(3)
+            ),
+            encoding="utf-8",
+        )
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-n", "3", "--dist", "loadgroup", "-v",
+         "-p", "no:cacheprovider", "-p", "no:randomly", "--rootdir", str(tmp_path), str(tmp_path)],
+        capture_output=True, text=True, cwd=tmp_path, check=False, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout[-2000:]
+    workers = set(re.findall(r"\[(gw\d+)\].*PASSED \S+@shared", result.stdout))
+    assert len(re.findall(r"PASSED \S+@shared", result.stdout)) == 6, result.stdout[-2000:]
+    assert len(workers) == 1, f"the group ran on {sorted(workers)}"
+
+
+def test_a_marked_test_without_its_group_suffix_is_reported() -> None:
+    class Marked:
+        nodeid = "tests/test_rebuilds.py::test_noop"
+
+        def iter_markers(self, name: str):
+            return [pytest.mark.xdist_group("second-build").mark]
+
+    class Suffixed(Marked):
+        nodeid = "tests/test_rebuilds.py::test_noop@second-build"
+
+    assert ungrouped([Suffixed()]) == []
+    assert ungrouped([Marked()]) == ["tests/test_rebuilds.py::test_noop"]
+    assert "make env" in ungrouped_message(["x"])

@@ -12,7 +12,8 @@ REPORT = """<?xml version="1.0" encoding="utf-8"?>
 <testsuites><testsuite name="pytest" tests="3">
 <testcase classname="tests.test_a" name="test_one" time="1.5"/>
 <testcase classname="tests.test_a" name="test_two[x-y]" time="0.25"/>
-<testcase classname="tests.test_b" name="test_three" time="30.0"><failure message="no"/></testcase>
+<testcase classname="tests.test_b" name="test_three@second-build" time="30.0"><failure message="no"/></testcase>
+<testcase classname="tests.test_b" name="test_four[a@b]" time="2.0"/>
 </testsuite></testsuites>
 """
 
@@ -23,7 +24,8 @@ def test_seconds_are_read_per_test_id(tmp_path: Path) -> None:
     assert testtimes.test_seconds(report) == {
         "tests/test_a.py::test_one": 1.5,
         "tests/test_a.py::test_two[x-y]": 0.25,
-        "tests/test_b.py::test_three": 30.0,
+        "tests/test_b.py::test_three": 30.0,  # the id as the timeline has it, group cut off
+        "tests/test_b.py::test_four[a@b]": 2.0,  # an @ inside parameters is not a group
     }
 
 

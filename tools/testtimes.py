@@ -32,11 +32,14 @@ GROUPS = ("unit", "book", "browser", "rebuild")
 
 
 def test_seconds(report: Path) -> dict[str, float]:
-    """Test id → seconds, from a JUnit XML report."""
+    """Test id → seconds, from a JUnit XML report (without the `@group` pytest-xdist appends)."""
     seconds = {}
     for case in ET.parse(report).getroot().iter("testcase"):
         path = case.get("classname", "").replace(".", "/")
-        test_id = f"{path}.py::{case.get('name')}"
+        name = case.get("name", "")
+        if name.rfind("@") > name.rfind("]"):
+            name = name[: name.rfind("@")]
+        test_id = f"{path}.py::{name}"
         seconds[test_id] = seconds.get(test_id, 0.0) + float(case.get("time", 0))
     return seconds
 
@@ -85,7 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="testtimes-") as tmp:
         report = Path(tmp) / "junit.xml"
         command = [
-            sys.executable, "-m", "pytest", "-n", args.workers, "--dist", "loadgroup", "-q",
+            sys.executable, "-m", "pytest", "-n", args.workers, "--dist", "loadgroup",
+            "--no-loadscope-reorder", "-q",
             "-p", "no:cacheprovider", f"--junitxml={report}",
         ]  # fmt: skip
         print("timing: " + " ".join(command[2:]), file=sys.stderr, flush=True)
@@ -116,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
             "groups": {
                 g: {"tests": n, "wall_seconds": w, "seconds": s} for g, (n, w, s) in span.items()
             },
+            "timeline": timeline,  # when each test started and ended, on which worker
         }
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
     if result.returncode:
