@@ -49,6 +49,40 @@ def delete(file: str) -> Callable[[Path], None]:
     return lambda root: (root / file).unlink()
 
 
+def descriptor(change: Callable[[dict], None]) -> Callable[[Path], None]:
+    def mutate(root: Path) -> None:
+        data = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+        change(data)
+        (root / "datapackage.json").write_text(json.dumps(data), encoding="utf-8")
+
+    return mutate
+
+
+def resource(data: dict, name: str) -> dict:
+    return next(r for r in data["resources"] if r["name"] == name)
+
+
+def field(data: dict, table: str, name: str) -> dict:
+    return next(f for f in resource(data, table)["schema"]["fields"] if f["name"] == name)
+
+
+def link_outside(root: Path) -> None:
+    (root / "actors.csv").unlink()
+    (root / "actors.csv").symlink_to(FIXTURE.parent / "outside" / "secret.csv")
+
+
+def mutate_all(*steps: Callable[[Path], None]) -> Callable[[Path], None]:
+    def mutate(root: Path) -> None:
+        for step in steps:
+            step(root)
+
+    return mutate
+
+
+def _set(d: dict, key: str, value: object) -> None:
+    d[key] = value
+
+
 # (case id, mutation, where: "<file>, line N, column 'c'", the problem's code, and for a few cases
 # the words of the message a reader needs; the others assert location and code, not prose)
 CASES = [
@@ -201,6 +235,106 @@ CASES = [
         "type-error",
         None,
     ),
+    # Table Schema's constraints with the standard's meaning, and what no descriptor may hold
+    (
+        "above-maximum",
+        mutate_all(
+            descriptor(lambda d: field(d, "strands", "number")["constraints"].update(maximum=0)),
+        ),
+        "strands.csv, line 3, column 'number'",
+        "constraint-error",
+        "is above the maximum 0",
+    ),
+    (
+        "exclusive-minimum",
+        descriptor(
+            lambda d: field(d, "funding", "amount_eur")["constraints"].update(exclusiveMinimum=5e5)
+        ),
+        "funding.csv, line 3, column 'amount_eur'",
+        "constraint-error",
+        None,
+    ),
+    (
+        "date-below-minimum",
+        mutate_all(
+            descriptor(
+                lambda d: field(d, "sources", "date").update(
+                    type="date", constraints={"minimum": "2020-01-01"}
+                )
+            ),
+            replace("sources.csv", ",2024-01,", ",2024-01-31,"),
+        ),
+        "sources.csv, line 2, column 'date'",
+        "constraint-error",
+        "is below the minimum 2020-01-01",
+    ),
+    (
+        "longer-than-max-length",
+        descriptor(
+            lambda d: field(d, "actors", "name").setdefault("constraints", {}).update(maxLength=12)
+        ),
+        "actors.csv, line 2, column 'name'",
+        "constraint-error",
+        None,
+    ),
+    (
+        "not-unique",
+        mutate_all(
+            descriptor(
+                lambda d: (
+                    field(d, "actors", "name").setdefault("constraints", {}).update(unique=True)
+                )
+            ),
+            replace("actors.csv", "kaz,Kazakhstan,", "kaz,European Union,"),
+        ),
+        "actors.csv, line 3, column 'name'",
+        "unique-error",
+        "also on line 2",
+    ),
+    (
+        "constraint-not-enforced",
+        descriptor(
+            lambda d: field(d, "actors", "name").setdefault("constraints", {}).update(jsonSchema={})
+        ),
+        "datapackage.json, resources[5].schema.fields[1].constraints.jsonSchema",
+        "schema-error",
+        "not a constraint the loader enforces",
+    ),
+    (
+        "max-length-on-a-number",
+        descriptor(lambda d: field(d, "strands", "number")["constraints"].update(maxLength=3)),
+        "datapackage.json, resources[2].schema.fields[1].constraints.maxLength",
+        "schema-error",
+        None,
+    ),
+    (
+        "same-file-twice",
+        descriptor(lambda d: _set(resource(d, "strands"), "path", "actors.csv")),
+        "datapackage.json, resources[5].path",
+        "resource-error",
+        None,
+    ),
+    (
+        "key-written-twice",
+        replace("datapackage.json", '"name": "strands"', '"name": "strands", "name": "strands"'),
+        "datapackage.json, resources[2]",
+        "resource-error",
+        "written twice",
+    ),
+    (
+        "integer-beyond-64-bits",
+        replace("strands.csv", "resilience,1,", "resilience,99999999999999999999,"),
+        "strands.csv, line 3, column 'number'",
+        "type-error",
+        None,
+    ),
+    (
+        "lone-carriage-return",
+        replace("actors.csv", "kaz,Kazakhstan,", "kaz,Kaz\rakhstan,"),
+        "actors.csv, line 3",
+        "format-error",
+        None,
+    ),
     (
         "multiline-quoted-cell-keeps-line-numbers",
         lambda root: (
@@ -267,40 +401,6 @@ def test_unknown_table_name_is_refused(package: Path) -> None:
 # --------------------------------------------------------------------------------------------
 # One case per kind of bad input of issue 13, grouped by class, each with the EXACT message
 # ({root} is the fixture package's folder). tests/test_honesty.py counts these lists.
-
-
-def descriptor(change: Callable[[dict], None]) -> Callable[[Path], None]:
-    def mutate(root: Path) -> None:
-        data = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
-        change(data)
-        (root / "datapackage.json").write_text(json.dumps(data), encoding="utf-8")
-
-    return mutate
-
-
-def resource(data: dict, name: str) -> dict:
-    return next(r for r in data["resources"] if r["name"] == name)
-
-
-def field(data: dict, table: str, name: str) -> dict:
-    return next(f for f in resource(data, table)["schema"]["fields"] if f["name"] == name)
-
-
-def link_outside(root: Path) -> None:
-    (root / "actors.csv").unlink()
-    (root / "actors.csv").symlink_to(FIXTURE.parent / "outside" / "secret.csv")
-
-
-def mutate_all(*steps: Callable[[Path], None]) -> Callable[[Path], None]:
-    def mutate(root: Path) -> None:
-        for step in steps:
-            step(root)
-
-    return mutate
-
-
-def _set(d: dict, key: str, value: object) -> None:
-    d[key] = value
 
 
 A = "{root}/actors.csv"
@@ -616,3 +716,26 @@ def test_descriptor_mistakes_never_escape_as_python_errors(package: Path) -> Non
                 "load_tables(['actors'])\n```\n",
                 data_dir=package,
             )
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"), [("Partly delivered", "constraint-error"), ("", "constraint-error")]
+)
+def test_an_invalid_status_is_located_before_any_rule_reads_it(
+    tmp_path: Path, typed: str, code: str
+) -> None:
+    """The tracker maintainer's commonest slip: a status typed as prose, or left empty. The
+    cross-table rules read statuses as values, so they wait until every cell is valid; the
+    author sees the cell's own message, never `boolean value of NA is ambiguous`."""
+    data = tmp_path / "data"
+    shutil.copytree(DESCRIPTOR.parent, data)
+    path = data / "implementation_status.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[1] = lines[1].replace(
+        ",partly_delivered,partly_delivered,", f",{typed},partly_delivered,", 1
+    )
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(DataValidationError) as caught:
+        load_tables(["implementation_status"], data_dir=data)
+    located = [p for p in caught.value.problems if p.line == 2 and p.column == "status"]
+    assert [p.code for p in located] == [code], str(caught.value)

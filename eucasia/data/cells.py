@@ -10,6 +10,21 @@ from eucasia.data.errors import Problem
 
 PARTIAL_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 PRECISION_OF_PARTS = {1: "year", 2: "month", 3: "day"}
+#: The whole numbers a column can hold (pandas' Int64).
+INT64 = (-(2**63), 2**63 - 1)
+#: Table Schema's bounds, with the standard's meaning: (constraint, test the value must pass,
+#: what the message says). Numbers compare as numbers, dates (ISO text) as dates, and the
+#: length bounds count the characters of text.
+BOUNDS = (
+    ("minimum", lambda v, b: v >= b, "is below the minimum {}"),
+    ("maximum", lambda v, b: v <= b, "is above the maximum {}"),
+    ("exclusiveMinimum", lambda v, b: v > b, "is not above the exclusive minimum {}"),
+    ("exclusiveMaximum", lambda v, b: v < b, "is not below the exclusive maximum {}"),
+)
+LENGTHS = (
+    ("minLength", lambda n, b: n >= b, "is shorter than the minimum length of {} characters"),
+    ("maxLength", lambda n, b: n <= b, "is longer than the maximum length of {} characters"),
+)
 #: The only spellings of typed values: ASCII digits, finite numbers, ISO dates.
 SYNTAX = {
     "integer": (re.compile(r"-?[0-9]+"), "a whole number in ASCII digits, e.g. 2019"),
@@ -98,6 +113,8 @@ def convert_cell(
             raise ValueError
         if kind == "integer":
             value = int(cell)
+            if not INT64[0] <= value <= INT64[1]:
+                raise OverflowError
         elif kind == "number":
             value = float(cell)
             if not math.isfinite(value):
@@ -106,7 +123,19 @@ def convert_cell(
             value = dt.date.fromisoformat(cell).isoformat()
         elif kind == "boolean":
             value = cell == "true"
-    except (ValueError, OverflowError):
+    except OverflowError:
+        problems.append(
+            Problem(
+                shown,
+                line,
+                name,
+                f"value {cell!r} is too large for a whole-number column: the book keeps them "
+                f"between {INT64[0]} and {INT64[1]}",
+                code="type-error",
+            )
+        )
+        return None
+    except ValueError:
         hint = SYNTAX[kind][1]
         problems.append(
             Problem(
@@ -157,22 +186,34 @@ def convert_cell(
             )
         )
         return None
-    if (
-        "minimum" in constraints
-        and isinstance(value, int | float)
-        and value < constraints["minimum"]
-    ):
+    bound = bound_problem(value, constraints)
+    if bound:
         problems.append(
-            Problem(
-                shown,
-                line,
-                name,
-                f"value {cell!r} is below the minimum {constraints['minimum']}",
-                code="constraint-error",
-            )
+            Problem(shown, line, name, f"value {cell!r} {bound}", code="constraint-error")
         )
         return None
     return value
+
+
+def bound_problem(value: object, constraints: dict) -> str | None:
+    """What a typed value breaks of its column's bounds (Table Schema's `minimum`, `maximum`,
+    `exclusiveMinimum`, `exclusiveMaximum`, `minLength`, `maxLength`), or None.
+
+    >>> bound_problem(2031, {"maximum": 2030})
+    'is above the maximum 2030'
+    >>> bound_problem("Kazakhstan", {"maxLength": 5})
+    'is longer than the maximum length of 5 characters'
+    >>> bound_problem("2019-06-17", {"minimum": "2019-05-15"}) is None
+    True
+    """
+    for key, passes, says in BOUNDS:
+        if key in constraints and not passes(value, constraints[key]):
+            return says.format(constraints[key])
+    if isinstance(value, str):
+        for key, passes, says in LENGTHS:
+            if key in constraints and not passes(len(value), constraints[key]):
+                return says.format(constraints[key])
+    return None
 
 
 def is_partial_date(text: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 from eucasia.data.cells import convert_cell
@@ -11,6 +12,8 @@ from eucasia.data.errors import Problem
 from eucasia.data.frames import ParsedTable, typed_frame
 from eucasia.data.paths import show_path
 from eucasia.data.rules import as_list, check_row_rules
+
+LONE_CARRIAGE_RETURN = re.compile(r"\r(?!\n)")
 
 
 def decode(path: Path, shown: str, problems: list[Problem]) -> str | None:
@@ -38,7 +41,7 @@ def decode(path: Path, shown: str, problems: list[Problem]) -> str | None:
         )
         return None
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         problems.append(
@@ -51,6 +54,20 @@ def decode(path: Path, shown: str, problems: list[Problem]) -> str | None:
             )
         )
         return None
+    lone = LONE_CARRIAGE_RETURN.search(text)
+    if lone:  # the CSV reader would end a line there, and every later line number would be off
+        problems.append(
+            Problem(
+                shown,
+                text.count("\n", 0, lone.start()) + 1,
+                None,
+                "a carriage return (U+000D) that does not end a line: lines end with a line "
+                "feed (LF) or CR LF; delete it",
+                code="format-error",
+            )
+        )
+        return None
+    return text
 
 
 def key_fields(schema: dict) -> set[str]:
@@ -175,4 +192,5 @@ def read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> Parse
     if len(problems) == before:
         check_row_rules(shown, resource, names, rows, lines, problems)
     frame = typed_frame(fields, rows)
-    return ParsedTable(resource=resource, path=shown, lines=lines, frame=frame)
+    clean = len(problems) == before
+    return ParsedTable(resource=resource, path=shown, lines=lines, frame=frame, clean=clean)

@@ -26,15 +26,56 @@ def read_descriptor(data_dir: Path | str | None = None) -> dict:
             [Problem(shown, None, None, "descriptor file is missing", code="package-error")]
         )
     try:
-        descriptor = json.loads(path.read_text(encoding="utf-8"), parse_constant=_no_constant)
+        descriptor = json.loads(
+            path.read_text(encoding="utf-8"),
+            parse_constant=_no_constant,
+            object_pairs_hook=_JsonObject.from_pairs,
+        )
     except (UnicodeDecodeError, ValueError) as exc:
         raise DataValidationError(
             [Problem(shown, None, None, f"not valid JSON: {exc}", code="package-error")]
         ) from exc
-    problems = check_structure(descriptor, shown, folder)
+    problems = [
+        Problem(
+            shown,
+            None,
+            None,
+            f"key {key!r} is written twice in one object (JSON keeps only the last); keep one",
+            at=at,
+            code="package-error" if not at.startswith("resources[") else "resource-error",
+        )
+        for at, key in _repeated_keys(descriptor)
+    ] or check_structure(descriptor, shown, folder)
     if problems:
         raise DataValidationError(problems)
     return descriptor
+
+
+class _JsonObject(dict):
+    """A JSON object that remembers the keys written more than once in it."""
+
+    repeated: tuple[str, ...] = ()
+
+    @classmethod
+    def from_pairs(cls, pairs: list[tuple[str, object]]) -> _JsonObject:
+        obj = cls(pairs)
+        if len(obj) < len(pairs):
+            keys = [key for key, _ in pairs]
+            obj.repeated = tuple(sorted({k for k in keys if keys.count(k) > 1}))
+        return obj
+
+
+def _repeated_keys(value: object, at: str = "") -> list[tuple[str, str]]:
+    """(JSON path of the object, key) for each key written twice in one object."""
+    found: list[tuple[str, str]] = []
+    if isinstance(value, dict):
+        found += [(at or "(top level)", key) for key in getattr(value, "repeated", ())]
+        for key, item in value.items():
+            found += _repeated_keys(item, f"{at}.{key}" if at else key)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _repeated_keys(item, f"{at}[{index}]")
+    return found
 
 
 def _no_constant(name: str) -> None:

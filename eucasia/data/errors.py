@@ -2,7 +2,7 @@
 
 Each problem carries a machine-readable `code`, named as Frictionless names its error types
 where one fits (`type-error`, `constraint-error`, `primary-key`, `foreign-key`, `blank-row`,
-`extra-cell`, `missing-cell`, `incorrect-label`, `encoding-error`, `format-error`,
+`extra-cell`, `missing-cell`, `unique-error`, `incorrect-label`, `encoding-error`, `format-error`,
 `source-error`, `table-dimensions`, `row-constraint`, `package-error`, `resource-error`,
 `schema-error`) and in the same style where the book checks more than Table Schema does
 (`character-error`, `whitespace-error`, `id-encoding`, `cross-table-constraint`,
@@ -52,7 +52,7 @@ CODES = frozenset(
         "extra-cell", "missing-cell", "incorrect-label", "encoding-error", "format-error",
         "source-error", "table-dimensions", "row-constraint", "package-error",
         "resource-error", "schema-error", "character-error", "whitespace-error",
-        "id-encoding", "cross-table-constraint", "path-error",
+        "id-encoding", "cross-table-constraint", "path-error", "unique-error",
     }
 )  # fmt: skip
 

@@ -13,6 +13,10 @@ class ParsedTable:
     path: str  # as shown in messages
     lines: list[int]  # source line of each row
     frame: pd.DataFrame
+    #: Every cell passed its own column's checks. Rules between columns and tables read cells
+    #: as typed values, so they run only on clean tables: an invalid cell (empty, or a word
+    #: outside its list) is reported where it is, never met by a rule as a missing value.
+    clean: bool = True
 
 
 PANDAS_TYPES = {"integer": "Int64", "number": "Float64", "boolean": "boolean"}

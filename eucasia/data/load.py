@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from eucasia.data.crossrules import check_cross_rules
+from eucasia.data.crossrules import check_cross_rules, referenced_tables
 from eucasia.data.csvfile import read_table
 from eucasia.data.descriptor import read_descriptor, required_resources, resource_names
 from eucasia.data.errors import DataValidationError, Problem
 from eucasia.data.frames import ParsedTable
 from eucasia.data.paths import default_data_dir
-from eucasia.data.rules import check_foreign_keys, check_primary_key
+from eucasia.data.rules import check_foreign_keys, check_primary_key, check_unique_columns
 
 
 def load_tables(
@@ -39,8 +39,11 @@ def load_tables(
             parsed[name] = table
     for table in parsed.values():
         check_primary_key(table, problems)
+        check_unique_columns(table, problems)
         check_foreign_keys(table, parsed, problems)
-        check_cross_rules(table, parsed, problems)
+        readers = [table.resource["name"], *referenced_tables(table.resource)]
+        if all(name in parsed and parsed[name].clean for name in readers):
+            check_cross_rules(table, parsed, problems)
     if problems:
         raise DataValidationError(problems)
     return {name: parsed[name].frame for name in wanted}

@@ -129,6 +129,31 @@ def check_primary_key(table: ParsedTable, problems: list[Problem]) -> None:
         problems.append(Problem(table.path, line, ", ".join(columns), message, code="primary-key"))
 
 
+def check_unique_columns(table: ParsedTable, problems: list[Problem]) -> None:
+    """Table Schema's `unique`: no value twice in the column (empty cells aside)."""
+    for field in table.resource["schema"]["fields"]:
+        if not field.get("constraints", {}).get("unique"):
+            continue
+        name = field["name"]
+        seen: dict[object, int] = {}
+        for (value,), line in zip(key_tuples(table, [name]), table.lines, strict=True):
+            if value is None:
+                continue
+            if value in seen:
+                problems.append(
+                    Problem(
+                        table.path,
+                        line,
+                        name,
+                        f"value {value!r} is also on line {seen[value]}; this column's values "
+                        "must be unique",
+                        code="unique-error",
+                    )
+                )
+            else:
+                seen[value] = line
+
+
 def check_foreign_keys(
     table: ParsedTable, parsed: dict[str, ParsedTable], problems: list[Problem]
 ) -> None:

@@ -16,26 +16,12 @@ from __future__ import annotations
 import re
 from pathlib import Path, PurePosixPath
 
+from eucasia.data.constraints import constraint_mistakes, describe
 from eucasia.data.crossrules import rule_mistakes
 from eucasia.data.errors import Problem, descriptor_error_code
 
 TYPES = ("string", "integer", "number", "boolean", "date")
-NUMERIC = ("integer", "number")
 FIELD_KEYS_BOOL = ("x-partialDate", "x-multiline")
-
-
-def _kind(value: object) -> str:
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return f"the string {value!r}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return "null" if value is None else type(value).__name__
 
 
 def _names(value: object) -> list[str] | None:
@@ -61,7 +47,7 @@ class _Checker:
     def expect(self, value: object, kind: type | tuple, at: str, wanted: str) -> bool:
         ok = isinstance(value, kind) and not (isinstance(value, bool) and bool not in _tuple(kind))
         if not ok:
-            self.fail(at, f"must be {wanted}, not {_kind(value)}")
+            self.fail(at, f"must be {wanted}, not {describe(value)}")
         return ok
 
     def check(self, descriptor: object) -> list[Problem]:
@@ -71,6 +57,7 @@ class _Checker:
         if not self.expect(resources, list, "resources", "a list of table descriptions"):
             return self.problems
         names: dict[str, int] = {}
+        paths: dict[str, int] = {}
         schemas: dict[str, tuple[str, dict, dict]] = {}
         for i, resource in enumerate(resources):
             at = f"resources[{i}]"
@@ -87,6 +74,13 @@ class _Checker:
                 else:
                     names[name] = i
             self.check_path(resource.get("path"), f"{at}.path")
+            path = resource.get("path")
+            if isinstance(path, str):
+                if path in paths:
+                    self.fail(
+                        f"{at}.path", f"{path!r} is also the file of resources[{paths[path]}]"
+                    )
+                paths.setdefault(path, i)
             self.check_min_rows(resource.get("x-minRows", 0), f"{at}.x-minRows")
             schema = resource.get("schema")
             if self.expect(schema, dict, f"{at}.schema", "an object with 'fields'"):
@@ -123,7 +117,7 @@ class _Checker:
 
     def check_min_rows(self, value: object, at: str) -> None:
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            self.fail(at, f"must be a whole number of rows, 0 or more, not {_kind(value)}")
+            self.fail(at, f"must be a whole number of rows, 0 or more, not {describe(value)}")
 
     def check_fields(self, fields: object, at: str) -> dict[str, dict] | None:
         if not self.expect(fields, list, at, "a list of column descriptions"):
@@ -143,7 +137,7 @@ class _Checker:
                 known[name] = field
             kind = field.get("type", "string")
             if kind not in TYPES:
-                self.fail(f"{here}.type", f"{_kind(kind)} is not a type; valid: {list(TYPES)}")
+                self.fail(f"{here}.type", f"{describe(kind)} is not a type; valid: {list(TYPES)}")
                 kind = "string"
             for flag in FIELD_KEYS_BOOL:
                 if flag in field:
@@ -156,25 +150,8 @@ class _Checker:
         return known if len(known) == len(fields) else None
 
     def check_constraints(self, constraints: dict, kind: str, at: str) -> None:
-        if "required" in constraints:
-            self.expect(constraints["required"], bool, f"{at}.required", "true or false")
-        if "enum" in constraints:
-            enum = constraints["enum"]
-            if not isinstance(enum, list) or not enum or not all(isinstance(v, str) for v in enum):
-                self.fail(f"{at}.enum", f"must be a non-empty list of strings, not {_kind(enum)}")
-        if "pattern" in constraints:
-            pattern = constraints["pattern"]
-            if self.expect(pattern, str, f"{at}.pattern", "a regular expression (a string)"):
-                try:
-                    re.compile(pattern)
-                except re.error as exc:
-                    self.fail(f"{at}.pattern", f"{pattern!r} is not a regular expression: {exc}")
-        if "minimum" in constraints:
-            minimum = constraints["minimum"]
-            if kind not in NUMERIC:
-                self.fail(f"{at}.minimum", f"applies to integer or number columns, not {kind}")
-            else:
-                self.expect(minimum, int | float, f"{at}.minimum", "a number, e.g. 0")
+        for path, message in constraint_mistakes(constraints, kind, at):
+            self.fail(path, message)
 
     def check_keys(self, schema: dict, fields: dict[str, dict], at: str) -> None:
         if "primaryKey" in schema:
@@ -182,7 +159,7 @@ class _Checker:
             if key is None:
                 self.fail(
                     f"{at}.primaryKey",
-                    f"must be a column name or a list of them, not {_kind(schema['primaryKey'])}",
+                    f"must be a column name or a list of them, not {describe(schema['primaryKey'])}",
                 )
             for k in key or []:
                 if k not in fields:
@@ -206,7 +183,7 @@ class _Checker:
         if not self.expect(rule, dict, at, "an object with 'field' and 'pattern'"):
             return
         if rule.get("field") not in fields:
-            self.fail(f"{at}.field", f"{_kind(rule.get('field'))} is not a column")
+            self.fail(f"{at}.field", f"{describe(rule.get('field'))} is not a column")
         pattern = rule.get("pattern")
         if not self.expect(pattern, str, f"{at}.pattern", "a regular expression (a string)"):
             return
@@ -226,7 +203,7 @@ class _Checker:
                     self.fail(f"{at}.map.{col}", "must map a group of the pattern: {text: value}")
         upper = rule.get("upper", [])
         if _names(upper) is None and upper != []:
-            self.fail(f"{at}.upper", f"must be a list of group names, not {_kind(upper)}")
+            self.fail(f"{at}.upper", f"must be a list of group names, not {describe(upper)}")
 
     def check_foreign_keys(
         self, name: str, schema: dict, fields: dict, schemas: dict, at: str
@@ -242,7 +219,7 @@ class _Checker:
             if own is None:
                 self.fail(
                     f"{here}.fields",
-                    f"must be a column name or a list, not {_kind(fk.get('fields'))}",
+                    f"must be a column name or a list, not {describe(fk.get('fields'))}",
                 )
             for col in own or []:
                 if col not in fields:
@@ -255,7 +232,7 @@ class _Checker:
             target = ref.get("resource")
             if not isinstance(target, str):
                 self.fail(
-                    f"{here}.reference.resource", f"must be a table name, not {_kind(target)}"
+                    f"{here}.reference.resource", f"must be a table name, not {describe(target)}"
                 )
                 continue
             target = target or name
@@ -269,7 +246,7 @@ class _Checker:
             if theirs is None:
                 self.fail(
                     f"{here}.reference.fields",
-                    f"must be a column name or a list, not {_kind(ref.get('fields'))}",
+                    f"must be a column name or a list, not {describe(ref.get('fields'))}",
                 )
                 continue
             for col in theirs:
