@@ -23,7 +23,8 @@ from sphinx import addnodes
 from eucasia.build import datafiles
 from eucasia.build.edition import read_edition
 from eucasia.presentation import display
-from eucasia.presentation.datafiles import csv_value, data_payload, frame_csv, plain_text
+from eucasia.presentation.datafiles import Shown, csv_value, data_payload, frame_csv, plain_text
+from eucasia.presentation.text import cite_sources, reader_text
 
 sys.path.insert(0, str(ROOT / "book" / "_ext"))
 import eucasia_tables  # noqa: E402
@@ -62,6 +63,27 @@ def test_raw_columns_become_the_text_a_reader_sees() -> None:
     assert frame_csv(frame, raw_columns=["status"]).splitlines()[1] == "1.1-SI-01,Done"
     # Data columns are never rewritten: text that looks like markup is data.
     assert frame_csv(frame).splitlines()[1] == "1.1-SI-01,{ref}`Done <x>`"
+
+
+def test_downloads_hold_the_data_value_not_its_display() -> None:
+    """Notes shown with citations and escapes, and text in the house style, download as the
+    data has them (the escapes were in 23 downloads of edition 0.2.0)."""
+    note = "Agreed in Bishkek (doc_a; doc_b), and in an annex, country-level 2021-2027."
+    shown = cite_sources(note, ["doc_a", "doc_b"])
+    assert "\\," in shown and "{cite}`doc_a,doc_b`" in shown  # the page's MyST
+    frame = pd.DataFrame({"note": [shown], "period": [reader_text("2021-2027")]})
+    row = frame_csv(frame, raw_columns=["note"]).splitlines()[1]
+    assert row == f'"{note}",2021-2027'
+    assert plain_text("and\\, in an annex\\, country\\-level") == "and, in an annex, country-level"
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t=", "\r="])
+def test_a_cell_a_spreadsheet_would_run_is_made_inert(start: str) -> None:
+    attack = f'{start}HYPERLINK("http://example.org","x")'
+    frame = pd.DataFrame({"name": [attack, Shown("shown", data=attack)], "n": [-1, -0.5]})
+    rows = frame_csv(frame).splitlines()[1:]
+    assert all(r.startswith(("'=", "'+", "'-", "'@", "\"'")) for r in rows), rows
+    assert [r.rsplit(",", 1)[1] for r in rows] == ["-1.0", "-0.5"]  # numbers stay numbers
 
 
 def test_payload_names_sorted_sources_and_rejects_unknown_kind() -> None:

@@ -107,3 +107,28 @@ def test_change_a_reader_sees_reaches_the_page(edited_book: Path) -> None:
     expected = chapters_reading(edited_book, module)
     assert rebuild_html(edited_book) == expected == {"countries"}
     assert "strand networks it belongs to" in page(edited_book, "countries")
+
+
+def pages_with(book: Path, text: str) -> tuple[int, list[str]]:
+    """How many pages of the site there are, and those lacking `text`."""
+    pages = [
+        p
+        for p in (book / "_build" / "html").rglob("*.html")
+        if "_static" not in p.parts and p.name != "index.html"  # the root index only redirects
+    ]
+    return len(pages), [str(p) for p in pages if text not in p.read_text(encoding="utf-8")]
+
+
+def test_an_extension_edit_reaches_every_page(edited_book: Path) -> None:
+    """The footer is written by the book's extension, which no notebook's cache key lists: the
+    page-code digest (eucasia.build.codedigest) makes Sphinx write every page again, and the
+    edit reaches all of them while no chapter re-executes. Before the digest, this build wrote
+    0 pages and every later `make html` said nothing changed."""
+    extension = edited_book / "book" / "_ext" / "eucasia_book.py"
+    old, new = "How to cite</a>.</p>", "How to cite this book</a>.</p>"
+    text = extension.read_text(encoding="utf-8")
+    assert old in text
+    extension.write_text(text.replace(old, new), encoding="utf-8")
+    assert rebuild_html(edited_book) == set()
+    count, stale = pages_with(edited_book, "How to cite this book")
+    assert count >= 60 and stale == [], f"{len(stale)} of {count} pages stale: {stale[:5]}"

@@ -2,7 +2,9 @@
 
 It wires tested package code into Sphinx's events:
 - the execution cache and Sphinx's outdated check follow each notebook's data and package
-  inputs (`eucasia.build.cachekey`);
+  inputs (`eucasia.build.cachekey`), and the code that makes pages from them (the extensions,
+  the build layer, the static assets: `eucasia.build.codedigest`) is a setting of the
+  environment, so an edit to it writes every page again;
 - every network is exported for download (`eucasia.build.publish`), even when notebooks are cached;
 - the edition (`edition.toml`) feeds the release, the PDF title page and metadata, and a footer
   on every HTML page linking to the PDF edition of the same version;
@@ -27,10 +29,17 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.util import logging
 
+from eucasia.build.actor_sources import INDEX, strip_for_print, write_actor_sources
 from eucasia.build.cachekey import fingerprint, inject_fingerprint, notebook_inputs
+from eucasia.build.codedigest import ROOT, page_code_digest, page_code_files
 from eucasia.build.edition import PDF_NAME, read_edition
 from eucasia.build.files import write_if_changed
+from eucasia.build.publish import export_all
+from eucasia.data import load_tables
+
+logger = logging.getLogger(__name__)
 
 #: Where `make pdf` copies the PDF inside the HTML site.
 PDF_IN_SITE = f"_pdf/{PDF_NAME}"
@@ -114,9 +123,6 @@ EXPORTS = "_build/exports"
 
 def _export_graphs(app: Sphinx) -> None:
     """Write every network as GraphML, GEXF and JSON before the pages that link them are read."""
-    from eucasia.build.publish import export_all
-    from eucasia.data import load_tables
-
     root = Path(app.srcdir)
     export_all(load_tables(data_dir=root / "data"), root / EXPORTS)
 
@@ -275,15 +281,11 @@ def _latex_tables(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 def _write_actor_pages(app: Sphinx, config: Config) -> None:
     """Write the actor pages (`actors/`) before the external toc and Sphinx look for sources."""
-    from eucasia.build.actor_sources import write_actor_sources
-
     write_actor_sources(Path(app.srcdir))
 
 
 def _actor_index_for_print(app: Sphinx, doctree) -> None:
     """In the PDF the actors' index is its appendix table alone (no actor pages, no groups)."""
-    from eucasia.build.actor_sources import INDEX, strip_for_print
-
     if app.env.docname != INDEX:
         return
     printing = app.builder.format == "latex"
@@ -295,13 +297,35 @@ def _actor_index_for_print(app: Sphinx, doctree) -> None:
 def _reread_actor_index(app: Sphinx, env, added, changed, removed) -> list[str]:
     """The site and the PDF share the doctree cache: read the index again when the builder
     is not the one it was last read for."""
-    from eucasia.build.actor_sources import INDEX
-
     read_for = env.metadata.get(INDEX, {}).get("eucasia_actor_index_print")
     return [INDEX] if read_for is not None and read_for != (app.builder.format == "latex") else []
 
 
+def _record_page_code(app: Sphinx, config: Config) -> None:
+    """After every extension has loaded (and imported its package code): the digest of the
+    code that makes pages, an environment setting, so a change to it re-reads every page."""
+    config.eucasia_page_code = page_code_digest()
+    app.eucasia_page_code_files = set(page_code_files())
+
+
+def _check_page_code_complete(app: Sphinx, exception: Exception | None) -> None:
+    """A package module first imported while the pages were made is outside the digest: an
+    edit to it would leave pages stale. Say so (a warning, an error under -W)."""
+    late = sorted(
+        str(path.relative_to(ROOT)) for path in set(page_code_files()) - app.eucasia_page_code_files
+    )
+    if late and exception is None:
+        logger.warning(
+            "eucasia: %s imported while pages were made, after the page-code digest was taken: "
+            "import it at the top of the extension that uses it (eucasia.build.codedigest)",
+            ", ".join(late),
+        )
+
+
 def setup(app: Sphinx) -> dict:
+    app.add_config_value("eucasia_page_code", "", "env")
+    app.connect("config-inited", _record_page_code, priority=999)
+    app.connect("build-finished", _check_page_code_complete)
     app.connect("builder-inited", _export_graphs)
     app.connect("source-read", _add_input_fingerprint)
     app.connect("config-inited", _apply_edition, priority=900)

@@ -8,6 +8,7 @@ from itertools import combinations
 import pandas as pd
 
 from eucasia.analysis.network import StrandResult
+from eucasia.presentation.datafiles import Shown
 from eucasia.presentation.labels import short_label
 
 
@@ -35,7 +36,9 @@ def compare_strands(
             "degree centralisation": f"{s['degree_centralization']:.2f}",
             "communities": s["communities"],
             "modularity": f"{s['modularity']:.2f}",
-            "most central (strength)": "; ".join(short_label(x) for x in ranked[:3]),
+            "most central (strength)": Shown(
+                "; ".join(short_label(x) for x in ranked[:3]), "; ".join(ranked[:3])
+            ),
         }
     table = pd.DataFrame(rows)
     table.index.name = "measure"

@@ -23,6 +23,41 @@ DATA_KEY = "eucasia/data"
 #: Decimal places of every float in a CSV (trailing zeros dropped, one kept): a fixed rule.
 FLOAT_DECIMALS = 6
 
+
+class Shown(str):
+    """Text as a page shows it (house dashes and money style, MyST citations, escapes) that
+    remembers the data value it was made from, so the download carries that value instead.
+
+    >>> cell = Shown("EU–Kazakhstan", data="EU-Kazakhstan")
+    >>> cell, cell.data
+    ('EU–Kazakhstan', 'EU-Kazakhstan')
+    """
+
+    data: object
+
+    def __new__(cls, shown: str, data: object) -> Shown:
+        made = super().__new__(cls, shown)
+        made.data = data
+        return made
+
+
+#: First characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(text: str) -> str:
+    """A text cell a spreadsheet would run as a formula, made inert by a leading apostrophe
+    (OWASP's rule for CSV injection); other text unchanged.
+
+    >>> neutralise_formula("=SUM(A1:A9)"), neutralise_formula("EU")
+    ("'=SUM(A1:A9)", 'EU')
+    """
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+# CommonMark lets a backslash escape any ASCII punctuation character; the download has none.
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
 # MyST the book's code writes into raw columns: {role}`text <target>`, {role}`text`, [text](url).
 _ROLE = re.compile(r"\{[a-z:]+\}`([^`<]*?)\s*(?:<[^`>]*>)?`")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
@@ -31,11 +66,15 @@ _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
 def plain_text(myst: str) -> str:
     """The text a reader sees for a cell of MyST written by the book (roles and links)."""
     text = _ROLE.sub(lambda m: m.group(1), myst)
-    return _LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})", text)
+    text = _LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})", text)
+    return _ESCAPED.sub(r"\1", text)
 
 
 def csv_value(value: object) -> str:
-    """One cell: empty for missing, `true`/`false`, integers plain, floats fixed, text as is."""
+    """One cell: empty for missing, `true`/`false`, integers plain, floats fixed, text as is
+    (the data value where the page shows it restyled, formulas made inert)."""
+    if isinstance(value, Shown):
+        return csv_value(value.data)
     if value is None or value is pd.NA or value is pd.NaT:
         return ""
     if isinstance(value, (bool, np.bool_)):
@@ -50,7 +89,7 @@ def csv_value(value: object) -> str:
         return text + "0" if text.endswith(".") else text
     if isinstance(value, pd.Timestamp):
         return value.date().isoformat() if value == value.normalize() else value.isoformat()
-    return " ".join(str(value).split())
+    return neutralise_formula(" ".join(str(value).split()))
 
 
 def frame_csv(frame: pd.DataFrame, raw_columns: Iterable[str] = ()) -> str:
@@ -62,7 +101,7 @@ def frame_csv(frame: pd.DataFrame, raw_columns: Iterable[str] = ()) -> str:
     writer.writerow(columns)
     for row in frame.itertuples(index=False):
         writer.writerow(
-            plain_text(csv_value(v)) if c in raw else csv_value(v)
+            plain_text(csv_value(v)) if c in raw and not isinstance(v, Shown) else csv_value(v)
             for c, v in zip(columns, row, strict=True)
         )
     return out.getvalue()

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from eucasia.analysis.network import StrandResult
+from eucasia.presentation.datafiles import Shown
 from eucasia.presentation.style import ACTOR_TYPE_STYLE
 from eucasia.presentation.text import reader_frame
 
@@ -105,7 +106,8 @@ def actor_table(
 def community_table(
     result: StrandResult, tables: Mapping[str, pd.DataFrame], show: int = 6
 ) -> pd.DataFrame:
-    """Louvain communities: size and their most central members (by strength)."""
+    """Louvain communities: size and their most central members (by strength); the page lists
+    the first `show`, the download every member in the same order."""
     names = dict(zip(tables["actors"]["actor_id"], tables["actors"]["name"], strict=True))
     metrics = result.metrics.sort_values(["rank_strength", "node"])
     rows = []
@@ -116,7 +118,9 @@ def community_table(
             {
                 "community": int(community),
                 "actors": len(members),
-                "most central members": "; ".join(members[:show]) + more,
+                "most central members": Shown("; ".join(members[:show]) + more, "; ".join(members))
+                if more
+                else "; ".join(members),
             }
         )
     return pd.DataFrame(rows)

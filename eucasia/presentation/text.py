@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterable
 
 import pandas as pd
 
+from eucasia.presentation.datafiles import Shown
 from eucasia.presentation.display import escape_markdown
 from eucasia.presentation.money import house_money
 
@@ -41,7 +42,9 @@ def reader_text(text: object, currency: str | None = None) -> str:
     """Data text with the house dashes and the house money style (see :mod:`money`)."""
     if not isinstance(text, str) and (text is None or pd.isna(text)):
         return ""  # None, NaN and pandas' NA are an empty cell, never the word "<NA>"
-    return house_money(range_dash(partner_dash(str(text))), currency)
+    data = text.data if isinstance(text, Shown) else text
+    shown = house_money(range_dash(partner_dash(str(text))), currency)
+    return Shown(shown, data=data) if shown != data else shown
 
 
 def _key_pattern(source_ids: Iterable[str]) -> re.Pattern[str]:
@@ -64,7 +67,9 @@ def cite_sources(text: object, source_ids: Collection[str], currency: str | None
         out += [_escape(plain[last : m.start()]), "{cite}`" + ",".join(keys) + "`"]
         last = m.end()
     out.append(_escape(plain[last:]))
-    return "".join(out)
+    myst = "".join(out)
+    data = getattr(plain, "data", plain)  # the download holds the note as the data has it
+    return Shown(myst, data=data) if myst else myst
 
 
 def _escape(piece: str) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from eucasia.presentation.datafiles import Shown
 from eucasia.presentation.style import status_label, with_status_labels
 from eucasia.presentation.tables import strand_initiatives
 from eucasia.presentation.text import cite_sources, reader_text
@@ -40,7 +41,8 @@ def status_table(tables: Mapping[str, pd.DataFrame], strand: str) -> pd.DataFram
             "confidence": status["confidence"].to_numpy(),
             "evidence": [int(counts.get(i, 0)) for i in status.index],
             "why": [
-                cite_sources(with_status_labels(str(r)), source_ids) for r in status["rationale"]
+                cite_sources(Shown(with_status_labels(str(r)), data=r), source_ids)
+                for r in status["rationale"]
             ],
         }
     ).reset_index(drop=True)
