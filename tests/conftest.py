@@ -27,8 +27,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # `harness`, as pytest
 from harness.checkout import changed_files, snapshot  # noqa: E402
 from harness.chromium import CHROMIUM, launch  # noqa: E402
 from harness.groups import ungrouped, ungrouped_message  # noqa: E402
-from harness.paths import HTML, PDF  # noqa: E402
+from harness.paths import ARTIFACTS, HTML, PDF  # noqa: E402
 from harness.shared_build import SharedBuild, run_folder, shared_build  # noqa: E402
+
+# Hypothesis keeps its caches (and would keep found examples) in `.hypothesis` of the working
+# folder: in the tests' artifacts instead, so nothing is written inside the checkout.
+os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", str(ARTIFACTS / "hypothesis"))
 
 BOOK_FIXTURES = {"built_html", "built_pdf"}
 GROUPS = ("book", "browser", "rebuild", "exhaustive")

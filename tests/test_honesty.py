@@ -2,7 +2,8 @@
 
 The counts come from the fixture lists the tests run: the loader's bad-input cases
 (tests/test_loader_errors.py, every one asserted rejected with its location), the kinds of
-the seeded corruption test, and the kinds of markup in the hostile value that the slow text
+the seeded corruption test, the fuzzer's case counts (tests/test_fuzz_loader.py), the broken
+packages Frictionless referees (tests/test_referee.py), and the kinds of markup in the hostile value that the slow text
 safety test places in every free-text column. They are written to `$EUCASIA_TEST_ARTIFACTS/honesty.json`, and
 the README must state the same numbers.
 """
@@ -13,7 +14,9 @@ import json
 import re
 
 import test_corruption_property as corruption
+import test_fuzz_loader as fuzz
 import test_loader_errors as loader
+import test_referee as referee
 import test_text_safety as safety
 from harness.paths import ARTIFACTS, ROOT
 
@@ -52,6 +55,9 @@ def counts() -> dict[str, int]:
         "text_columns_poisoned": len(columns),
         "tables_poisoned": len({t for t, _ in columns}),
         "kinds_of_bad_input_tried": rejected + len(MARKUP),
+        "fuzz_cases_in_make_test": fuzz.EXAMPLES,
+        "fuzz_cases_long_run": fuzz.LONG_RUN_DEFAULT,
+        "packages_refereed": len(referee.fixture_corpus()) + len(referee.REAL_CASES),
     }
 
 

@@ -246,13 +246,13 @@ CASES = [
         "is above the maximum 0",
     ),
     (
-        "exclusive-minimum",
+        "exclusive-minimum-is-v2",
         descriptor(
             lambda d: field(d, "funding", "amount_eur")["constraints"].update(exclusiveMinimum=5e5)
         ),
-        "funding.csv, line 3, column 'amount_eur'",
-        "constraint-error",
-        None,
+        "datapackage.json, resources[17].schema.fields[5].constraints.exclusiveMinimum",
+        "schema-error",
+        "belongs to Data Package v2",
     ),
     (
         "date-below-minimum",
@@ -290,6 +290,58 @@ CASES = [
         "actors.csv, line 3, column 'name'",
         "unique-error",
         "also on line 2",
+    ),
+    (
+        "actor-renamed-to-another-actors-name",
+        replace("actors.csv", "osce,OSCE,", "osce,European Union,"),
+        "actors.csv, line 4, column 'name'",
+        "unique-error",
+        None,
+    ),
+    (
+        "actor-name-of-2000-characters",
+        replace("actors.csv", "osce,OSCE,", "osce," + "Organisation" * 200 + ","),
+        "actors.csv, line 4, column 'name'",
+        "constraint-error",
+        "longer than the maximum length of 120",
+    ),
+    (
+        "period-ends-before-it-starts",
+        replace(
+            "funding.csv",
+            "regional_2021,Regional programme 2021-2027,2021,2027,",
+            "regional_2021,Regional programme 2021-2027,2027,2021,",
+        ),
+        "funding.csv, line 2, column 'period_end'",
+        "row-constraint",
+        "is before 2027",
+    ),
+    (
+        "year-before-the-states-existed",
+        replace(
+            "funding.csv",
+            "kaz_2021,Kazakhstan programme,2021,",
+            "kaz_2021,Kazakhstan programme,1985,",
+        ),
+        "funding.csv, line 3, column 'period_start'",
+        "constraint-error",
+        "below the minimum 1991",
+    ),
+    (
+        "absurd-amount",
+        replace("funding.csv", ",134000000,", ",1e300,"),
+        "funding.csv, line 2, column 'amount_eur'",
+        "constraint-error",
+        "above the maximum",
+    ),
+    (
+        "rule-names-a-list-not-a-column",  # found by the fuzzer: a TypeError before the fix
+        descriptor(
+            lambda d: resource(d, "initiatives")["schema"]["x-idEncodes"][0].update(field=["x"])
+        ),
+        "datapackage.json, resources[4].schema.x-idEncodes[0].field",
+        "schema-error",
+        None,
     ),
     (
         "constraint-not-enforced",
@@ -739,3 +791,44 @@ def test_an_invalid_status_is_located_before_any_rule_reads_it(
         load_tables(["implementation_status"], data_dir=data)
     located = [p for p in caught.value.problems if p.line == 2 and p.column == "status"]
     assert [p.code for p in located] == [code], str(caught.value)
+
+
+def test_no_evidence_found_cannot_have_evidence(tmp_path: Path) -> None:
+    """A status that records a search which found nothing, for an initiative with evidence
+    rows, is a contradiction the descriptor declares (`x-forbidsRowsInWhen`)."""
+    data = tmp_path / "data"
+    shutil.copytree(DESCRIPTOR.parent, data)
+    path = data / "implementation_status.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[1] = lines[1].replace(",partly_delivered,", ",no_public_evidence,", 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(DataValidationError) as caught:
+        load_tables(["implementation_status"], data_dir=data)
+    located = [p for p in caught.value.problems if p.line == 2 and p.column == "status"]
+    assert [p.code for p in located] == ["cross-table-constraint"], str(caught.value)
+    assert "implementation_evidence.csv has 5 row(s)" in str(located[0])
+
+
+def test_negative_zero_is_zero(package: Path) -> None:
+    """'-0' is the number 0 (it was shown as "EUR -0")."""
+    import math
+
+    replace("funding.csv", ",134000000,", ",-0,")(package)
+    amount = load_tables(TABLES, data_dir=package)["funding"].loc[0, "amount_eur"]
+    assert amount == 0 and math.copysign(1, amount) == 1
+
+
+def test_a_specific_initiative_without_a_status_is_located(tmp_path: Path) -> None:
+    """Each specific initiative has a status row (`x-everyRowOf`); a missing one is named at
+    the initiative's own line (it used to surface as a claim error naming no row)."""
+    data = tmp_path / "data"
+    shutil.copytree(DESCRIPTOR.parent, data)
+    path = data / "implementation_status.csv"
+    text = path.read_text(encoding="utf-8")
+    header, first, rest = text.split("\n", 2)
+    path.write_text(header + "\n" + rest, encoding="utf-8")
+    with pytest.raises(DataValidationError) as caught:
+        load_tables(["implementation_status"], data_dir=data)
+    located = [p for p in caught.value.problems if p.path.endswith("initiatives.csv")]
+    assert [p.code for p in located] == ["cross-table-constraint"], str(caught.value)
+    assert "'1.1-SI-01' has no row in" in str(located[0]) and located[0].line is not None

@@ -50,6 +50,9 @@ def f(
     fmt=None,
     unit=None,
     minimum=None,
+    maximum=None,
+    unique=False,
+    max_length=None,
 ):
     field = {"name": name, "type": type, "description": description}
     if fmt:
@@ -65,6 +68,12 @@ def f(
         constraints["pattern"] = pattern
     if minimum is not None:
         constraints["minimum"] = minimum
+    if maximum is not None:
+        constraints["maximum"] = maximum
+    if unique:
+        constraints["unique"] = True
+    if max_length is not None:
+        constraints["maxLength"] = max_length
     if constraints:
         field["constraints"] = constraints
     return field
@@ -263,7 +272,14 @@ RESOURCES = [
         "Every actor the sources name as acting or being engaged.",
         [
             f("actor_id", "Identifier.", required=True, pattern=r"[a-z0-9_]+"),
-            f("name", "English name.", required=True),
+            f(
+                "name",
+                "English name, unique (pages link an actor by its name) and at most 120 "
+                "characters (figures and the PDF label actors with it).",
+                required=True,
+                unique=True,
+                max_length=120,
+            ),
             f("actor_type", "Kind of actor.", required=True, enum=ACTOR_TYPES),
             f(
                 "scope",
@@ -574,8 +590,21 @@ RESOURCES = [
         [
             f("funding_id", "Identifier.", required=True, pattern=r"[a-z0-9_]+"),
             f("programme", "Programme, envelope or package.", required=True),
-            f("period_start", "First year covered.", type="integer"),
-            f("period_end", "Last year covered.", type="integer"),
+            f(
+                "period_start",
+                "First year covered: 1991 (the five states' independence) or later.",
+                type="integer",
+                minimum=1991,
+                maximum=2040,
+            ),
+            f(
+                "period_end",
+                "Last year covered, not before the first; at most 2040, a plausibility bound "
+                "(no period in the sources runs past 2027).",
+                type="integer",
+                minimum=1991,
+                maximum=2040,
+            ),
             f(
                 "scope",
                 "regional, or the code of the country concerned.",
@@ -584,11 +613,13 @@ RESOURCES = [
             ),
             f(
                 "amount_eur",
-                "Amount in euros.",
+                "Amount in euros; at most EUR 100 billion, a plausibility bound (the largest "
+                "amount in the sources is EUR 12 billion).",
                 type="number",
                 required=True,
                 unit="EUR",
                 minimum=0,
+                maximum=100_000_000_000,
             ),
             f(
                 "amount_qualifier",
@@ -735,9 +766,12 @@ RESOURCES = [
             ),
             f(
                 "amount_eur",
-                "Amount in euros when the source states one (a plain number; commitments, not disbursements, unless the note says otherwise).",
+                "Amount in euros when the source states one (a plain number; commitments, not "
+                "disbursements, unless the note says otherwise); at most EUR 100 billion, a "
+                "plausibility bound.",
                 type="number",
                 minimum=0,
+                maximum=100_000_000_000,
             ),
             f(
                 "amount_note",
@@ -864,7 +898,19 @@ CROSS_RULES = {
             "resource": "implementation_evidence",
             "fields": "initiative_id",
             "exceptWhen": {"status": ["no_public_evidence"]},
-        }
+        },
+        # every specific initiative has its status row
+        "x-everyRowOf": {
+            "resource": "initiatives",
+            "fields": "initiative_id",
+            "when": {"kind": ["specific_initiative"]},
+        },
+        # and the converse of the first: a search that found nothing cannot have evidence
+        "x-forbidsRowsInWhen": {
+            "resource": "implementation_evidence",
+            "fields": "initiative_id",
+            "when": {"status": ["no_public_evidence"]},
+        },
     },
     "implementation_evidence": {
         "x-notAfter": [
@@ -876,6 +922,12 @@ CROSS_RULES = {
             }
         ]
     },
+}
+#: Order within a row (`x-notBefore`, eucasia.data.rules): an end is not before its start (for
+#: partial dates: not before the earliest day the start can mean).
+ROW_ORDER = {
+    "funding": [{"field": "period_end", "notBefore": "period_start"}],
+    "eu_special_representatives": [{"field": "end_date", "notBefore": "start_date"}],
 }
 #: Identifiers that encode other columns of their row (`x-idEncodes`, enforced by
 #: eucasia.data.rules.check_id_rules): each named group of the pattern is a column whose value
@@ -937,6 +989,8 @@ def build() -> dict:
             schema["x-precisionOf"] = {"date_precision": "date"}
         if name in ID_ENCODES:
             schema["x-idEncodes"] = ID_ENCODES[name]
+        if name in ROW_ORDER:
+            schema["x-notBefore"] = ROW_ORDER[name]
         resources.append(
             {
                 "name": name,

@@ -60,6 +60,7 @@ READER_ROOTS = (
 DEV_ROOTS = (
     "pytest",
     "pytest-xdist",
+    "hypothesis",
     "playwright",
     "axe-playwright-python",
     "ruff",

@@ -18,8 +18,6 @@ INT64 = (-(2**63), 2**63 - 1)
 BOUNDS = (
     ("minimum", lambda v, b: v >= b, "is below the minimum {}"),
     ("maximum", lambda v, b: v <= b, "is above the maximum {}"),
-    ("exclusiveMinimum", lambda v, b: v > b, "is not above the exclusive minimum {}"),
-    ("exclusiveMaximum", lambda v, b: v < b, "is not below the exclusive maximum {}"),
 )
 LENGTHS = (
     ("minLength", lambda n, b: n >= b, "is shorter than the minimum length of {} characters"),
@@ -116,7 +114,7 @@ def convert_cell(
             if not INT64[0] <= value <= INT64[1]:
                 raise OverflowError
         elif kind == "number":
-            value = float(cell)
+            value = float(cell) + 0.0  # "-0" is the number 0, never shown as "-0"
             if not math.isfinite(value):
                 raise ValueError
         elif kind == "date":
@@ -197,7 +195,7 @@ def convert_cell(
 
 def bound_problem(value: object, constraints: dict) -> str | None:
     """What a typed value breaks of its column's bounds (Table Schema's `minimum`, `maximum`,
-    `exclusiveMinimum`, `exclusiveMaximum`, `minLength`, `maxLength`), or None.
+    `minLength`, `maxLength`), or None.
 
     >>> bound_problem(2031, {"maximum": 2030})
     'is above the maximum 2030'

@@ -1,20 +1,22 @@
 """The `constraints` of one column in the descriptor: Table Schema's, each well formed.
 
 The loader (:mod:`eucasia.data.cells`, :mod:`eucasia.data.rules`) enforces every constraint
-listed in :data:`CONSTRAINTS` with the standard's meaning; any other key (`jsonSchema`, a
-misspelling) is refused here, so no rule a contributor writes into the descriptor goes
-unchecked.
+of Table Schema v1 (:data:`CONSTRAINTS`) with the standard's meaning; any other key (v2's
+`exclusiveMinimum` or `jsonSchema`, a misspelling) is refused here, as Frictionless refuses it,
+so no rule a contributor writes into the descriptor goes unchecked.
 """
 
 from __future__ import annotations
 
 import re
 
+#: Table Schema v1's constraints (the package is a Data Package v1, as Frictionless reads it).
 CONSTRAINTS = (
-    "required", "unique", "enum", "pattern", "minimum", "maximum", "exclusiveMinimum",
-    "exclusiveMaximum", "minLength", "maxLength",
+    "required", "unique", "enum", "pattern", "minimum", "maximum", "minLength", "maxLength",
 )  # fmt: skip
-BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
+#: Constraints of Data Package v2 only: Frictionless refuses them in a v1 package, and so do we.
+V2_ONLY = ("exclusiveMinimum", "exclusiveMaximum", "jsonSchema")
+BOUNDS = ("minimum", "maximum")
 NUMERIC = ("integer", "number")
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
@@ -84,7 +86,10 @@ def constraint_mistakes(constraints: dict, kind: str, at: str) -> list[tuple[str
         elif isinstance(length, bool) or not isinstance(length, int) or length < 0:
             fail(key, f"must be a whole number, 0 or more, not {describe(length)}")
     for key in sorted(set(constraints) - set(CONSTRAINTS)):
+        version = " (it belongs to Data Package v2; this package is v1)" if key in V2_ONLY else ""
         fail(
-            key, f"{key!r} is not a constraint the loader enforces; use one of {list(CONSTRAINTS)}"
+            key,
+            f"{key!r} is not a constraint the loader enforces{version}; "
+            f"use one of {list(CONSTRAINTS)}",
         )
     return mistakes

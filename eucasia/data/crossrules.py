@@ -1,7 +1,9 @@
 """Rules between tables that Table Schema cannot state, declared in the descriptor with `x-` keys.
 
-The implementation tracker needs two: a status other than "no public evidence found" must rest
-on evidence (`x-requiresRowsIn` on the status table), and evidence must fall inside the period
+The implementation tracker needs three: a status other than "no public evidence found" must
+rest on evidence (`x-requiresRowsIn` on the status table), that status itself may not have any
+(`x-forbidsRowsInWhen`), every specific initiative has a status (`x-everyRowOf`), and evidence
+must fall inside the period
 the tracker covers (`x-after` on a date field: after the Communication; `x-notAfter`: not after
 the date the initiative's status was assessed). Declared in data, enforced here generically, so
 a new tracker-like table needs no new code.
@@ -19,8 +21,11 @@ from eucasia.data.frames import ParsedTable
 def referenced_tables(resource: Mapping) -> list[str]:
     """Tables a resource's cross-table rules read: they are loaded (and fingerprinted) with it."""
     schema = resource["schema"]
-    rule = schema.get("x-requiresRowsIn")
-    names = [rule["resource"]] if rule else []
+    names = [
+        schema[key]["resource"]
+        for key in ("x-requiresRowsIn", "x-forbidsRowsInWhen", "x-everyRowOf")
+        if key in schema
+    ]
     return names + [bound["resource"] for bound in schema.get("x-notAfter", [])]
 
 
@@ -78,6 +83,8 @@ def check_cross_rules(
                         code="cross-table-constraint",
                     )
                 )
+    check_forbidden_rows(table, parsed, problems)
+    check_covered_rows(table, parsed, problems)
     for bound in schema.get("x-notAfter", []):
         other = parsed.get(bound["resource"])
         if other is None:
@@ -97,6 +104,88 @@ def check_cross_rules(
                         code="cross-table-constraint",
                     )
                 )
+
+
+def check_forbidden_rows(
+    table: ParsedTable, parsed: Mapping[str, ParsedTable], problems: list[Problem]
+) -> None:
+    """`x-forbidsRowsInWhen`: a row whose columns hold one of the `when` values has no rows in
+    the other table (a status recording a search that found nothing cannot have evidence)."""
+    rule = table.resource["schema"].get("x-forbidsRowsInWhen")
+    if not rule or rule["resource"] not in parsed:
+        return
+    other = parsed[rule["resource"]]
+    counts = other.frame[rule["fields"]].value_counts()
+    for index, line in enumerate(table.lines):
+        row = table.frame.iloc[index]
+        for column, values in rule["when"].items():
+            key = row[rule["fields"]]
+            if row[column] in values and counts.get(key, 0):
+                problems.append(
+                    Problem(
+                        table.path,
+                        line,
+                        column,
+                        f"{row[column]!r} says no evidence was found for {key!r}, but "
+                        f"{other.path} has {counts[key]} row(s) for it: change the {column}, "
+                        "or remove those rows",
+                        code="cross-table-constraint",
+                    )
+                )
+
+
+def check_covered_rows(
+    table: ParsedTable, parsed: Mapping[str, ParsedTable], problems: list[Problem]
+) -> None:
+    """`x-everyRowOf`: every row of the other table that matches `when` has a row here (each
+    specific initiative has a status). Reported at the uncovered row of the other table."""
+    rule = table.resource["schema"].get("x-everyRowOf")
+    if not rule or rule["resource"] not in parsed:
+        return
+    other = parsed[rule["resource"]]
+    have = set(table.frame[rule["fields"]].dropna())
+    for index, line in enumerate(other.lines):
+        row = other.frame.iloc[index]
+        matches = all(row[column] in values for column, values in rule["when"].items())
+        if matches and row[rule["fields"]] not in have:
+            problems.append(
+                Problem(
+                    other.path,
+                    line,
+                    rule["fields"],
+                    f"{row[rule['fields']]!r} has no row in {table.path}, which needs one for "
+                    f"every row with {rule['when']}: add it",
+                    code="cross-table-constraint",
+                )
+            )
+
+
+def _when_rule_mistakes(rule, here: str, fields, table, column) -> list[tuple[str, str]]:
+    """Mistakes of a rule {resource, fields, when: {column: [values]}} of this table."""
+    if rule is None:
+        return []
+    if not isinstance(rule, Mapping):
+        return [(here, "must be an object with 'resource', 'fields', 'when'")]
+    found: list[tuple[str, str]] = []
+    other = table(rule.get("resource"), f"{here}.resource")
+    column(rule.get("fields"), fields, f"{here}.fields", "this table")
+    if other is not None:
+        column(rule.get("fields"), other, f"{here}.fields", "the other table")
+    when = rule.get("when")
+    if (
+        not isinstance(when, Mapping)
+        or not when
+        or not all(isinstance(v, list) for v in when.values())
+    ):
+        found.append((f"{here}.when", "must be an object {column: [values]}"))
+    elif here.endswith("x-everyRowOf"):
+        for col in when:
+            if other is not None:
+                column(col, other, f"{here}.when", "the other table")
+    else:
+        for col in when:
+            column(col, fields, f"{here}.when", "this table")
+    return found
 
 
 def rule_mistakes(
@@ -142,6 +231,19 @@ def rule_mistakes(
             else:
                 for col in exempt:
                     column(col, fields, f"{here}.exceptWhen", "this table")
+    for key in ("x-forbidsRowsInWhen", "x-everyRowOf"):
+        mistakes += _when_rule_mistakes(schema.get(key), f"{at}.{key}", fields, table, column)
+    order = schema.get("x-notBefore", [])
+    if not isinstance(order, list):
+        mistakes.append((f"{at}.x-notBefore", "must be a list of {'field', 'notBefore'} rules"))
+    else:
+        for k, rule_k in enumerate(order):
+            here = f"{at}.x-notBefore[{k}]"
+            if not isinstance(rule_k, Mapping):
+                mistakes.append((here, "must be an object with 'field' and 'notBefore'"))
+                continue
+            column(rule_k.get("field"), fields, f"{here}.field", "this table")
+            column(rule_k.get("notBefore"), fields, f"{here}.notBefore", "this table")
     bounds = schema.get("x-notAfter", [])
     if not isinstance(bounds, list):
         return [*mistakes, (f"{at}.x-notAfter", "must be a list of rules")]

@@ -18,8 +18,9 @@ def check_row_rules(
     problems: list[Problem],
 ) -> None:
     """Rules across cells of a row: a date's precision column must match the date written;
-    identifiers that encode other columns agree with them."""
+    identifiers that encode other columns agree with them; an end is not before its start."""
     check_id_rules(shown, resource, names, rows, lines, problems)
+    check_row_order(shown, resource, names, rows, lines, problems)
     pairs = resource["schema"].get("x-precisionOf", {})
     for precision_col, date_col in pairs.items():
         p, d = names.index(precision_col), names.index(date_col)
@@ -35,6 +36,47 @@ def check_row_rules(
                         precision_col,
                         f"precision {row[p]!r} does not match the date {row[d]!r} in column '{date_col}'"
                         f" (a {PRECISION_OF_PARTS[parts]})",
+                        code="row-constraint",
+                    )
+                )
+
+
+def ends_before(end: object, start: object) -> bool:
+    """Whether `end` is certainly before `start`: years as numbers; partial ISO dates by the
+    last day `end` can mean against the first day `start` can mean.
+
+    >>> ends_before(2019, 2021), ends_before("2019", "2019-05"), ends_before("2019-04", "2019-05")
+    (True, False, True)
+    """
+    if isinstance(end, int | float) and isinstance(start, int | float):
+        return end < start
+    end_parts = str(end).split("-") + ["99", "99"]
+    start_parts = str(start).split("-") + ["00", "00"]
+    return end_parts[:3] < start_parts[:3]
+
+
+def check_row_order(
+    shown: str,
+    resource: dict,
+    names: list[str],
+    rows: list[list[object]],
+    lines: list[int],
+    problems: list[Problem],
+) -> None:
+    """`x-notBefore`: in each row, the rule's field is not before its `notBefore` field."""
+    for rule in resource["schema"].get("x-notBefore", []):
+        later, earlier = names.index(rule["field"]), names.index(rule["notBefore"])
+        for row, line in zip(rows, lines, strict=True):
+            if row[later] is None or row[earlier] is None:
+                continue
+            if ends_before(row[later], row[earlier]):
+                problems.append(
+                    Problem(
+                        shown,
+                        line,
+                        rule["field"],
+                        f"{row[later]!r} is before {row[earlier]!r} in column "
+                        f"'{rule['notBefore']}'; it cannot be earlier: correct one of them",
                         code="row-constraint",
                     )
                 )

@@ -172,7 +172,7 @@ class _Checker:
         ):
             for p, d in pairs.items():
                 for col in (p, d):
-                    if col not in fields:
+                    if not isinstance(col, str) or col not in fields:
                         self.fail(f"{at}.x-precisionOf", f"names {col!r}, not a column")
         rules = schema.get("x-idEncodes", [])
         if self.expect(rules, list, f"{at}.x-idEncodes", "a list of rules"):
@@ -182,7 +182,7 @@ class _Checker:
     def check_id_rule(self, rule: object, fields: dict[str, dict], at: str) -> None:
         if not self.expect(rule, dict, at, "an object with 'field' and 'pattern'"):
             return
-        if rule.get("field") not in fields:
+        if not isinstance(rule.get("field"), str) or rule["field"] not in fields:
             self.fail(f"{at}.field", f"{describe(rule.get('field'))} is not a column")
         pattern = rule.get("pattern")
         if not self.expect(pattern, str, f"{at}.pattern", "a regular expression (a string)"):

@@ -40,7 +40,12 @@ def _plain(value: float) -> str:
 
 
 def format_money(amount: float, currency: str = "EUR", qualifier: str = "exact") -> str:
-    """'EUR 550 million' (house style, module docstring) with its qualifier ('about', 'up to')."""
+    """'EUR 550 million' (house style, module docstring) with its qualifier ('about', 'up to').
+
+    >>> format_money(-0.0), format_money(1.5e9, qualifier="approximately")
+    ('EUR 0', 'about EUR 1.5 billion')
+    """
+    amount = amount + 0.0  # negative zero is zero: never "EUR -0"
     if amount >= 1e9:
         text = f"{currency} {_plain(amount / 1e9)} billion"
     elif amount >= 1e6:
