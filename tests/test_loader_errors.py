@@ -303,7 +303,7 @@ CASES = [
         replace("actors.csv", "osce,OSCE,", "osce," + "Organisation" * 200 + ","),
         "actors.csv, line 4, column 'name'",
         "constraint-error",
-        "longer than the maximum length of 120",
+        "longer than the maximum length of 400",
     ),
     (
         "period-ends-before-it-starts",
@@ -832,3 +832,20 @@ def test_a_specific_initiative_without_a_status_is_located(tmp_path: Path) -> No
     located = [p for p in caught.value.problems if p.path.endswith("initiatives.csv")]
     assert [p.code for p in located] == ["cross-table-constraint"], str(caught.value)
     assert "'1.1-SI-01' has no row in" in str(located[0]) and located[0].line is not None
+
+
+def test_a_share_above_its_whole_is_located(tmp_path: Path) -> None:
+    """A value in percent above 100 (a part larger than its whole) breaks `x-boundsWhen`."""
+    data = tmp_path / "data"
+    shutil.copytree(DESCRIPTOR.parent, data)
+    path = data / "indicators.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    index = next(i for i, line in enumerate(lines) if ",percent," in line)
+    cells = lines[index].split(",")
+    cells[3] = "130"  # the value column
+    lines[index] = ",".join(cells)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(DataValidationError) as caught:
+        load_tables(["indicators"], data_dir=data)
+    located = [p for p in caught.value.problems if p.line == index + 1 and p.column == "value"]
+    assert [p.code for p in located] == ["row-constraint"], str(caught.value)

@@ -274,11 +274,11 @@ RESOURCES = [
             f("actor_id", "Identifier.", required=True, pattern=r"[a-z0-9_]+"),
             f(
                 "name",
-                "English name, unique (pages link an actor by its name) and at most 120 "
-                "characters (figures and the PDF label actors with it).",
+                "English name: unique (pages link an actor by its name), at most 400 characters "
+                "(a bound against runaway values: figures and the PDF label actors with it).",
                 required=True,
                 unique=True,
-                max_length=120,
+                max_length=400,
             ),
             f("actor_type", "Kind of actor.", required=True, enum=ACTOR_TYPES),
             f(
@@ -600,7 +600,7 @@ RESOURCES = [
             f(
                 "period_end",
                 "Last year covered, not before the first; at most 2040, a plausibility bound "
-                "(no period in the sources runs past 2027).",
+                "against a mistyped year.",
                 type="integer",
                 minimum=1991,
                 maximum=2040,
@@ -613,8 +613,8 @@ RESOURCES = [
             ),
             f(
                 "amount_eur",
-                "Amount in euros; at most EUR 100 billion, a plausibility bound (the largest "
-                "amount in the sources is EUR 12 billion).",
+                "Amount in euros; at most EUR 100 billion, a plausibility bound against a "
+                "mistyped magnitude.",
                 type="number",
                 required=True,
                 unit="EUR",
@@ -929,6 +929,18 @@ ROW_ORDER = {
     "funding": [{"field": "period_end", "notBefore": "period_start"}],
     "eu_special_representatives": [{"field": "end_date", "notBefore": "start_date"}],
 }
+#: Bounds a column keeps in some rows (`x-boundsWhen`, eucasia.data.rules): a share in percent
+#: lies between 0 and 100 (a part is never larger than its whole).
+BOUNDS_WHEN = {
+    "indicators": [
+        {
+            "field": "value",
+            "when": {"unit": ["percent", "percent (lower bound)", "percent (upper bound)"]},
+            "minimum": 0,
+            "maximum": 100,
+        }
+    ],
+}
 #: Identifiers that encode other columns of their row (`x-idEncodes`, enforced by
 #: eucasia.data.rules.check_id_rules): each named group of the pattern is a column whose value
 #: must equal the text the group matches (through `map`, upper-cased if in `upper`).
@@ -991,6 +1003,8 @@ def build() -> dict:
             schema["x-idEncodes"] = ID_ENCODES[name]
         if name in ROW_ORDER:
             schema["x-notBefore"] = ROW_ORDER[name]
+        if name in BOUNDS_WHEN:
+            schema["x-boundsWhen"] = BOUNDS_WHEN[name]
         resources.append(
             {
                 "name": name,

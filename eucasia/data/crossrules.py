@@ -188,6 +188,38 @@ def _when_rule_mistakes(rule, here: str, fields, table, column) -> list[tuple[st
     return found
 
 
+def _bounds_when_mistakes(rules: object, here: str, fields) -> list[tuple[str, str]]:
+    """Mistakes of `x-boundsWhen`: [{field, when: {column: [values]}, minimum?, maximum?}]."""
+    if not isinstance(rules, list):
+        return [(here, "must be a list of rules")]
+    found: list[tuple[str, str]] = []
+    for k, rule in enumerate(rules):
+        at = f"{here}[{k}]"
+        if not isinstance(rule, Mapping):
+            found.append((at, "must be an object with 'field', 'when', 'minimum' or 'maximum'"))
+            continue
+        field = rule.get("field")
+        if not isinstance(field, str) or field not in fields:
+            found.append((f"{at}.field", f"must name a column of this table, not {field!r}"))
+        elif fields[field].get("type") not in ("integer", "number"):
+            found.append((f"{at}.field", "must name an integer or number column"))
+        when = rule.get("when")
+        if (
+            not isinstance(when, Mapping)
+            or not when
+            or not all(
+                isinstance(c, str) and c in fields and isinstance(v, list) for c, v in when.items()
+            )
+        ):
+            found.append((f"{at}.when", "must be an object {column of this table: [values]}"))
+        bounds = [rule.get(b) for b in ("minimum", "maximum") if b in rule]
+        if not bounds or not all(
+            isinstance(b, int | float) and not isinstance(b, bool) for b in bounds
+        ):
+            found.append((at, "needs a 'minimum' or a 'maximum', each a number"))
+    return found
+
+
 def rule_mistakes(
     schema: Mapping, fields: Mapping[str, dict], schemas: Mapping[str, tuple], at: str
 ) -> list[tuple[str, str]]:
@@ -244,6 +276,7 @@ def rule_mistakes(
                 continue
             column(rule_k.get("field"), fields, f"{here}.field", "this table")
             column(rule_k.get("notBefore"), fields, f"{here}.notBefore", "this table")
+    mistakes += _bounds_when_mistakes(schema.get("x-boundsWhen", []), f"{at}.x-boundsWhen", fields)
     bounds = schema.get("x-notAfter", [])
     if not isinstance(bounds, list):
         return [*mistakes, (f"{at}.x-notAfter", "must be a list of rules")]

@@ -21,6 +21,7 @@ def check_row_rules(
     identifiers that encode other columns agree with them; an end is not before its start."""
     check_id_rules(shown, resource, names, rows, lines, problems)
     check_row_order(shown, resource, names, rows, lines, problems)
+    check_bounds_when(shown, resource, names, rows, lines, problems)
     pairs = resource["schema"].get("x-precisionOf", {})
     for precision_col, date_col in pairs.items():
         p, d = names.index(precision_col), names.index(date_col)
@@ -77,6 +78,38 @@ def check_row_order(
                         rule["field"],
                         f"{row[later]!r} is before {row[earlier]!r} in column "
                         f"'{rule['notBefore']}'; it cannot be earlier: correct one of them",
+                        code="row-constraint",
+                    )
+                )
+
+
+def check_bounds_when(
+    shown: str,
+    resource: dict,
+    names: list[str],
+    rows: list[list[object]],
+    lines: list[int],
+    problems: list[Problem],
+) -> None:
+    """`x-boundsWhen`: bounds a column keeps in the rows whose other columns hold given values
+    (a share in percent lies between 0 and 100: a part is never larger than its whole)."""
+    for rule in resource["schema"].get("x-boundsWhen", []):
+        column = names.index(rule["field"])
+        when = {names.index(c): values for c, values in rule["when"].items()}
+        low, high = rule.get("minimum"), rule.get("maximum")
+        for row, line in zip(rows, lines, strict=True):
+            value = row[column]
+            if value is None or not all(row[c] in values for c, values in when.items()):
+                continue
+            if (low is not None and value < low) or (high is not None and value > high):
+                condition = "; ".join(f"{c} {v}" for c, v in rule["when"].items())
+                problems.append(
+                    Problem(
+                        shown,
+                        line,
+                        rule["field"],
+                        f"value {value!r} lies outside {low}..{high}, the bounds of this "
+                        f"column where {condition}",
                         code="row-constraint",
                     )
                 )
