@@ -47,7 +47,8 @@ def build(book: Path) -> str:
 
 def changed_documents(log: str) -> int:
     """How many documents Sphinx re-read (`updating environment: A added, C changed, R removed`)."""
-    match = re.search(r"updating environment: .*?(\d+) added, (\d+) changed", log)
+    # another extension's message may come between the label and the counts, on its own line
+    match = re.search(r"updating environment: .*?(\d+) added, (\d+) changed", log, re.S)
     return int(match[1]) + int(match[2]) if match else 0
 
 
