@@ -207,3 +207,9 @@ def test_write_files_removes_files_no_page_offers(tmp_path) -> None:
     datafiles.write_files(tmp_path, {"tbl-a.csv": "# h\na\n"})
     assert not stale.exists()
     assert (tmp_path / datafiles.DATA_DIR / "tbl-a.csv").read_bytes() == b"# h\na\n"
+
+
+def test_an_escaped_formula_in_a_raw_column_is_made_inert_after_unescaping() -> None:
+    """Page MyST escapes a leading `=` as `\\=`; the download unescapes it, then neutralises."""
+    frame = pd.DataFrame({"note": ["\\=SUM(A1:A9)"]})
+    assert frame_csv(frame, raw_columns=["note"]).splitlines()[1] == "'=SUM(A1:A9)"

@@ -89,7 +89,17 @@ def csv_value(value: object) -> str:
         return text + "0" if text.endswith(".") else text
     if isinstance(value, pd.Timestamp):
         return value.date().isoformat() if value == value.normalize() else value.isoformat()
-    return neutralise_formula(" ".join(str(value).split()))
+    return " ".join(str(value).split())
+
+
+def _cell(value: object, raw: bool) -> str:
+    """One cell as written: MyST of a raw column as its text, then a text cell a spreadsheet
+    would run made inert (last, so an unescaped `\\=` cannot slip through)."""
+    data = value.data if isinstance(value, Shown) else value
+    text = (
+        plain_text(csv_value(value)) if raw and not isinstance(value, Shown) else csv_value(value)
+    )
+    return neutralise_formula(text) if isinstance(data, str) else text
 
 
 def frame_csv(frame: pd.DataFrame, raw_columns: Iterable[str] = ()) -> str:
@@ -100,10 +110,7 @@ def frame_csv(frame: pd.DataFrame, raw_columns: Iterable[str] = ()) -> str:
     columns = [str(c) for c in frame.columns]
     writer.writerow(columns)
     for row in frame.itertuples(index=False):
-        writer.writerow(
-            plain_text(csv_value(v)) if c in raw and not isinstance(v, Shown) else csv_value(v)
-            for c, v in zip(columns, row, strict=True)
-        )
+        writer.writerow(_cell(v, c in raw) for c, v in zip(columns, row, strict=True))
     return out.getvalue()
 
 
