@@ -341,3 +341,65 @@ def test_every_actor_named_in_an_actor_table_links_to_its_page(
         assert first_name in page.locator("h1").first.inner_text()
     finally:
         page.close()
+
+
+def _values(frame: pd.DataFrame, index: int) -> list[float | None] | None:
+    """The number each cell of column `index` stands for, from the data (a count or measure, or
+    the euros an amount in words carries); None for an empty cell; None for the whole column
+    when it holds text (sorted as text, not checked here)."""
+    out = []
+    for value in frame.iloc[:, index]:
+        value = getattr(value, "sort", value) if isinstance(value, str) else value
+        if value is None or value == "" or (isinstance(value, float) and value != value):
+            out.append(None)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            out.append(float(value))
+        else:
+            return None
+    return out if any(v is not None for v in out) else None
+
+
+def _plain(text: str) -> str:
+    """Cell text with spaces collapsed, docutils' typographic quotes as typed, citations as
+    [n] and MyST's backslash escapes resolved (the data's text and the page's compare)."""
+    text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)
+    quotes = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+    return " ".join(re.sub(r"\[\d+\]", "[n]", text.translate(quotes)).split())
+
+
+def _in_order(values: list[float | None], ascending: bool) -> bool:
+    numbers = [v for v in values if v is not None]
+    if any(v is not None for v in values[len(numbers) :]):  # empty cells come last, both ways
+        return False
+    return numbers == sorted(numbers, reverse=not ascending)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_number_column_sorts_by_the_value_it_stands_for(
+    site: str, browser, name: str
+) -> None:
+    """Each column of numbers, counts or money sorts by value (money by its amount in euros,
+    never by its words), empty cells last; the order is checked against the data, by reading
+    back which row each shown cell belongs to."""
+    page_path, build, raw = EXPECTED[name]
+    frame = build()
+    shown = shown_cells(frame, [*raw, *(c for c in ("note",) if c in frame.columns)])
+    columns = [(i, v) for i in range(frame.shape[1]) if (v := _values(frame, i)) is not None]
+    if name == "tbl-syn-funding":  # the money column is among those checked
+        assert list(frame.columns).index("amount") in dict(columns)
+    with chromium.open_page(browser, site + page_path) as (page, _):
+        unfold(page, name)
+        for index, values in columns:
+            by_row = {
+                tuple(map(_plain, cells)): value
+                for cells, value in zip(shown, values, strict=True)
+            }
+            button = page.locator(f"table#{name} > thead th").nth(index).locator("button")
+            for ascending in (True, False):
+                button.click()
+                rows = page.eval_on_selector_all(
+                    f"table#{name} > tbody > tr",
+                    "rows => rows.map(r => Array.from(r.cells, c => c.textContent))",
+                )
+                order = [by_row[tuple(map(_plain, row))] for row in rows]
+                assert _in_order(order, ascending), (name, frame.columns[index], ascending)

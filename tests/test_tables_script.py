@@ -26,17 +26,45 @@ PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</t
 <tr><td>&lt;b&gt;gamma&lt;/b&gt; water</td><td>1,000</td><td>2018</td></tr>
 <tr><td>delta</td><td></td><td>2019-06</td></tr>
 <tr><td>epsilon</td><td>\u22125</td><td>2020-03-01</td></tr>
-</tbody></table></div><script>SCRIPT</script></main></body></html>"""
+</tbody></table></div>
+<table class="table eucasia-interactive" id="tbl-money"><caption>Money</caption>
+<thead><tr><th>programme</th><th>amount</th></tr></thead><tbody>
+<tr><td>a</td><td data-sort-value="1000000000.0">about EUR 1 billion</td></tr>
+<tr><td>b</td><td data-sort-value="550000000.0">at least EUR 550 million</td></tr>
+<tr><td>c</td><td data-sort-value="">not given</td></tr>
+<tr><td>d</td><td data-sort-value="1470000000.0">EUR 1.47 billion</td></tr>
+<tr><td>e</td><td data-sort-value="4500000.0">EUR 4.5 million</td></tr>
+</tbody></table>
+<script>SCRIPT</script></main></body></html>"""
+#: The rule that sorts by the value the build wrote, and the order it gives each way.
+VALUE_RULE = "r.cells[i].hasAttribute(VALUE)"
+BY_AMOUNT = ["e", "b", "a", "d", "c"]
+BY_AMOUNT_DOWN = ["d", "a", "b", "e", "c"]
 
 
-def _sorted_by(browser, tmp_path: Path, script: str, column: int) -> list[str]:
+def _sorted_by(
+    browser, tmp_path: Path, script: str, column: int, table: str = "tbl-x", clicks: int = 1
+) -> list[str]:
     (tmp_path / "index.html").write_text(PAGE.replace("SCRIPT", script), encoding="utf-8")
+    shown = 0 if table == "tbl-money" else column
     with website.serve(tmp_path) as base, chromium.open_page(browser, base) as (page, record):
         assert not record.console_errors
-        page.locator("#tbl-x thead th").nth(column).locator("button").click()
+        for _ in range(clicks):
+            page.locator(f"#{table} thead th").nth(column).locator("button").click()
         return page.eval_on_selector_all(
-            "#tbl-x tbody tr", f"rows => rows.map(r => r.cells[{column}].textContent)"
+            f"#{table} tbody tr", f"rows => rows.map(r => r.cells[{shown}].textContent)"
         )
+
+
+def test_money_sorts_by_the_amount_the_build_wrote_empty_last(browser, tmp_path: Path) -> None:
+    assert _sorted_by(browser, tmp_path, SCRIPT, 1, "tbl-money") == BY_AMOUNT
+    assert _sorted_by(browser, tmp_path, SCRIPT, 1, "tbl-money", clicks=2) == BY_AMOUNT_DOWN
+
+
+def test_the_money_check_fails_when_the_script_sorts_the_words(browser, tmp_path: Path) -> None:
+    assert VALUE_RULE in SCRIPT
+    broken = SCRIPT.replace(VALUE_RULE, "false")
+    assert _sorted_by(browser, tmp_path, broken, 1, "tbl-money") != BY_AMOUNT
 
 
 def test_numbers_sort_numerically(browser, tmp_path: Path) -> None:

@@ -118,6 +118,7 @@ def _wrap_render(app: Sphinx) -> None:
             basic_css_direct=basic_css_direct,
         )
         output = figures.link_to_full_size(tables.keep_words_whole(output))
+        output = tables.describe_cells(output, _sort_values(app, pagename))
         if not options:
             options.append(_documentation_options(app))
         if options[0]:
@@ -136,6 +137,13 @@ def _wrap_render(app: Sphinx) -> None:
         return output
 
     templates.render = render_page
+
+
+def _sort_values(app: Sphinx, pagename: str) -> dict[str, dict]:
+    """The numbers the cells of each table of the page stand for, by table id (collected with
+    its data block by eucasia_tables.py)."""
+    items = getattr(app.env, "eucasia_data", {}).get(pagename, [])
+    return {item["name"]: item.get("sort", {}) for item in items if item["kind"] == "table"}
 
 
 def _documentation_options(app: Sphinx) -> str:

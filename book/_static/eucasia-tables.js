@@ -9,20 +9,34 @@
     const t = text.replace(/[,\u00a0\u202f%€$]/g, "").replace(/^\u2212/, "-").trim();
     return t !== "" && Number.isFinite(Number(t)) ? Number(t) : null;
   };
-  // The sort key of each row for column `i`: numbers numerically, ISO dates chronologically
-  // (as strings padded to a full date), the rest as text in the reader's language.
+  // The sort key of each row for column `i`: the number each cell stands for when the build
+  // wrote it (`data-sort-value` on every cell of the column: money in euros, counts, measures;
+  // empty cells last), else numbers numerically, ISO dates chronologically (as strings padded
+  // to a full date), the rest as text in the reader's language.
+  const VALUE = "data-sort-value";
   const comparer = (rows, i) => {
+    if (rows.length && rows.every((r) => r.cells[i] && r.cells[i].hasAttribute(VALUE))) {
+      const keys = rows.map((r) => {
+        const v = r.cells[i].getAttribute(VALUE);
+        return v === "" ? null : Number(v);
+      });
+      // Missing values after every number in both directions: `sign` is the direction.
+      return (a, b, sign) =>
+        keys[a] === null || keys[b] === null
+          ? (keys[a] === null) - (keys[b] === null)
+          : sign * (keys[a] - keys[b]);
+    }
     const texts = rows.map((r) => (r.cells[i] ? r.cells[i].textContent.trim() : ""));
     const filled = texts.filter((t) => t !== "");
     if (filled.length && filled.every((t) => number(t) !== null)) {
       const keys = texts.map((t) => (t === "" ? -Infinity : number(t)));
-      return (a, b) => keys[a] - keys[b];
+      return (a, b, sign) => sign * (keys[a] - keys[b]);
     }
     if (filled.length && filled.every((t) => DATE.test(t))) {
       const keys = texts.map((t) => (t + "-00-00").slice(0, 10));
-      return (a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0);
+      return (a, b, sign) => sign * (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0);
     }
-    return (a, b) => texts[a].localeCompare(texts[b], undefined, { numeric: true });
+    return (a, b, sign) => sign * texts[a].localeCompare(texts[b], undefined, { numeric: true });
   };
   const enhance = (table, n) => {
     const body = table.tBodies[0];
@@ -73,7 +87,8 @@
         th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
         const order = rows.map((_, k) => k);
         const compare = comparer(rows, i);
-        order.sort((a, b) => (ascending ? compare(a, b) : compare(b, a)) || a - b);
+        const sign = ascending ? 1 : -1;
+        order.sort((a, b) => compare(a, b, sign) || a - b);
         body.append(...order.map((k) => rows[k]));
       });
     });

@@ -114,6 +114,7 @@ def block(
         "csv": str(payload.get("csv", "")),
         "sources": list(payload.get("sources", [])),
         "url": url,
+        "sort": dict(payload.get("sort", {})),
     }
     only = addnodes.only(expr="html")
     only += container

@@ -26,18 +26,23 @@ FLOAT_DECIMALS = 6
 
 class Shown(str):
     """Text as a page shows it (house dashes and money style, MyST citations, escapes) that
-    remembers the data value it was made from, so the download carries that value instead.
+    remembers the data value it was made from, so the download carries that value instead, and
+    optionally the number it stands for, by which a web table sorts it (`sort`).
 
     >>> cell = Shown("EU–Kazakhstan", data="EU-Kazakhstan")
     >>> cell, cell.data
     ('EU–Kazakhstan', 'EU-Kazakhstan')
+    >>> Shown("about EUR 1 billion", data="about EUR 1 billion", sort=1e9).sort
+    1000000000.0
     """
 
     data: object
+    sort: float | None
 
-    def __new__(cls, shown: str, data: object) -> Shown:
+    def __new__(cls, shown: str, data: object, sort: float | None = None) -> Shown:
         made = super().__new__(cls, shown)
         made.data = data
+        made.sort = sort
         return made
 
 
@@ -124,4 +129,45 @@ def data_payload(
     """
     if kind not in ("table", "figure"):
         raise ValueError(f"kind must be 'table' or 'figure', not {kind!r}")
-    return {"kind": kind, "csv": frame_csv(frame, raw_columns), "sources": sorted(set(sources))}
+    return {
+        "kind": kind,
+        "csv": frame_csv(frame, raw_columns),
+        "sources": sorted(set(sources)),
+        "sort": sort_keys(frame),
+    }
+
+
+def _sort_key(value: object) -> float | None | bool:
+    """The number a cell stands for; None when it is missing; False when it is not a number."""
+    if isinstance(value, Shown):
+        if value.sort is None:
+            return False
+        return None if math.isnan(float(value.sort)) else float(value.sort)
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.number)):
+        return False if not (isinstance(value, str) and value == "") else None
+    number = float(value)
+    return None if math.isnan(number) else number
+
+
+def sort_keys(frame: pd.DataFrame) -> dict[str, list[float | None]]:
+    """For each column whose every cell stands for a number (a number, or text such as "about
+    EUR 1 billion" that carries its amount in `Shown.sort`), that number per row, None where
+    the cell is empty: a web table sorts such a column by value, never by its words. Columns of
+    text are left out (a table sorts those as text).
+
+    >>> frame = pd.DataFrame({"name": ["a", "b"], "amount": [Shown("EUR 2 million", "", 2e6), ""]})
+    >>> sort_keys(frame)
+    {'1': [2000000.0, None]}
+
+    Keyed by the column's position (as text, as JSON keys are), since a header's rendered text
+    may differ from the column's name (typographic quotes).
+    """
+    keys = {}
+    for position, column in enumerate(frame.columns):
+        values = [_sort_key(v) for v in frame[column]]
+        if any(v is False for v in values) or all(v is None for v in values):
+            continue
+        keys[str(position)] = values
+    return keys

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from eucasia.presentation.datafiles import Shown
+
 QUALIFIER_WORDS = {
     "exact": "",
     "at_least": "at least ",
@@ -55,9 +57,17 @@ def format_money(amount: float, currency: str = "EUR", qualifier: str = "exact")
     return QUALIFIER_WORDS[qualifier] + text
 
 
-def format_eur(amount: float, qualifier: str) -> str:
-    """'EUR 550 million' with its qualifier ('at least', 'about', 'up to')."""
-    return format_money(amount, "EUR", qualifier)
+def format_eur(amount: float, qualifier: str) -> Shown:
+    """'EUR 550 million' with its qualifier ('at least', 'about', 'up to'), carrying the amount
+    in euros by which a web table sorts it (a table column of such text sorts by amount, never
+    by its words).
+
+    >>> cell = format_eur(5.5e8, "at_least")
+    >>> str(cell), cell.sort
+    ('at least EUR 550 million', 550000000.0)
+    """
+    text = format_money(amount, "EUR", qualifier)
+    return Shown(text, data=text, sort=float(amount))
 
 
 def _normalise(text: str, currency: str | None) -> tuple[str, str | None]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping, Sequence
 
 from eucasia.build.site import markup
 
@@ -26,6 +27,10 @@ SCOPE = frozenset({"td", "th", "caption", "figcaption"})
 BREAK_INSIDE = re.compile(r"[-\u2010\u2012\u2013\u2014/|?!})\]\u2026](?=\S)")
 WORD = re.compile(r"\S+")
 NOBR = '<span class="eucasia-nobr">'
+#: A word longer than this may still break at its hyphens where a phone stacks the table (a
+#: route of five towns joined by hyphens is wider than the phone); shorter ones never do.
+LONG_WORD = 24
+NOBR_LONG = '<span class="eucasia-nobr eucasia-nobr-long">'
 PROSE_CLASS = "eucasia-prose"
 #: A cell with at least this many characters of text is prose.
 PROSE_CHARS = 60
@@ -44,8 +49,11 @@ def _nobr_edits(text: str, offset: int) -> list[tuple[int, int, str]]:
     """Edits that wrap each word of a raw text run that a line could break inside."""
     edits = []
     for match in WORD.finditer(text):
-        if BREAK_INSIDE.search(html.unescape(match.group())):
-            edits += [(offset + match.start(),) * 2 + (NOBR,)]
+        word = html.unescape(match.group())
+        if BREAK_INSIDE.search(word):
+            edits += [
+                (offset + match.start(),) * 2 + (NOBR_LONG if len(word) > LONG_WORD else NOBR,)
+            ]
             edits += [(offset + match.end(),) * 2 + ("</span>",)]
     return edits
 
@@ -87,4 +95,75 @@ def keep_words_whole(page: str) -> str:
                 tag, length = cells.pop()
                 if length >= PROSE_CHARS and PROSE_CLASS not in tag.classes():
                     edits.append(_class_edit(page, tag, PROSE_CLASS))
+    return markup.splice(page, edits)
+
+
+#: Tables with at least this many columns are stacked on a phone (eucasia.css): each row a card
+#: of "header: value" lines, since four or more columns never fit 390 px at a readable measure.
+STACK_COLUMNS = 4
+STACK_CLASS = "eucasia-stack"
+
+
+def _attribute(name: str, value: str) -> str:
+    return f' {name}="{html.escape(value, quote=True)}"'
+
+
+def describe_cells(page: str, sort: Mapping[str, Mapping[str, Sequence[float | None]]]) -> str:
+    """`page` with each body cell of its tables labelled by its column's header (`data-label`,
+    shown beside the value when a phone stacks the table) and, for the columns `sort` gives,
+    the number the cell stands for (`data-sort-value`, empty when missing), by which
+    eucasia-tables.js sorts. `sort` maps a table's id to {column position: value per row}, in
+    the order of the rows on the page (`eucasia.presentation.datafiles.sort_keys`). Tables of
+    `STACK_COLUMNS` or more columns get the class that stacks them on a phone.
+
+    >>> page = ('<table class="table" id="t"><thead><tr><th>name</th><th>amount</th></tr>'
+    ...         '</thead><tbody><tr><td>a</td><td>EUR 2 million</td></tr></tbody></table>')
+    >>> re.findall("<td[^>]*>", describe_cells(page, {"t": {"1": [2e6]}}))
+    ['<td data-label="name">', '<td data-label="amount" data-sort-value="2000000.0">']
+    """
+    if "<table" not in page:
+        return page
+    doc = markup.parse(page)
+    edits: list[tuple[int, int, str]] = []
+    tables: list[dict] = []  # open tables, innermost last
+    opened: list[markup.Tag] = []  # open th elements
+    for start, _end, kind, item in _events(doc):
+        if kind == "comment":
+            continue
+        name = item.name
+        if kind == "start" and name == "table":
+            keys = sort.get(item.get("id") or "", {})
+            tables.append({"tag": item, "heads": [], "row": -1, "col": 0, "keys": keys})
+            continue
+        if not tables:
+            continue
+        table = tables[-1]
+        if kind == "end" and name == "table":
+            tables.pop()
+            tag = table["tag"]
+            if "table" in tag.classes() and len(table["heads"]) >= STACK_COLUMNS:
+                edits.append(_class_edit(page, tag, STACK_CLASS))
+            continue
+        if name == "th" and kind == "start":
+            opened.append(item)
+        elif name == "th" and kind == "end" and opened:
+            th = opened.pop()
+            text = " ".join(markup.text_content(page[th.end : start]).split())
+            if table["row"] < 0:
+                table["heads"].append(text)
+        elif name == "tr" and kind == "start" and table["heads"]:
+            table["row"] += 1
+            table["col"] = 0
+        elif name == "td" and kind == "start" and table["row"] >= 0:
+            col, row = table["col"], table["row"]
+            table["col"] += 1
+            added = ""
+            if col < len(table["heads"]):
+                added += _attribute("data-label", table["heads"][col])
+            values = table["keys"].get(str(col))
+            if values is not None and row < len(values):
+                value = values[row]
+                added += _attribute("data-sort-value", "" if value is None else repr(float(value)))
+            at = item.start + 1 + len(item.name)
+            edits.append((at, at, added))
     return markup.splice(page, edits)
