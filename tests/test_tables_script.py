@@ -90,14 +90,13 @@ def test_dates_sort_chronologically(browser, tmp_path: Path) -> None:
 def test_filter_counts_rows_and_markup_stays_text(browser, tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text(PAGE.replace("SCRIPT", SCRIPT), encoding="utf-8")
     with website.serve(tmp_path) as base, chromium.open_page(browser, base) as (page, _):
-        status = page.locator("[role=status]")
+        status = page.locator('input[aria-controls="tbl-x"] ~ [role=status]')
         assert status.text_content() == "5 of 5 rows"
-        page.focus("input.eucasia-filter")
+        page.focus('input[aria-controls="tbl-x"]')
         page.keyboard.type("Water")
         assert page.locator("#tbl-x tbody tr:visible").count() == 2
         assert status.text_content() == "2 of 5 rows"
         assert page.locator("#tbl-x b").count() == 0  # "<b>" in a cell is text, never markup
-        label = page.locator("label", has_text="Filter rows")
-        assert label.get_attribute("for") == page.locator("input.eucasia-filter").get_attribute(
-            "id"
-        )
+        label = page.locator("label", has_text="Filter rows").first
+        field = page.locator('input[aria-controls="tbl-x"]')
+        assert label.get_attribute("for") == field.get_attribute("id")
