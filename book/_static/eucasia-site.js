@@ -71,3 +71,103 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
+// ---- folds and the page's contents (begin) -------------------------------------------------
+// A link to a row or a table inside a fold (a strand chapter's list, the tracker's evidence)
+// opens the fold, on arrival and on every later jump, in every browser (Chromium opens a
+// closed <details> for a fragment by itself; others do not).
+(() => {
+  const openTo = (hash) => {
+    const id = decodeURIComponent((hash || "").slice(1));
+    const target = id && document.getElementById(id);
+    if (!target) return;
+    let opened = false;
+    for (let el = target.parentElement; el; el = el.parentElement) {
+      if (el.localName === "details" && !el.open) {
+        el.open = true;
+        opened = true;
+      }
+    }
+    if (opened) target.scrollIntoView();
+  };
+  const init = () => {
+    openTo(location.hash);
+    window.addEventListener("hashchange", () => openTo(location.hash));
+    // A link to the hash already in the address bar fires no hashchange.
+    document.addEventListener("click", (event) => {
+      const link = event.target.closest && event.target.closest("a[href*='#']");
+      if (link && link.hash && link.pathname === location.pathname && link.hash === location.hash)
+        setTimeout(() => openTo(link.hash));
+    });
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
+
+// The page's contents ("On this page") highlight the section being read: the last section
+// whose heading is above the reading line (30% down the viewport, below the header), or, at
+// the very bottom of the page, the last heading in view. The theme's own highlight moves only
+// when a heading crosses the top of the viewport, so a jump into a long section (scroll bar,
+// Page Down, a link) left the previous section lit; this one follows the reader however they
+// move, and puts the theme's choice right whenever it differs.
+(() => {
+  const init = () => {
+    const nav = document.getElementById("pst-page-toc-nav");
+    if (!nav) return;
+    const entries = [...nav.querySelectorAll("a[href^='#']")]
+      .map((link) => {
+        const section = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+        if (!section) return null;
+        return { link, heading: section.querySelector("h1, h2, h3, h4, h5, h6") || section };
+      })
+      .filter(Boolean);
+    if (!entries.length) return;
+    const items = [...nav.querySelectorAll(".toc-entry")];
+    let clicked = null;
+    const inView = () => {
+      if (clicked && clicked.until > Date.now()) return clicked.link;
+      const header = document.getElementById("pst-header");
+      const top = header ? header.getBoundingClientRect().bottom : 0;
+      const root = document.documentElement;
+      const bottom = window.innerHeight + window.scrollY >= root.scrollHeight - 2;
+      const line = bottom ? window.innerHeight - 1 : top + 0.3 * (window.innerHeight - top);
+      let current = null;
+      for (const entry of entries)
+        if (entry.heading.getBoundingClientRect().top <= line) current = entry.link;
+      return current;
+    };
+    const show = () => {
+      const current = inView();
+      const now = nav.querySelectorAll("a.active");
+      if (now.length === (current ? 1 : 0) && (!current || now[0] === current)) return;
+      entries.forEach(({ link }) => {
+        link.classList.toggle("active", link === current);
+        if (link === current) link.setAttribute("aria-current", "true");
+        else link.removeAttribute("aria-current");
+      });
+      items.forEach((item) =>
+        item.classList.toggle("active", Boolean(current) && item.contains(current)),
+      );
+    };
+    let queued = false;
+    const later = () => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => {
+        queued = false;
+        show();
+      });
+    };
+    nav.addEventListener("click", (event) => {
+      const link = event.target.closest("a[href^='#']");
+      if (link) clicked = { link, until: Date.now() + 1000 };
+    });
+    window.addEventListener("scroll", later, { passive: true });
+    window.addEventListener("resize", later);
+    document.addEventListener("toggle", later, true); // a fold opened or closed moves sections
+    new MutationObserver(later).observe(nav, { subtree: true, attributeFilter: ["class"] });
+    show();
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
+// ---- folds and the page's contents (end) ---------------------------------------------------

@@ -12,12 +12,12 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-import numpy as np
 import pandas as pd
 
 from eucasia.analysis.actor_profiles import ActorProfile, StrandPosition
 from eucasia.data.vocabulary import STRANDS
 from eucasia.presentation.display import escape_markdown, format_cell
+from eucasia.presentation.numbers import fixed
 from eucasia.presentation.style import status_label
 from eucasia.presentation.tables import ROLE_ORDER, type_label
 
@@ -122,7 +122,7 @@ def _initiatives(profile: ActorProfile, titles: Mapping[str, str]) -> str:
 
 
 def _share(value: float) -> str:
-    return f"{float(np.round(value, 2)):.2f}"
+    return fixed(value)
 
 
 def position_rows(top_k: int) -> list[tuple[str, Callable[[StrandPosition], str]]]:

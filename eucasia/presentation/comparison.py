@@ -10,6 +10,7 @@ import pandas as pd
 from eucasia.analysis.network import StrandResult
 from eucasia.presentation.datafiles import Shown
 from eucasia.presentation.labels import short_label
+from eucasia.presentation.numbers import fixed
 
 
 def strand_titles(tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:
@@ -32,10 +33,10 @@ def compare_strands(
             "initiatives": initiatives,
             "actors": s["nodes"],
             "ties": s["edges"],
-            "density": f"{s['density']:.2f}",
-            "degree centralisation": f"{s['degree_centralization']:.2f}",
+            "density": fixed(s["density"]),
+            "degree centralisation": fixed(s["degree_centralization"]),
             "communities": s["communities"],
-            "modularity": f"{s['modularity']:.2f}",
+            "modularity": fixed(s["modularity"]),
             "most central (strength)": Shown(
                 "; ".join(short_label(x) for x in ranked[:3]), "; ".join(ranked[:3])
             ),
@@ -58,7 +59,7 @@ def actor_overlap(
                 "strands": f"{titles[a]} / {titles[b]}",
                 "actors in both": len(left & right),
                 "actors in either": len(left | right),
-                "Jaccard similarity": round(len(left & right) / len(left | right), 2),
+                "Jaccard similarity": len(left & right) / len(left | right),
             }
         )
     everywhere = set.intersection(*(set(r.projection) for r in results.values()))
@@ -67,9 +68,8 @@ def actor_overlap(
             "strands": "all three",
             "actors in both": len(everywhere),
             "actors in either": len(set.union(*(set(r.projection) for r in results.values()))),
-            "Jaccard similarity": round(
-                len(everywhere) / len(set.union(*(set(r.projection) for r in results.values()))), 2
-            ),
+            "Jaccard similarity": len(everywhere)
+            / len(set.union(*(set(r.projection) for r in results.values()))),
         }
     )
     return pd.DataFrame(rows)

@@ -18,6 +18,8 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from eucasia.presentation.numbers import fixed
+
 #: Output-metadata key under which a table's or figure's data travels to the build.
 DATA_KEY = "eucasia/data"
 #: Decimal places of every float in a CSV (trailing zeros dropped, one kept): a fixed rule.
@@ -90,7 +92,7 @@ def csv_value(value: object) -> str:
         number = float(value)
         if math.isnan(number):
             return ""
-        text = f"{number:.{FLOAT_DECIMALS}f}".rstrip("0")
+        text = fixed(number, FLOAT_DECIMALS).rstrip("0")  # the pages' one rounding
         return text + "0" if text.endswith(".") else text
     if isinstance(value, pd.Timestamp):
         return value.date().isoformat() if value == value.normalize() else value.isoformat()

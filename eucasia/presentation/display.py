@@ -18,6 +18,7 @@ from IPython.display import Markdown, display
 
 from eucasia.presentation.datafiles import DATA_KEY, data_payload
 from eucasia.presentation.figfile import figure_bytes
+from eucasia.presentation.numbers import fixed
 
 #: Class of a table the web page makes filterable and sortable (book/_static/eucasia-tables.js).
 INTERACTIVE_CLASS = "eucasia-interactive"
@@ -39,7 +40,10 @@ def escape_markdown(value: object) -> str:
 
 
 def format_cell(value: object, decimals: int = 2) -> str:
-    """Numbers with a fixed number of decimals (integers without), the rest as text."""
+    """Numbers with a fixed number of decimals (integers without), the rest as text.
+
+    Floats are rounded by :func:`numbers.fixed`, the one rounding the prose uses too.
+    """
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, bool):
@@ -49,7 +53,7 @@ def format_cell(value: object, decimals: int = 2) -> str:
     ):
         return f"{int(value):,}"
     if isinstance(value, float):
-        return f"{value:,.{decimals}f}"
+        return fixed(value, decimals, grouping=True)
     return str(value)
 
 

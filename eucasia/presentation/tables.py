@@ -15,6 +15,8 @@ from eucasia.presentation.datafiles import Shown
 from eucasia.presentation.style import ACTOR_TYPE_STYLE
 from eucasia.presentation.text import reader_frame
 
+#: Rows of a strand chapter's actors table (the most central by strength).
+ACTOR_TABLE_TOP = 15
 ROLE_ORDER = {"lead": 0, "funder": 1, "partner": 2, "forum": 3, "beneficiary": 4}
 
 
@@ -96,8 +98,9 @@ def actor_table(
             "initiatives": [result.bipartite.degree(n) for n in metrics["node"]],
             "partners (degree)": metrics["degree"].astype(int),
             "strength": metrics["strength"].astype(int),
-            "betweenness": metrics["betweenness"].round(3),
-            "PageRank": metrics["pagerank"].round(3),
+            # Unrounded: the page rounds once (numbers.fixed), as the prose does.
+            "betweenness": metrics["betweenness"],
+            "PageRank": metrics["pagerank"],
             "community": metrics["community"].astype(int),
         }
     )
@@ -213,9 +216,7 @@ def stability_table(result: StrandResult, top: int = 8) -> pd.DataFrame:
             "rank range, leave one out": [
                 f"{int(a)}–{int(b)}" for a, b in zip(head["rank_lo"], head["rank_hi"], strict=True)
             ],
-            f"share of bootstrap runs in top {k}": boot.loc[head.index, "share_top_k"]
-            .round(2)
-            .to_numpy(),
+            f"share of bootstrap runs in top {k}": boot.loc[head.index, "share_top_k"].to_numpy(),
             "bootstrap 95% rank interval": [
                 f"{int(a)}–{int(b)}"
                 for a, b in zip(

@@ -6,7 +6,9 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from eucasia.presentation.comparison import strand_titles
 from eucasia.presentation.datafiles import Shown
+from eucasia.presentation.display import escape_markdown, show_table
 from eucasia.presentation.style import status_label, with_status_labels
 from eucasia.presentation.tables import strand_initiatives
 from eucasia.presentation.text import cite_sources, reader_text
@@ -108,3 +110,31 @@ def with_status(
     """
     links = status_links(tables, strand)
     return initiatives.assign(status=initiatives["item"].map(links).fillna(""))
+
+
+def show_status_table(tables: Mapping[str, pd.DataFrame], strand: str) -> None:
+    """Show a strand's status table on the tracker page (folded there: the cell hides its output)."""
+    title = escape_markdown(strand_titles(tables)[strand])
+    show_table(
+        status_table(tables, strand),
+        f"Status of the specific initiatives of *{title}*, with the coder's confidence, the "
+        "number of pieces of evidence and the reasons.",
+        f"tbl-trk-status-{strand}",
+        widths=[11, 13, 14, 13, 49],
+        long=True,
+        raw_columns=["why"],
+    )
+
+
+def show_evidence_table(tables: Mapping[str, pd.DataFrame], strand: str) -> None:
+    """Show a strand's evidence table on the tracker page, under the label the strand chapters'
+    status links point to (:func:`evidence_label`)."""
+    title = escape_markdown(strand_titles(tables)[strand])
+    show_table(
+        evidence_table(tables, strand),
+        f"Evidence for the specific initiatives of *{title}*.",
+        evidence_label(strand),
+        widths=[12, 7, 12, 47, 22],
+        long=True,
+        raw_columns=["source"],
+    )
