@@ -142,7 +142,7 @@ void main(void) { gl_FragColor = v_color; }`;
       const root = this.root;
       const intro = root.querySelector(".eucasia-explorer-intro");
       if (intro) intro.textContent = "Find an actor, or pick one in the list: it is highlighted with its partners, " +
-        "and Enter (or a click) opens the initiatives they share. Filter by actor type; pan and zoom the graph.";
+        "and Enter (or a click) opens the initiatives it takes part in, with whom. Filter by actor type; pan and zoom the graph.";
       const controls = el("div", { className: "eucasia-ex-controls" });
       if (this.data.strands.length > 1) {
         const strands = el("fieldset", { className: "eucasia-ex-strands" });

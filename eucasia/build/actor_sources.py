@@ -81,7 +81,15 @@ def strip_for_print(doctree: nodes.document) -> None:
 
 def index_order(index_doctree: nodes.document) -> list[str]:
     """The actor pages in the order the index lists them (by type, then name): the documents its
-    links point to, first mention first."""
+    links point to, first mention first.
+
+    >>> from docutils import frontend, utils
+    >>> doc = utils.new_document("index", frontend.get_default_settings())
+    >>> for target in ("actors/eu", "actors/afghanistan", "actors/eu", "book/methods"):
+    ...     doc += addnodes.pending_xref(reftarget=target)
+    >>> index_order(doc)
+    ['actors/eu', 'actors/afghanistan']
+    """
     order: list[str] = []
     for ref in index_doctree.findall(addnodes.pending_xref):
         target = str(ref.get("reftarget", ""))
