@@ -2,6 +2,8 @@
 
 Unit tests (no build): the JSON builder (`eucasia.presentation.explorer`) puts every node where
 the printed figure puts it, lists the initiatives each actor shares, keeps hostile values inert;
+sizes every node as the figure does (strength, on the figure's scale), counts what the chapter's
+actor table counts (and the built pages agree with the built tables, actor by actor);
 the vendored sigma.js and graphology equal the pinned npm packages byte for byte; the script
 builds no markup from strings; the stylesheet's rules survive the site's CSS cut.
 
@@ -9,13 +11,18 @@ Browser tests (the built book, Debian's Chromium, every other host blocked, as i
 tests/test_browser.py): search an actor and see it and its partners highlighted, open its panel
 by keyboard alone, the panel lists exactly the initiatives the data give, the wheel scrolls the
 page until the reader activates the graph, the explorer's files load only where there is one,
-every page weighs at most 1.0 MB with the explorer loaded, and axe finds no serious violation.
+every page weighs at most 1.0 MB with the explorer loaded, and axe finds no serious violation;
+the hubs are labelled and every node drawn at its figure's size, the list states its order and
+keeps it, the panel is as wide as the explorer and shows all its text (1280 and 390 px), and in
+dark mode the graph is drawn on the dark page with contrast. Each of these is also run on the
+explorer as it was (its old drawing, stylesheet or list) and must fail there.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import posixpath
 import re
 from functools import cache
@@ -23,7 +30,7 @@ from pathlib import Path
 
 import pytest
 from harness import chromium, website
-from harness.paths import ROOT
+from harness.paths import HTML, ROOT
 
 from eucasia.analysis.corpus import Corpus
 from eucasia.analysis.network import strand_analysis
@@ -72,6 +79,18 @@ def shared_by(strand: str, actor: str) -> set[str]:
     from the projection the explorer reads)."""
     B = _result(strand).bipartite
     return {i for i in B[actor] if len(B[i]) > 1}
+
+
+def ranked(strand: str) -> list[str]:
+    """The strand's actors in the explorer list's first order: the chapter table's, by strength."""
+    result = _result(strand)
+    order = result.metrics.sort_values(["rank_strength", "node"])["node"]
+    return [n for n in order if n in result.projection]
+
+
+def taken_by(strand: str, actor: str) -> set[str]:
+    """Every initiative `actor` takes part in (the chapter table's *initiatives*)."""
+    return set(_result(strand).bipartite[actor])
 
 
 def partners_of(strand: str, actor: str) -> set[str]:
@@ -131,11 +150,11 @@ def test_position_check_catches_a_moved_node() -> None:
 def test_strand_data_lists_what_each_actor_shares(strand: str) -> None:
     result = _result(strand)
     data = strand_data(result, _corpus()[1][strand], f"{strand}.html", SEED)
-    assert [n["id"] for n in data["nodes"]] == [
-        n for n in result.metrics["node"] if n in result.projection
-    ]
+    ranked = result.metrics.sort_values(["rank_strength", "node"])  # the table's order
+    assert [n["id"] for n in data["nodes"]] == [n for n in ranked["node"] if n in result.projection]
     for node in data["nodes"]:
-        assert {i for i, _ in node["initiatives"]} == shared_by(strand, node["id"]), node["id"]
+        assert {i for i, _ in node["initiatives"]} == taken_by(strand, node["id"]), node["id"]
+        assert node["shared"] == len(shared_by(strand, node["id"])), node["id"]
         for initiative, _ in node["initiatives"]:
             assert data["initiatives"][initiative]
     edges = {(u, v): w for u, v, w in data["edges"]}
@@ -154,6 +173,45 @@ def test_strand_data_lists_what_each_actor_shares(strand: str) -> None:
         assert (t["label"], t["colour"]) == (label, colour)
         assert t["shape"] == {"o": "circle", "s": "square"}[marker]
     assert data["page"] == f"{strand}.html" and data["strand"] == strand
+
+
+def drawn_half_widths(fig) -> dict:
+    """Each node's marker in the printed figure: half its width in points (the square root of
+    the marker's area in points², halved: a circle's radius, a square's half side)."""
+    from matplotlib.collections import PathCollection
+
+    return {
+        n: math.sqrt(area) / 2
+        for c in fig.axes[0].collections
+        if isinstance(c, PathCollection) and hasattr(c, "nodes")
+        for n, area in zip(c.nodes, c.get_sizes(), strict=True)
+    }
+
+
+def size_mismatches(data: dict, drawn: dict) -> list:
+    """Explorer nodes whose size is not their marker's in the figure (3 decimals)."""
+    return [n["id"] for n in data["nodes"] if abs(n["size"] - drawn[n["id"]]) > 5e-4]
+
+
+@pytest.mark.parametrize("strand", STRANDS)
+def test_explorer_sizes_are_the_printed_figures(strand: str) -> None:
+    """Node size encodes what the figure's does (strength), on the figure's scale: each size
+    is the half width of the figure's marker. Under the old rule (a square's half diagonal as
+    its half side: squares drawn at twice their area, the Central Asian states' square larger
+    than the European Union's circle) the check fails."""
+    result = _result(strand)
+    data = strand_data(result, "t", f"{strand}.html", SEED)
+    drawn = drawn_half_widths(draw_network(result.projection, result.metrics, "t", seed=SEED))
+    assert set(drawn) == {n["id"] for n in data["nodes"]}
+    assert not size_mismatches(data, drawn)
+    _, radius = figure_positions(result.projection, result.metrics, SEED)  # the old rule
+    old = {**data, "nodes": [{**n, "size": round(radius[n["id"]], 2)} for n in data["nodes"]]}
+    squares = {t["id"] for t in data["types"] if t["shape"] == "square"}
+    assert {n["id"] for n in data["nodes"] if n["type"] in squares} <= set(
+        size_mismatches(old, drawn)
+    )
+    strongest = max(data["nodes"], key=lambda n: n["strength"])
+    assert all(n["size"] <= strongest["size"] for n in data["nodes"])
 
 
 HOSTILE = '</script><img src=x onerror="alert(1)">&amp; <!-- {glue:text}`x` $x$'
@@ -369,7 +427,7 @@ def test_search_highlights_the_actor_and_its_partners(site, browser, page_path, 
 
 
 @pytest.mark.parametrize("page_path", sorted(EXPLORER_PAGES))
-def test_keyboard_alone_opens_the_panel_of_exactly_the_shared_initiatives(site, browser, page_path):
+def test_keyboard_alone_opens_the_panel_of_exactly_the_actors_initiatives(site, browser, page_path):
     strand = EXPLORER_PAGES[page_path][0]
     with chromium.open_page(browser, site + page_path) as (page, _):
         root = ready(page)
@@ -379,7 +437,7 @@ def test_keyboard_alone_opens_the_panel_of_exactly_the_shared_initiatives(site, 
         page.keyboard.press("ArrowDown")
         page.keyboard.press("ArrowDown")
         focused = page.evaluate("document.activeElement.dataset.actor")
-        actor = [n for n in _result(strand).metrics["node"] if n in _result(strand).projection][2]
+        actor = ranked(strand)[2]
         assert focused == actor
         page.keyboard.press("Enter")
         panel = root.locator(".eucasia-ex-panel")
@@ -387,7 +445,7 @@ def test_keyboard_alone_opens_the_panel_of_exactly_the_shared_initiatives(site, 
         assert page.evaluate("document.activeElement.classList.contains('eucasia-ex-panel')")
         listed = panel.locator("li[data-initiative]")
         ids = listed.evaluate_all("items => items.map(i => i.dataset.initiative)")
-        assert sorted(ids) == sorted(shared_by(strand, actor))
+        assert sorted(ids) == sorted(taken_by(strand, actor))
         hrefs = panel.locator("li[data-initiative] a").evaluate_all(
             "links => links.map(a => a.getAttribute('href'))"
         )
@@ -575,7 +633,7 @@ def test_explorer_links_reach_initiative_rows_and_actor_pages(built_html: Path) 
 def test_the_panel_opens_the_actor_page(site, browser, page_path):
     """From the explorer to an actor's page, by keyboard: list, panel, the panel's page link."""
     strand = EXPLORER_PAGES[page_path][0]
-    actor = [n for n in _result(strand).metrics["node"] if n in _result(strand).projection][2]
+    actor = ranked(strand)[2]
     name = _result(strand).projection.nodes[actor]["label"]
     with chromium.open_page(browser, site + page_path) as (page, _):
         root = ready(page)
@@ -707,11 +765,16 @@ LABEL_OVERLAPS = """() => {
   const size = sigma.getSetting('labelSize');
   const context = document.createElement('canvas').getContext('2d');
   context.font = `${size}px ${sigma.getSetting('labelFont')}`;
+  const plan = document.querySelector('div.eucasia-explorer').eucasiaExplorer.plan;
   const boxes = [...sigma.displayedNodeLabels].map((id) => {
     const data = sigma.getNodeDisplayData(id);
     const at = sigma.framedGraphToViewport(data);
-    const left = at.x + sigma.scaleSize(data.size) + 3;
-    return [left, at.y - size / 2, left + context.measureText(data.label || '').width, at.y + size / 2, id];
+    const r = sigma.scaleSize(data.size) + 3;
+    const w = context.measureText(data.label || '').width;
+    const side = plan.sides.get(id);  // where the explorer put it: right, left, above or below
+    const left = side === 'left' ? at.x - r - w : side === 'right' ? at.x + r : at.x - w / 2;
+    const top = side === 'above' ? at.y - r - size : side === 'below' ? at.y + r : at.y - size / 2;
+    return [left, top, left + w, top + size, id];
   });
   const overlaps = [];
   boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => {
@@ -741,3 +804,290 @@ def test_on_a_phone_a_hubs_partners_are_named_without_their_labels_running_toget
         found = page.evaluate(LABEL_OVERLAPS)
         assert found["labels"] >= 3, found
         assert not found["overlaps"] and not found["cut"], found
+
+
+# --------------------------------------------------------------------------- the table's counts
+
+#: The explorer's count of each quantity the chapter's actor table (Table N.2) shows, by the
+#: table's column name: the same quantity, so the same number.
+COUNTS = {
+    "initiatives": lambda node: len(node["initiatives"]),
+    "partners (degree)": lambda node: node["partners"],
+    "strength": lambda node: node["strength"],
+}
+
+
+def actor_table_rows(page: Path) -> dict[str, dict[str, str]]:
+    """The rows of a built chapter's actor table (`tbl-<prefix>-actors`), by actor id (read
+    from the actor's link), each as {column: cell text}."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    table = soup.find("table", id=re.compile(r"^tbl-[a-z]+-actors$"))
+    assert table is not None, f"{page}: no actor table"
+    head = [th.get_text(" ", strip=True) for th in table.thead.find_all("th")]
+    rows = {}
+    for tr in table.tbody.find_all("tr"):
+        cells = tr.find_all("td")
+        link = cells[0].find("a")["href"]
+        actor = posixpath.basename(link).removesuffix(".html")
+        rows[actor] = {h: c.get_text(" ", strip=True) for h, c in zip(head, cells, strict=True)}
+    return rows
+
+
+def count_mismatches(strand: dict, rows: dict[str, dict[str, str]]) -> list[str]:
+    """Where the explorer's count for an actor differs from the table's (or lacks the actor)."""
+    nodes = {n["id"]: n for n in strand["nodes"]}
+    found = []
+    for actor, row in rows.items():
+        if actor not in nodes:
+            found.append(f"{strand['strand']}: {actor} is in the table, not in the explorer")
+            continue
+        for column, count in COUNTS.items():
+            if str(count(nodes[actor])) != row[column]:
+                found.append(
+                    f"{strand['strand']}: {actor} {column}: explorer {count(nodes[actor])}, "
+                    f"table {row[column]}"
+                )
+    return found
+
+
+def test_the_explorers_counts_are_the_tables(built_html: Path) -> None:
+    """On every page with an explorer, each actor's initiatives, partners and strength equal
+    the built actor table of its strand's chapter (the synthesis explorer's too)."""
+    found = []
+    for page_path, strands in EXPLORER_PAGES.items():
+        data = {s["strand"]: s for s in embedded_data(built_html / page_path)}
+        assert sorted(data) == sorted(strands), page_path
+        for strand in strands:
+            rows = actor_table_rows(built_html / "notebooks" / f"{strand}.html")
+            assert len(rows) >= 10
+            found += [f"{page_path}: {m}" for m in count_mismatches(data[strand], rows)]
+    assert not found, "\n".join(found)
+
+
+def test_count_check_finds_the_old_shared_count() -> None:
+    """The explorer once listed only the initiatives an actor shares with another (the
+    European Union: one fewer), where the table counts every initiative it takes part in: the
+    check names the difference."""
+    from eucasia.presentation.tables import actor_table
+
+    strand = "resilience"
+    result = _result(strand)
+    data = strand_data(result, "t", f"{strand}.html", SEED)
+    table = actor_table(result, load_tables(["initiative_actors"]))
+    ids = [n for n in result.metrics.sort_values(["rank_strength", "node"])["node"]]
+    rows = {
+        actor: {column: str(row[column]) for column in COUNTS}
+        for actor, (_, row) in zip(ids, table.iterrows(), strict=True)
+    }
+    assert not count_mismatches(data, rows)  # every actor, not only the table's fifteen
+    old = [
+        {**n, "initiatives": [i for i in n["initiatives"] if i[0] in shared_by(strand, n["id"])]}
+        for n in data["nodes"]
+    ]
+    shared, taken = len(shared_by(strand, "eu")), len(taken_by(strand, "eu"))
+    assert shared != taken  # the data still have an initiative the EU takes part in alone
+    found = count_mismatches({**data, "nodes": old}, rows)
+    assert f"{strand}: eu initiatives: explorer {shared}, table {taken}" in found
+
+
+# --------------------------------------------------------------------------- as the figure draws
+
+#: The hubs (the first two actors, most central first) without a label drawn, the actors whose
+#: drawn size is not the data's (the figure's half width) on the canvas's one scale, and those
+#: drawn wider than the strongest actor.
+DRAWN = """() => {
+  const e = document.querySelector('div.eucasia-explorer').eucasiaExplorer;
+  const nodes = e.strand.nodes;
+  const drawn = (id) => e.sigma.getNodeDisplayData(id).size;  // a radius, or a half side
+  const factor = drawn(nodes[0].id) / nodes[0].size;
+  return {
+    unlabelled: nodes.slice(0, 2).map((n) => n.id).filter((id) => !e.sigma.displayedNodeLabels.has(id)),
+    offScale: nodes.filter((n) => Math.abs(drawn(n.id) / n.size - factor) > 1e-6 * factor).map((n) => n.id),
+    wider: nodes.filter((n) => drawn(n.id) > drawn(nodes[0].id)).map((n) => n.id),
+  };
+}"""
+
+#: The explorer as it was drawn before: a square's half diagonal as its half side, and sigma's
+#: own choice of labels (its grid keeps the largest node of each cell).
+OLD_DRAWING = """() => {
+  const e = document.querySelector('div.eucasia-explorer').eucasiaExplorer;
+  const sigma = e.sigma, graph = e.graph;
+  const scale = Math.max(0.55, Math.min(1.3, e.canvas.clientWidth / 640));
+  graph.forEachNode((id, a) => a.type === 'square' && graph.setNodeAttribute(id, 'size', a.size * Math.SQRT2));
+  sigma.setSetting('nodeReducer', null);
+  sigma.setSetting('labelRenderedSizeThreshold', 5 * scale);
+  sigma.setSetting('labelDensity', 0.6);
+  sigma.setSetting('labelGridCellSize', 120);
+  sigma.setSetting('defaultDrawNodeLabel', Sigma.rendering.drawDiscNodeLabel);
+  sigma.refresh();
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_hubs_are_named_and_sized_as_in_the_figure(site, browser, width) -> None:
+    """Nothing selected, the two hubs are labelled and every node is drawn at its figure's size
+    (one scale for all, the strongest widest), on a wide screen and a phone. Drawn as before
+    (the old square rule, sigma's own label choice), the same check fails: the European Union
+    has no label and the Central Asian states' square is wider."""
+    viewport = {"width": width, "height": 900}
+    with chromium.open_page(browser, site + "notebooks/resilience.html", viewport) as (page, _):
+        ready(page)
+        page.wait_for_timeout(200)
+        found = page.evaluate(DRAWN)
+        assert found == {"unlabelled": [], "offScale": [], "wider": []}, found
+        page.evaluate(OLD_DRAWING)
+        page.wait_for_timeout(200)
+        old = page.evaluate(DRAWN)
+        assert "eu" in old["unlabelled"] and "central_asian_states" in old["wider"], old
+        assert "central_asian_states" in old["offScale"], old
+
+
+#: The list's stated order, the order its actors come in, and their strength and names.
+LIST = """() => {
+  const root = document.querySelector('div.eucasia-explorer');
+  const e = root.eucasiaExplorer;
+  const list = root.querySelector('.eucasia-ex-list');
+  const title = document.getElementById(list.getAttribute('aria-labelledby'));
+  const ids = [...list.querySelectorAll('button[data-actor]')].map((b) => b.dataset.actor);
+  return { title: title ? title.textContent : '', visible: !!title && title.offsetHeight > 0,
+           order: list.dataset.order, ids,
+           strength: ids.map((id) => e.nodes.get(id).strength), names: ids.map((id) => e.nodes.get(id).name) };
+}"""
+
+
+def order_problems(found: dict) -> list[str]:
+    """What is wrong with the list's order: unstated, or not the order stated."""
+    problems = []
+    if not found["visible"] or "by" not in found["title"]:
+        problems.append(f"the list's order is not stated: {found['title']!r}")
+    if found["order"] == "strength" and found["strength"] != sorted(
+        found["strength"], reverse=True
+    ):
+        problems.append("the list is not by strength, as it says")
+    if found["order"] == "name" and found["names"] != sorted(found["names"], key=str.casefold):
+        problems.append("the list is not by name, as it says")
+    return problems
+
+
+def test_the_list_states_its_order_and_can_be_reordered(site, browser) -> None:
+    """The list says it is by strength (the table's order) and is; by name once chosen. The
+    same check fails on the list shuffled and on a list that does not say its order."""
+    with chromium.open_page(browser, site + "notebooks/resilience.html") as (page, _):
+        root = ready(page)
+        found = page.evaluate(LIST)
+        assert found["order"] == "strength" and "strength" in found["title"], found
+        assert not order_problems(found)
+        table = list(actor_table_rows(HTML / "notebooks" / "resilience.html"))
+        assert found["ids"][: len(table)] == table  # the table's order
+        root.locator(".eucasia-ex-order select").select_option("name")
+        by_name = page.evaluate(LIST)
+        assert by_name["order"] == "name" and "name" in by_name["title"]
+        assert not order_problems(by_name)
+        assert order_problems({**by_name, "names": by_name["names"][::-1]})
+        assert order_problems({**found, "strength": found["strength"][::-1]})
+        assert order_problems({**found, "title": "", "visible": False})
+
+
+#: The panel's width beside the explorer's, and whether its text is cut (it scrolls inside).
+PANEL = """() => {
+  const root = document.querySelector('div.eucasia-explorer');
+  const panel = root.querySelector('.eucasia-ex-panel');
+  const inner = root.clientWidth - parseFloat(getComputedStyle(root).paddingLeft) - parseFloat(getComputedStyle(root).paddingRight);
+  return { width: panel.getBoundingClientRect().width, room: inner,
+           cut: panel.scrollHeight > panel.clientHeight + 1 || panel.scrollWidth > panel.clientWidth + 1 };
+}"""
+
+#: The explorer's layout before: the panel in a column beside the graph, cut at 20rem.
+OLD_PANEL_CSS = """
+.eucasia-ex-main { flex-direction: row !important; }
+.eucasia-ex-view { flex: 3 1 0; }
+.eucasia-ex-side { flex: 2 1 0; }
+.eucasia-ex-panel { max-height: 20rem; overflow-y: auto; }
+"""
+
+
+def panel_problems(found: dict) -> list[str]:
+    problems = []
+    if found["width"] < 0.9 * found["room"]:
+        problems.append(f"panel {found['width']:.0f}px wide in {found['room']:.0f}px")
+    if found["cut"]:
+        problems.append("the panel's text is cut (it scrolls inside)")
+    return problems
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_panel_is_readable(site, browser, width) -> None:
+    """The hub's panel (its longest) is as wide as the explorer and shows its whole text, at
+    1280 and 390 px; with the old stylesheet (a column beside the graph, cut at 20rem) the
+    same check fails."""
+    viewport = {"width": width, "height": 900}
+    with chromium.open_page(browser, site + "notebooks/resilience.html", viewport) as (page, _):
+        root = ready(page)
+        root.locator("button[data-actor]").first.click()
+        assert not panel_problems(page.evaluate(PANEL)), page.evaluate(PANEL)
+        page.add_style_tag(content=OLD_PANEL_CSS)
+        assert panel_problems(page.evaluate(PANEL))
+
+
+def luminance(rgb: str) -> float:
+    """WCAG relative luminance of a CSS `rgb(...)`/`rgba(...)` colour or `#rrggbb`."""
+    if rgb.startswith("#"):
+        values = [int(rgb[i : i + 2], 16) for i in (1, 3, 5)]
+    else:
+        values = [float(v) for v in re.findall(r"[\d.]+", rgb)[:3]]
+    linear = [
+        c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+        for c in (v / 255 for v in values)
+    ]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+#: The graph's ground, its label colour and the actor type colours, as drawn.
+COLOURS = """() => {
+  const root = document.querySelector('div.eucasia-explorer');
+  const e = root.eucasiaExplorer;
+  return { ground: getComputedStyle(root.querySelector('.eucasia-ex-stage')).backgroundColor,
+           page: getComputedStyle(document.body).backgroundColor,
+           label: e.sigma.getSetting('labelColor').color,
+           types: e.strand.types.map((t) => t.colour) };
+}"""
+
+
+def colour_problems(found: dict, dark: bool) -> list[str]:
+    """A graph that glares on a dark page, or whose labels or actors lose their contrast."""
+    problems = []
+    if dark and luminance(found["ground"]) > 0.2:
+        problems.append(f"a light graph on a dark page: {found['ground']}")
+    if contrast(found["label"], found["ground"]) < 4.5:
+        problems.append(f"labels {found['label']} on {found['ground']}")
+    if dark:  # on white the graph keeps the printed figure's palette (yellow is under 3:1)
+        problems += [
+            f"actor colour {c} on {found['ground']}"
+            for c in found["types"]
+            if contrast(c, found["ground"]) < 3
+        ]
+    return problems
+
+
+def test_the_explorer_has_a_dark_mode(site, browser) -> None:
+    """In dark mode the graph is drawn on the page's dark ground, its labels light (at least
+    4.5:1) and every actor colour at least 3:1 against it; in light mode on white, as the
+    printed figure. The white
+    stage of before fails the check in dark mode."""
+    with chromium.open_page(browser, site + "notebooks/resilience.html") as (page, _):
+        ready(page)
+        light = page.evaluate(COLOURS)
+        assert luminance(light["ground"]) > 0.9 and not colour_problems(light, False), light
+        page.evaluate("document.documentElement.dataset.theme = 'dark'")
+        page.wait_for_timeout(100)
+        dark = page.evaluate(COLOURS)
+        assert not colour_problems(dark, True), dark
+        page.add_style_tag(content=".eucasia-ex-stage { background: #fff !important; }")
+        assert colour_problems(page.evaluate(COLOURS), True)

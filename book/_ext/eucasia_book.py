@@ -31,7 +31,13 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
-from eucasia.build.actor_sources import INDEX, strip_for_print, write_actor_sources
+from eucasia.build.actor_sources import (
+    INDEX,
+    index_order,
+    reading_neighbours,
+    strip_for_print,
+    write_actor_sources,
+)
 from eucasia.build.cachekey import fingerprint, inject_fingerprint, notebook_inputs
 from eucasia.build.codedigest import ROOT, page_code_digest, page_code_files
 from eucasia.build.edition import PDF_NAME, read_edition
@@ -294,6 +300,32 @@ def _actor_index_for_print(app: Sphinx, doctree) -> None:
         strip_for_print(doctree)
 
 
+# --- Previous/next around the actor pages (helper "explorer") ---
+def _actor_reading_order(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree
+) -> None:
+    """ "Next" from the actors' index goes to the next chapter, not through 61 actor pages in
+    file-name order; an actor page leads to its neighbours in the index's order
+    (`eucasia.build.actor_sources.reading_neighbours`)."""
+    if getattr(app.builder, "format", "") != "html" or INDEX not in app.env.all_docs:
+        return
+    cache = app.__dict__.setdefault("_eucasia_reading", {})  # one build: read once
+    if "order" not in cache:
+        cache["order"] = index_order(app.env.get_doctree(INDEX))
+        cache["relations"] = app.env.collect_relations()
+    found = reading_neighbours(pagename, cache["order"], cache["relations"])
+    if found is None:
+        return
+    for key, docname in zip(("prev", "next"), found, strict=True):
+        context[key] = docname and {
+            "link": app.builder.get_relative_uri(pagename, docname),
+            "title": app.builder.render_partial(app.env.titles[docname])["title"],
+        }
+
+
+# --- end of the previous/next block ---
+
+
 def _reread_actor_index(app: Sphinx, env, added, changed, removed) -> list[str]:
     """The site and the PDF share the doctree cache: read the index again when the builder
     is not the one it was last read for."""
@@ -336,4 +368,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _write_actor_pages, priority=800)
     app.connect("doctree-read", _actor_index_for_print, priority=900)
     app.connect("env-get-outdated", _reread_actor_index)
+    app.connect("html-page-context", _actor_reading_order)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

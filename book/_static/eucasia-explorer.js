@@ -20,9 +20,25 @@
   "use strict";
   const HERE = document.currentScript ? document.currentScript.src : "";
   const VENDOR = ["vendor/graphology-0.26.0.umd.min.js", "vendor/sigma-3.0.3.min.js"];
-  const FADED = "#e4e4e4";
-  const EDGE_FADED = "rgba(200, 200, 200, 0.35)";
-  const NARROW_CANVAS = 560;  // px: below it, the labels drawn are chosen (labelPlan)
+  /* The graph's colours besides the actor types' (which are the figure's, in both modes): a
+   * light page draws on white as the printed figure does; a dark page draws on its own dark
+   * ground, with light labels and ties (the actor colours keep at least 3:1 against it). */
+  const PALETTES = {
+    light: {
+      label: "#1a1a1a", edge: "rgba(107, 107, 107, 0.45)", edgeFocus: "rgba(51, 51, 51, 0.8)",
+      faded: "#e4e4e4", edgeFaded: "rgba(200, 200, 200, 0.35)",
+    },
+    dark: {
+      label: "#ececec", edge: "rgba(190, 190, 190, 0.4)", edgeFocus: "rgba(235, 235, 235, 0.85)",
+      faded: "#3b424d", edgeFaded: "rgba(120, 120, 120, 0.3)",
+    },
+  };
+  /* The list's orders: the first is the chapter table's (by strength, as Table N.2 ranks). */
+  const ORDERS = [
+    ["strength", "by strength (as the table)"],
+    ["initiatives", "by initiatives"],
+    ["name", "by name"],
+  ];
   let counter = 0;
   let vendor = null;
 
@@ -126,7 +142,7 @@ void main(void) { gl_FragColor = v_color; }`;
       const root = this.root;
       const intro = root.querySelector(".eucasia-explorer-intro");
       if (intro) intro.textContent = "Find an actor, or pick one in the list: it is highlighted with its partners, " +
-        "and Enter (or a click) opens the initiatives they share. Filter by actor type; pan and zoom the graph.";
+        "and Enter (or a click) opens the initiatives it takes part in, with whom. Filter by actor type; pan and zoom the graph.";
       const controls = el("div", { className: "eucasia-ex-controls" });
       if (this.data.strands.length > 1) {
         const strands = el("fieldset", { className: "eucasia-ex-strands" });
@@ -193,11 +209,20 @@ void main(void) { gl_FragColor = v_color; }`;
       const side = el("div", { className: "eucasia-ex-side" });
       this.panel = el("div", { className: "eucasia-ex-panel", id: this.id + "-panel", tabindex: "-1" });
       this.panel.hidden = true;
-      this.list = el("ul", { className: "eucasia-ex-list", id: this.id + "-list", "aria-label": "Actors" });
-      side.append(this.panel, this.list);
+      const head = el("div", { className: "eucasia-ex-listhead" });
+      this.listTitle = el("p", { className: "eucasia-ex-listtitle", id: this.id + "-listtitle" });
+      const order = el("label", { className: "eucasia-ex-order" }, "Order ");
+      this.order = el("select", { "aria-controls": this.id + "-list" });
+      for (const [value, text] of ORDERS) this.order.append(el("option", { value }, text));
+      this.order.addEventListener("change", () => this.buildList());
+      order.append(this.order);
+      head.append(this.listTitle, order);
+      this.list = el("ul", { className: "eucasia-ex-list", id: this.id + "-list", "aria-labelledby": this.id + "-listtitle" });
+      side.append(this.panel, head, this.list);
       const view = el("div", { className: "eucasia-ex-view" });
       view.append(tools, this.stage);
       main.append(view, side);
+      this.watchTheme();
       this.status = el("p", { className: "eucasia-ex-status", id: this.id + "-status", "aria-live": "polite" });
       root.append(controls, main, this.status);
       root.addEventListener("keydown", (event) => {
@@ -260,17 +285,32 @@ void main(void) { gl_FragColor = v_color; }`;
       }
     }
 
+    /* The strand's actors in the order chosen: by strength (the data's order, which is the
+     * chapter table's), by initiatives, or by name; the list's title says which. */
+    orderedNodes() {
+      const key = this.order.value;
+      const nodes = [...this.strand.nodes];
+      const byName = (a, b) => a.name.localeCompare(b.name, "en");
+      if (key === "name") nodes.sort(byName);
+      if (key === "initiatives") nodes.sort((a, b) => b.initiatives.length - a.initiatives.length || b.strength - a.strength || byName(a, b));
+      return nodes;
+    }
+
     buildList() {
       this.list.replaceChildren();
-      for (const node of this.strand.nodes) {
+      const chosen = ORDERS.find(([value]) => value === this.order.value) || ORDERS[0];
+      this.listTitle.textContent = this.count(this.strand.nodes.length, "actor") + ", " + chosen[1];
+      this.list.dataset.order = chosen[0];
+      for (const node of this.orderedNodes()) {
         const item = el("li", { "data-type": node.type });
         const button = el("button", {
           type: "button", className: "eucasia-ex-actor", "data-actor": node.id,
           "aria-pressed": "false", "aria-controls": this.id + "-panel",
         });
         button.append(el("span", { className: "eucasia-ex-name" }, node.name),
-          el("span", { className: "eucasia-ex-meta" },
-            this.typeOf.get(node.type).label + " \u00b7 " + this.count(node.initiatives.length, "shared initiative")));
+          el("span", { className: "eucasia-ex-meta" }, this.typeOf.get(node.type).label + " \u00b7 " +
+            this.count(node.initiatives.length, "initiative") + " \u00b7 strength " + node.strength));
+        button.setAttribute("aria-pressed", String(node.id === this.selected));
         button.addEventListener("click", () => this.select(node.id === this.selected ? null : node.id));
         button.addEventListener("focus", () => this.hover(node.id));
         button.addEventListener("blur", () => this.hover(null));
@@ -326,8 +366,9 @@ void main(void) { gl_FragColor = v_color; }`;
         const node = this.nodes.get(id);
         const partners = this.visiblePartners(id).length;
         this.announce(node.name + " selected: " + this.count(partners, "partner") + " highlighted, " +
-          this.count(node.initiatives.length, "shared initiative") + " listed.");
-        if (!fromSearch) this.panel.focus();
+          this.count(node.initiatives.length, "initiative") + " listed.");
+        if (fromSearch === "graph") this.revealPanel();
+        else if (!fromSearch) this.panel.focus();
         if (this.sigma) this.frame([id, ...this.visiblePartners(id)]);
       } else {
         this.announce("No actor selected.");
@@ -344,6 +385,15 @@ void main(void) { gl_FragColor = v_color; }`;
       const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
       const ratio = Math.min(1, Math.max(0.3, 1.3 * Math.max(x1 - x0, y1 - y0)));
       this.sigma.getCamera().animate({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio }, { duration: 300 });
+    }
+
+    /* Chosen on the graph with the pointer: the panel (under the graph) is scrolled into view if
+     * it is not, and the focus stays where it is. */
+    revealPanel() {
+      const box = this.panel.getBoundingClientRect();
+      if (box.top > window.innerHeight - 80) {
+        this.panel.scrollIntoView({ block: "nearest", behavior: "smooth" });
+      }
     }
 
     focusActor(id) {
@@ -382,17 +432,19 @@ void main(void) { gl_FragColor = v_color; }`;
       about.append(el("a", { href: this.data.actorPages + encodeURIComponent(node.id) + ".html" }, "actor page"));
       panel.append(about);
       const partners = this.visiblePartners(node.id).length;
-      panel.append(el("p", {}, node.initiatives.length
-        ? "Shares " + this.count(node.initiatives.length, "initiative") + " of this strand with " +
-          this.count(partners, "partner") + ":"
-        : "Shares no initiative of this strand with another actor."));
+      const alone = node.initiatives.length - node.shared;
+      panel.append(el("p", { className: "eucasia-ex-panel-counts" },
+        "Takes part in " + this.count(node.initiatives.length, "initiative") + " of this strand" +
+        (node.shared ? "; shares " + (alone ? node.shared + " of them" : (node.shared === 1 ? "it" : "them")) +
+          " with " + this.count(partners, "partner") + " (strength " + node.strength + ")"
+          : ", none of them with another actor") + ":"));
       const list = el("ul", { className: "eucasia-ex-initiatives" });
       for (const [initiative, role] of node.initiatives) {
         const item = el("li", { "data-initiative": initiative });
         item.append(el("a", { href: this.strand.page + "#initiative-" + encodeURIComponent(initiative) }, initiative));
         item.append(document.createTextNode(" " + (this.strand.initiatives[initiative] || "")));
         const others = this.members.get(initiative).filter((a) => a !== node.id).map((a) => this.nodes.get(a).name);
-        const detail = [role && "role: " + role, others.length && "with " + others.join(", ")].filter(Boolean);
+        const detail = [role && "role: " + role, others.length ? "with " + others.join(", ") : "no other actor"].filter(Boolean);
         if (detail.length) item.append(el("span", { className: "eucasia-ex-meta" }, " (" + detail.join("; ") + ")"));
         list.append(item);
       }
@@ -409,7 +461,7 @@ void main(void) { gl_FragColor = v_color; }`;
       const at = this.sigma.graphToViewport({ x: node.x, y: node.y });
       tip.replaceChildren(el("strong", {}, node.name),
         el("span", {}, this.typeOf.get(node.type).label),
-        el("span", {}, this.count(node.initiatives.length, "shared initiative") + " with " +
+        el("span", {}, this.count(node.initiatives.length, "initiative") + ", strength " + node.strength + ", " +
           this.count(this.visiblePartners(id).length, "partner")));
       tip.hidden = false;
       const width = this.stage.clientWidth;
@@ -470,34 +522,53 @@ void main(void) { gl_FragColor = v_color; }`;
       });
     }
 
+    /* The colours of the page's mode (html[data-theme], pydata's switch), followed as it
+     * changes. */
+    palette() {
+      return PALETTES[document.documentElement.dataset.theme === "dark" ? "dark" : "light"];
+    }
+
+    watchTheme() {
+      new MutationObserver(() => {
+        if (!this.sigma) return;
+        this.sigma.setSetting("labelColor", { color: this.palette().label });
+        for (const id of this.graph.edges()) this.graph.setEdgeAttribute(id, "color", this.palette().edge);
+        this.sigma.refresh();
+      }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+    }
+
     drawGraph() {
       const { Sigma, graphology } = window;
       const strand = this.strand;
       const graph = new graphology.Graph({ type: "undirected" });
+      // The figure's sizes (half widths in points, on a 7 in figure) scaled to the canvas, as
+      // the figure itself is scaled to the page's column.
       const scale = Math.max(0.55, Math.min(1.3, this.canvas.clientWidth / 640));
       for (const node of strand.nodes) {
         const type = this.typeOf.get(node.type);
         graph.addNode(node.id, {
-          x: node.x, y: node.y, size: node.r * scale, label: node.short, color: type.colour,
+          x: node.x, y: node.y, size: node.size * scale, label: node.short, color: type.colour,
           type: type.shape === "square" ? "square" : "circle",
         });
       }
       for (const [u, v, w] of strand.edges) {
         graph.addEdge(u, v, {
           size: Math.max(0.6, (0.4 + 3.6 * w / strand.maxWeight) * scale),
-          color: "rgba(107, 107, 107, 0.45)",
+          color: this.palette().edge,
         });
       }
       this.graph = graph;
+      this.plan = null;
       if (this.sigma) { this.sigma.kill(); this.canvas.replaceChildren(); }
       this.sigma = new Sigma(graph, this.canvas, {
         nodeProgramClasses: { square: this.Square },
         labelFont: "system-ui, -apple-system, 'Segoe UI', sans-serif",
         labelSize: 12,
-        labelColor: { color: "#1a1a1a" },
-        labelRenderedSizeThreshold: 5 * scale,
-        labelDensity: 0.6,
-        labelGridCellSize: 120,
+        labelColor: { color: this.palette().label },
+        // Sigma's own choice of labels is off: labelPlan names the actors, most central first.
+        labelRenderedSizeThreshold: Infinity,
+        defaultDrawNodeLabel: (context, data, settings) => this.drawLabel(context, data, settings, false),
+        defaultDrawNodeHover: (context, data, settings) => this.drawLabel(context, data, settings, true),
         allowInvalidContainer: true,
         stagePadding: 24,
         enableCameraZooming: this.interactive,
@@ -511,63 +582,117 @@ void main(void) { gl_FragColor = v_color; }`;
       this.touchable(this.interactive);
       this.sigma.on("enterNode", ({ node }) => this.hover(node));
       this.sigma.on("leaveNode", () => this.hover(null));
-      this.sigma.on("clickNode", ({ node }) => { this.select(node); });
+      this.sigma.on("clickNode", ({ node }) => { this.select(node, "graph"); });
       this.sigma.on("clickStage", () => this.interactive || this.setInteractive(true, true));
+      // The labels are planned for the view: planned again once the camera or the size changes.
+      const replan = () => {
+        if (this.replanning) return;
+        this.replanning = requestAnimationFrame(() => {
+          this.replanning = null;
+          if (this.sigma) this.sigma.refresh({ skipIndexation: true });
+        });
+      };
+      this.sigma.getCamera().on("updated", replan);
+      this.sigma.on("resize", replan);
     }
 
     nodeLook(id, attrs) {
       const node = this.nodes.get(id);
       if (this.hiddenTypes.has(node.type)) return { ...attrs, hidden: true };
       const focus = this.focusSet();
-      // On a narrow canvas (a phone) the labels are too many to draw at once without running
-      // into each other: the ones drawn are chosen here (labelPlan), the focused actor's first
-      // and then by node size; the panel and the list name every actor.
-      const narrow = this.sigma && this.canvas.clientWidth < NARROW_CANVAS;
-      const label = narrow && !this.labelPlan().has(id) ? null : attrs.label;
-      if (!focus) return narrow ? { ...attrs, label, forceLabel: label !== null } : attrs;
-      if (!focus.has(id)) return { ...attrs, color: FADED, label: null, zIndex: 0 };
+      // The labels drawn are chosen as the printed figure chooses them: most central first, each
+      // where it fits (labelPlan); the tooltip, the panel and the list name every actor.
+      const planned = this.sigma && this.sigma.getGraph() === this.graph && this.labelPlan().has(id);
+      const label = planned ? attrs.label : null;
+      if (!focus) return { ...attrs, label, forceLabel: label !== null };
+      if (!focus.has(id)) return { ...attrs, color: this.palette().faded, label: null, zIndex: 0 };
       const focused = id === (this.hovered || this.selected);
       return { ...attrs, label, forceLabel: label !== null, zIndex: 1, highlighted: focused };
     }
 
-    /* The box of a node's label on the screen, as sigma draws it (right of the node), with the
-     * margin of the box a highlighted label gets. */
-    labelBox(attrs) {
-      const sigma = this.sigma;
-      const size = sigma.getSetting("labelSize");
-      this.measure = this.measure || document.createElement("canvas").getContext("2d");
-      this.measure.font = `${size}px ${sigma.getSetting("labelFont")}`;
-      const at = sigma.graphToViewport({ x: attrs.x, y: attrs.y });
-      const left = at.x + sigma.scaleSize(attrs.size) + 3;
-      return [left - 2, at.y - size / 2 - 2, left + this.measure.measureText(attrs.label || "").width + 4, at.y + size / 2 + 2];
+    /* A label where labelPlan put it (right, left, above or below its node), on a halo of the
+     * canvas's ground as in the printed figure; a hovered or selected actor's on a framed box. */
+    drawLabel(context, data, settings, boxed) {
+      if (!data.label) return;
+      const size = settings.labelSize;
+      context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
+      const width = context.measureText(data.label).width;
+      const [x0, y0, x1, y1] = this.placeLabel(data.x, data.y, data.size, width, size,
+        (this.plan && this.plan.sides.get(data.key)) || "right");
+      const ground = getComputedStyle(this.stage).backgroundColor;
+      if (boxed) {
+        context.fillStyle = ground;
+        context.strokeStyle = this.palette().label;
+        context.lineWidth = 1;
+        context.fillRect(x0 - 3, y0 - 2, x1 - x0 + 6, y1 - y0 + 4);
+        context.strokeRect(x0 - 3, y0 - 2, x1 - x0 + 6, y1 - y0 + 4);
+      } else {
+        context.lineJoin = "round";
+        context.lineWidth = 3;
+        context.strokeStyle = ground;
+        context.strokeText(data.label, x0, y1 - size * 0.22);
+      }
+      context.fillStyle = this.palette().label;
+      context.fillText(data.label, x0, y1 - size * 0.22);
     }
 
-    /* The actors whose labels are drawn on a narrow canvas: the focused one, then the others in
-     * the focus (or all shown) by node size, each only if its label fits the canvas and meets
-     * none already placed.
+    /* The box [left, top, right, bottom] of a label of `width` placed on `side` of a node drawn
+     * at (x, y) with half width `radius` (viewport pixels). */
+    placeLabel(x, y, radius, width, size, side) {
+      const gap = 3;
+      if (side === "left") return [x - radius - gap - width, y - size / 2, x - radius - gap, y + size / 2];
+      if (side === "above") return [x - width / 2, y - radius - gap - size, x + width / 2, y - radius - gap];
+      if (side === "below") return [x - width / 2, y + radius + gap, x + width / 2, y + radius + gap + size];
+      return [x + radius + gap, y - size / 2, x + radius + gap + width, y + size / 2];
+    }
+
+    /* The actors whose labels are drawn, and on which side: as the printed figure names them
+     * (networkfig.name_nodes), the focused actor first, then the others shown (or, with a
+     * focus, its partners) most central first, each on the first side where its label stays
+     * inside the canvas and meets no label placed before it and no other node.
      * Kept until the focus, the camera, the width or the type filter changes. */
     labelPlan() {
       const camera = this.sigma.getCamera().getState();
       const focusId = this.hovered || this.selected;
-      const key = [focusId, camera.x, camera.y, camera.ratio, this.canvas.clientWidth, [...this.hiddenTypes]].join("|");
+      const { width, height } = this.sigma.getDimensions();  // what graphToViewport works in
+      const key = [focusId, camera.x, camera.y, camera.ratio, width, height, [...this.hiddenTypes]].join("|");
       if (this.plan && this.plan.key === key && this.plan.graph === this.graph) return this.plan.ids;
+      const sigma = this.sigma;
+      const size = sigma.getSetting("labelSize");
+      this.measure = this.measure || document.createElement("canvas").getContext("2d");
+      this.measure.font = `${sigma.getSetting("labelWeight")} ${size}px ${sigma.getSetting("labelFont")}`;
       const focus = this.focusSet();
-      const size = (id) => this.graph.getNodeAttribute(id, "size");
-      const candidates = this.graph.nodes()
-        .filter((id) => !this.hiddenTypes.has(this.nodes.get(id).type) && (!focus || focus.has(id)))
-        .sort((a, b) => (b === focusId) - (a === focusId) || size(b) - size(a) || (a < b ? -1 : 1));
+      const shown = this.strand.nodes.map((n) => n.id).filter((id) => !this.hiddenTypes.has(this.nodes.get(id).type));
+      const at = new Map(shown.map((id) => {
+        const attrs = this.graph.getNodeAttributes(id);
+        return [id, { ...sigma.graphToViewport({ x: attrs.x, y: attrs.y }), r: sigma.scaleSize(attrs.size), label: attrs.label }];
+      }));
+      const markers = shown.map((id) => {
+        const p = at.get(id);
+        return [p.x - p.r, p.y - p.r, p.x + p.r, p.y + p.r, id];
+      });
+      const meets = (a, b) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+      const candidates = shown.filter((id) => !focus || focus.has(id))
+        .sort((a, b) => (b === focusId) - (a === focusId));  // stable: the data's order, by strength
       const placed = [];
       const ids = new Set();
-      const width = this.canvas.clientWidth;
+      const sides = new Map();
       for (const id of candidates) {
-        const box = this.labelBox(this.graph.getNodeAttributes(id));
-        const inside = box[0] >= 0 && box[2] <= width;  // a label cut by the edge is not drawn
-        if ((inside || id === focusId) && placed.every((o) => !(box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3]))) {
+        const p = at.get(id);
+        const textWidth = this.measure.measureText(p.label || "").width;
+        for (const side of ["right", "left", "above", "below"]) {
+          const box = this.placeLabel(p.x, p.y, p.r, textWidth, size, side);
+          const inside = box[0] >= 0 && box[2] <= width && box[1] >= 0 && box[3] <= height;
+          if (!inside && id !== focusId) continue;
+          if (placed.some((o) => meets(box, o))) continue;
+          if (markers.some((m) => m[4] !== id && meets(box, m)) && id !== focusId) continue;
           placed.push(box);
           ids.add(id);
+          sides.set(id, side);
+          break;
         }
       }
-      this.plan = { key, ids, graph: this.graph };
+      this.plan = { key, ids, sides, boxes: placed, graph: this.graph };
       return ids;
     }
 
@@ -578,8 +703,8 @@ void main(void) { gl_FragColor = v_color; }`;
       }
       const focusId = this.hovered || this.selected;
       if (!focusId) return attrs;
-      if (u === focusId || v === focusId) return { ...attrs, color: "rgba(51, 51, 51, 0.8)", zIndex: 1 };
-      return { ...attrs, color: EDGE_FADED, zIndex: 0 };
+      if (u === focusId || v === focusId) return { ...attrs, color: this.palette().edgeFocus, zIndex: 1 };
+      return { ...attrs, color: this.palette().edgeFaded, zIndex: 0 };
     }
   }
 

@@ -77,3 +77,59 @@ def strip_for_print(doctree: nodes.document) -> None:
     for child in list(top.children):
         if isinstance(child, nodes.section):
             top.remove(child)
+
+
+def index_order(index_doctree: nodes.document) -> list[str]:
+    """The actor pages in the order the index lists them (by type, then name): the documents its
+    links point to, first mention first.
+
+    >>> from docutils import frontend, utils
+    >>> doc = utils.new_document("index", frontend.get_default_settings())
+    >>> for target in ("actors/eu", "actors/afghanistan", "actors/eu", "book/methods"):
+    ...     doc += addnodes.pending_xref(reftarget=target)
+    >>> index_order(doc)
+    ['actors/eu', 'actors/afghanistan']
+    """
+    order: list[str] = []
+    for ref in index_doctree.findall(addnodes.pending_xref):
+        target = str(ref.get("reftarget", ""))
+        if target.startswith(f"{FOLDER}/") and target != INDEX and target not in order:
+            order.append(target)
+    return order
+
+
+def reading_neighbours(
+    docname: str, order: list[str], relations: Mapping[str, list]
+) -> tuple[str | None, str | None] | None:
+    """The previous and next page of ``docname`` (None: no such link) for the site's
+    "Previous"/"Next" links, where they differ from the table of contents' (None: keep Sphinx's).
+
+    The table of contents lists the actor pages under their index in file-name order, so
+    "Next" from the index walked through every actor before the next chapter. Instead the index
+    leads to the chapter after the actors (and that chapter back to the index), and an actor
+    page to its neighbours in the index's order, the first and the last back to the index.
+    ``relations`` is Sphinx's ``env.collect_relations()`` (docname → [parent, previous, next]).
+
+    >>> rel = {"actors/index": [None, "m", "actors/a"], "actors/a": [None, "actors/index", "actors/b"],
+    ...        "actors/b": [None, "actors/a", "cite"], "cite": [None, "actors/b", None]}
+    >>> reading_neighbours("actors/index", ["actors/b", "actors/a"], rel)
+    ('m', 'cite')
+    >>> reading_neighbours("actors/b", ["actors/b", "actors/a"], rel)
+    ('actors/index', 'actors/a')
+    >>> reading_neighbours("cite", ["actors/b", "actors/a"], rel)
+    ('actors/index', None)
+    """
+    in_actors = [d for d in relations if d.startswith(f"{FOLDER}/")]
+    after = relations.get(INDEX, [None, None, None])[2]
+    while after is not None and after in in_actors:
+        after = relations.get(after, [None, None, None])[2]
+    if docname == INDEX:
+        return relations[INDEX][1], after
+    if after is not None and docname == after:
+        return INDEX, relations[docname][2]
+    if docname in order:
+        at = order.index(docname)
+        previous = order[at - 1] if at > 0 else INDEX
+        following = order[at + 1] if at + 1 < len(order) else INDEX
+        return previous, following
+    return None

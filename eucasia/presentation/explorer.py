@@ -6,7 +6,14 @@ layout (:func:`figure_positions` asks
 :func:`~eucasia.presentation.networkfig.network_positions`, the placement
 :func:`~eucasia.presentation.networkfig.draw_network` draws with; ``tests/test_explorer.py`` checks
 both give the same points), and the colours and
-shapes from :data:`~eucasia.presentation.style.ACTOR_TYPE_STYLE`. Every value from the data is
+shapes from :data:`~eucasia.presentation.style.ACTOR_TYPE_STYLE`. Each node's size is the
+figure's: the same quantity (strength) on the same scale
+(:func:`~eucasia.presentation.layout.node_area`), given as the half width of its marker, which
+sigma.js draws as a circle's radius or a square's half side, as Matplotlib does. Each actor's
+counts are the chapter table's (:func:`~eucasia.presentation.tables.actor_table`): the
+initiatives it takes part in, its partners and its strength; the initiatives it shares with
+another actor, which the ties are made of, are a count of their own, named as such. Actors come
+in the table's order, by strength. Every value from the data is
 written as a JSON string that the script puts on the page as text (``textContent``), never as
 markup; the JSON is escaped so that no value can close its ``<script>`` element.
 """
@@ -15,6 +22,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import textwrap
 from collections.abc import Hashable, Mapping
 
@@ -24,6 +32,7 @@ from IPython.display import display
 
 from eucasia.analysis.network import StrandResult
 from eucasia.presentation.labels import short_label
+from eucasia.presentation.layout import node_area
 from eucasia.presentation.networkfig import network_positions
 from eucasia.presentation.style import ACTOR_TYPE_STYLE, EDGE_COLOUR
 
@@ -52,22 +61,38 @@ def shared_initiatives(G: nx.Graph, node: Hashable) -> list[str]:
     return sorted({str(i) for _, _, ids in G.edges(node, data="initiatives") for i in ids or ()})
 
 
+def marker_half_width(strength: float, smax: float) -> float:
+    """Half the width (points) of the figure's marker for ``strength``: the square root of its
+    area (:func:`~eucasia.presentation.layout.node_area`, the figure's scale) halved, which is a
+    circle's radius and a square's half side, as Matplotlib draws both.
+
+    >>> marker_half_width(0, 10) == math.sqrt(30) / 2
+    True
+    """
+    return math.sqrt(node_area(strength, smax)) / 2
+
+
 def strand_data(result: StrandResult, title: str, page: str, seed: int) -> dict:
     """One strand's network for the explorer: nodes, ties, actor types, initiatives.
 
     ``page`` is the chapter (``resilience.html``) whose tables hold the initiatives' rows.
     """
     G, B = result.projection, result.bipartite
-    pos, radius = figure_positions(G, result.metrics, seed)
-    order = [n for n in result.metrics["node"] if n in G]
+    pos, _ = figure_positions(G, result.metrics, seed)
+    metrics = result.metrics.sort_values(["rank_strength", "node"])
+    metrics = metrics[metrics["node"].isin(list(G))]
+    strength = dict(zip(metrics["node"], metrics["strength"], strict=True))
+    degree = dict(zip(metrics["node"], metrics["degree"], strict=True))
+    smax = max(max(strength.values(), default=0), 1)  # as the figure (networkfig._node_styles)
     nodes, used = [], set()
-    for n in order:
+    for n in metrics["node"]:
         attrs = G.nodes[n]
         name = str(attrs.get("label") or attrs.get("name") or n)
         kind = attrs.get("actor_type") or "other"
         kind = kind if kind in ACTOR_TYPE_STYLE else "other"
         shared = shared_initiatives(G, n)
-        used.update(shared)
+        taken = sorted(str(i) for i in B[n]) if n in B else shared
+        used.update(taken)
         nodes.append(
             {
                 "id": str(n),
@@ -78,8 +103,11 @@ def strand_data(result: StrandResult, title: str, page: str, seed: int) -> dict:
                 "type": kind,
                 "x": round(pos[n][0], 4),
                 "y": round(pos[n][1], 4),
-                "r": round(radius[n], 2),
-                "initiatives": [[i, str(B.edges[n, i].get("role", ""))] for i in shared],
+                "size": round(marker_half_width(strength[n], smax), 3),
+                "strength": int(strength[n]),
+                "partners": int(degree[n]),
+                "shared": len(shared),
+                "initiatives": [[i, str(B.edges[n, i].get("role", ""))] for i in taken],
             }
         )
     present = {node["type"] for node in nodes}
