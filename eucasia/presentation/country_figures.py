@@ -6,11 +6,13 @@ in ``timeline`` by its document number) marked; the alt text is written from the
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
@@ -71,6 +73,49 @@ def _strategy_date(timeline: pd.DataFrame) -> str:
     return str(rows["date"].min())
 
 
+#: Room (points) kept between two marks of one lane, side by side or stacked.
+MARK_GAP_PT = 2.0
+#: How far apart (in lanes) the marks of a cluster are stacked.
+STACK_STEP = 0.2
+
+
+def stack_offsets(
+    ax: Axes, xs: Sequence[float], lanes: Sequence[object], sizes: Sequence[float]
+) -> np.ndarray:
+    """Vertical offsets (in lanes) that keep marks of one lane from covering each other.
+
+    Marks of a lane (areas ``sizes`` in points²) whose centres, on the axes as laid out, are
+    closer than their half-widths and :data:`MARK_GAP_PT` form a cluster, taken in date order;
+    the marks of a cluster are stacked :data:`STACK_STEP` apart about the lane. A mark alone
+    keeps its place.
+
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure(figsize=(4, 1)).add_axes((0, 0, 1, 1))
+    >>> ax.set_xlim(0, 100)
+    (0.0, 100.0)
+    >>> stack_offsets(ax, [10, 10.1, 60], ["a", "a", "a"], [42, 42, 42]).tolist()
+    [-0.1, 0.1, 0.0]
+    """
+    px = ax.transData.transform(np.column_stack([xs, np.zeros(len(xs))]))[:, 0]
+    points = px * 72 / ax.figure.dpi
+    half = np.sqrt(np.asarray(sizes, dtype=float)) / 2
+    offsets = np.zeros(len(points))
+    lanes = list(lanes)
+    for lane in dict.fromkeys(lanes):
+        mine = sorted((i for i, v in enumerate(lanes) if v == lane), key=lambda i: (points[i], i))
+        clusters: list[list[int]] = []
+        for i in mine:
+            last = clusters[-1][-1] if clusters else None
+            if last is not None and points[i] - points[last] < half[i] + half[last] + MARK_GAP_PT:
+                clusters[-1].append(i)
+            else:
+                clusters.append([i])
+        for cluster in clusters:
+            for rank, i in enumerate(cluster):
+                offsets[i] = STACK_STEP * (rank - (len(cluster) - 1) / 2)
+    return offsets
+
+
 def agreement_chart(tables: Mapping[str, pd.DataFrame], code: str) -> Figure:
     """One row per agreement of the state ``code``; each documented milestone named at its date."""
     figure_style()
@@ -79,27 +124,8 @@ def agreement_chart(tables: Mapping[str, pd.DataFrame], code: str) -> Figure:
     row = {a: i for i, a in enumerate(lanes)}
     fig, ax = plt.subplots(figsize=(WIDTH_IN, 1.3 * len(lanes) + 1.2))
     strategy = pd.Timestamp(_strategy_date(tables["timeline"]))
+    steps["size"] = [70 if m == "in_force" else 42 for m in steps["milestone"]]
     ax.axvline(strategy, color=MARK_COLOURS[1], ls=(0, (4, 2)), lw=1.2, zorder=1)
-    # Steps of one agreement on the same date (concluded and initialled on one day) are stacked
-    # a little apart, so that no mark hides another.
-    same = steps.groupby(["agreement_type", "when"])["order"]
-    steps["y"] = steps["agreement_type"].map(row) + 0.2 * (
-        same.rank(method="first") - 1 - (same.transform("size") - 1) / 2
-    )
-    for agreement, group in steps.groupby("agreement_type", sort=True):
-        y = row[agreement]
-        ax.plot(group["when"], [y] * len(group), color="#6b6b6b", lw=1.5, zorder=2)
-        for milestone, part in group.groupby("milestone", sort=True):
-            ax.scatter(
-                part["when"],
-                part["y"],
-                marker=MILESTONE_MARKERS[milestone],
-                s=70 if milestone == "in_force" else 42,
-                color=MARK_COLOURS[0],
-                edgecolor="white",
-                linewidth=0.5,
-                zorder=3,
-            )
     titles = []
     for agreement, y in row.items():  # lane titles over the lanes: the plot keeps its width
         lane = ax.text(
@@ -122,6 +148,25 @@ def agreement_chart(tables: Mapping[str, pd.DataFrame], code: str) -> Figure:
     ax.spines[["top", "right", "left"]].set_visible(False)
     ax.tick_params(axis="y", length=0)
     fig.tight_layout()
+    # Marks of one agreement closer than their own width (concluded and initialled on one day,
+    # or three weeks apart) are stacked a little apart, so that no mark hides another.
+    steps["y"] = steps["agreement_type"].map(row) + stack_offsets(
+        ax, mdates.date2num(steps["when"]), steps["agreement_type"], steps["size"]
+    )
+    for agreement, group in steps.groupby("agreement_type", sort=True):
+        y = row[agreement]
+        ax.plot(group["when"], [y] * len(group), color="#6b6b6b", lw=1.5, zorder=2)
+        for milestone, part in group.groupby("milestone", sort=True):
+            ax.scatter(
+                part["when"],
+                part["y"],
+                marker=MILESTONE_MARKERS[milestone],
+                s=part["size"],
+                color=MARK_COLOURS[0],
+                edgecolor="white",
+                linewidth=0.5,
+                zorder=3,
+            )
     xs = mdates.date2num(steps["when"])
     pos = {i: (x, y) for i, x, y in zip(steps.index, xs, steps["y"], strict=True)}
     text = {

@@ -97,6 +97,25 @@ def scale_legend_below(
     )
 
 
+def key_entry(mark: str, name: str, digits: int = 0) -> str:
+    """One line of a key: ``"12  name"`` for a number, ``"EBRD: name"`` for a short label, and
+    the name alone where it begins with the label shown (``"Civil society"`` stands for
+    ``"Civil society (organisations and activists)"``): a key never says a thing twice.
+
+    >>> key_entry("Civil society", "Civil society (organisations and activists)")
+    'Civil society (organisations and activists)'
+    >>> key_entry("EBRD", "European Bank for Reconstruction and Development")
+    'EBRD: European Bank for Reconstruction and Development'
+    >>> key_entry("3", "Aga Khan Foundation", digits=2)
+    ' 3  Aga Khan Foundation'
+    """
+    if mark.isdigit():
+        return f"{mark:>{digits}}  {name}"
+    if " ".join(name.split()).casefold().startswith(" ".join(mark.split()).casefold()):
+        return name
+    return f"{mark}: {name}"
+
+
 def key_below(
     ax: Axes, entries: Sequence[tuple[str, str]], title: str, top: float = -0.01, width: int = 50
 ) -> None:
@@ -109,12 +128,12 @@ def key_below(
     if not entries:
         return
     digits = max((len(m) for m, _ in entries if m.isdigit()), default=0)
-    rows = []
-    for m, name in entries:
-        head = f"{m:>{digits}}  " if m.isdigit() else f"{m}: "
-        rows.append(
-            textwrap.wrap(head + name, width, subsequent_indent="    ", break_long_words=False)
+    rows = [
+        textwrap.wrap(
+            key_entry(m, name, digits), width, subsequent_indent="    ", break_long_words=False
         )
+        for m, name in entries
+    ]
     half = (sum(len(r) for r in rows) + 1) // 2
     columns: list[list[str]] = [[]]
     for r in rows:

@@ -11,7 +11,13 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from eucasia.presentation.canvas import count_axis
-from eucasia.presentation.style import STATUS_STYLE, STRAND_COLOURS, WIDTH_IN, figure_style
+from eucasia.presentation.style import (
+    FONT_PT,
+    STATUS_STYLE,
+    STRAND_COLOURS,
+    WIDTH_IN,
+    figure_style,
+)
 
 
 def status_chart(counts: pd.DataFrame, row_labels: Mapping[str, str]) -> Figure:
@@ -34,7 +40,9 @@ def status_chart(counts: pd.DataFrame, row_labels: Mapping[str, str]) -> Figure:
         )
         for y, (value, start) in enumerate(zip(values, left, strict=True)):
             if value:
-                ax.text(start + value / 2, y, str(value), ha="center", va="center", fontsize=8)
+                ax.text(
+                    start + value / 2, y, str(value), ha="center", va="center", fontsize=FONT_PT
+                )
         left = left + values
     ax.set_yticks(
         range(len(rows)),
@@ -86,7 +94,7 @@ def delivery_timeline(
             textcoords="offset points",
             ha="center",
             va="bottom",
-            fontsize=8,
+            fontsize=FONT_PT,
             color="#222222",
         )
     ax.set_ylim(0, top * 1.45 + 1)
@@ -94,6 +102,6 @@ def delivery_timeline(
     count_axis(ax.yaxis)
     ax.set_ylabel("Pieces of evidence")
     ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(loc="upper left", frameon=False, fontsize=8)
+    ax.legend(loc="upper left", frameon=False, fontsize=FONT_PT)
     fig.tight_layout()
     return fig
