@@ -6,19 +6,18 @@ in ``timeline`` by its document number) marked; the alt text is written from the
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
-import numpy as np
 import pandas as pd
-from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from eucasia.presentation.canvas import text_renderer
 from eucasia.presentation.charts import MILESTONE_ORDER, STRATEGY_DOCUMENT, plot_date
 from eucasia.presentation.labels import place_labels
+from eucasia.presentation.layout import points_across, stack_ranks
 from eucasia.presentation.style import MARK_COLOURS, WIDTH_IN, figure_style
 
 #: Agreement types as a reader names them (the acronym is explained where it is used).
@@ -73,47 +72,8 @@ def _strategy_date(timeline: pd.DataFrame) -> str:
     return str(rows["date"].min())
 
 
-#: Room (points) kept between two marks of one lane, side by side or stacked.
-MARK_GAP_PT = 2.0
 #: How far apart (in lanes) the marks of a cluster are stacked.
 STACK_STEP = 0.2
-
-
-def stack_offsets(
-    ax: Axes, xs: Sequence[float], lanes: Sequence[object], sizes: Sequence[float]
-) -> np.ndarray:
-    """Vertical offsets (in lanes) that keep marks of one lane from covering each other.
-
-    Marks of a lane (areas ``sizes`` in points²) whose centres, on the axes as laid out, are
-    closer than their half-widths and :data:`MARK_GAP_PT` form a cluster, taken in date order;
-    the marks of a cluster are stacked :data:`STACK_STEP` apart about the lane. A mark alone
-    keeps its place.
-
-    >>> from matplotlib.figure import Figure
-    >>> ax = Figure(figsize=(4, 1)).add_axes((0, 0, 1, 1))
-    >>> ax.set_xlim(0, 100)
-    (0.0, 100.0)
-    >>> stack_offsets(ax, [10, 10.1, 60], ["a", "a", "a"], [42, 42, 42]).tolist()
-    [-0.1, 0.1, 0.0]
-    """
-    px = ax.transData.transform(np.column_stack([xs, np.zeros(len(xs))]))[:, 0]
-    points = px * 72 / ax.figure.dpi
-    half = np.sqrt(np.asarray(sizes, dtype=float)) / 2
-    offsets = np.zeros(len(points))
-    lanes = list(lanes)
-    for lane in dict.fromkeys(lanes):
-        mine = sorted((i for i, v in enumerate(lanes) if v == lane), key=lambda i: (points[i], i))
-        clusters: list[list[int]] = []
-        for i in mine:
-            last = clusters[-1][-1] if clusters else None
-            if last is not None and points[i] - points[last] < half[i] + half[last] + MARK_GAP_PT:
-                clusters[-1].append(i)
-            else:
-                clusters.append([i])
-        for cluster in clusters:
-            for rank, i in enumerate(cluster):
-                offsets[i] = STACK_STEP * (rank - (len(cluster) - 1) / 2)
-    return offsets
 
 
 def agreement_chart(tables: Mapping[str, pd.DataFrame], code: str) -> Figure:
@@ -150,8 +110,8 @@ def agreement_chart(tables: Mapping[str, pd.DataFrame], code: str) -> Figure:
     fig.tight_layout()
     # Marks of one agreement closer than their own width (concluded and initialled on one day,
     # or three weeks apart) are stacked a little apart, so that no mark hides another.
-    steps["y"] = steps["agreement_type"].map(row) + stack_offsets(
-        ax, mdates.date2num(steps["when"]), steps["agreement_type"], steps["size"]
+    steps["y"] = steps["agreement_type"].map(row) + STACK_STEP * stack_ranks(
+        points_across(ax, mdates.date2num(steps["when"])), steps["agreement_type"], steps["size"]
     )
     for agreement, group in steps.groupby("agreement_type", sort=True):
         y = row[agreement]

@@ -21,6 +21,7 @@ from matplotlib.lines import Line2D
 from eucasia.presentation.canvas import text_renderer
 from eucasia.presentation.charts import EVENT_KINDS, NAMED_KINDS, STRATEGY_DOCUMENT, plot_date
 from eucasia.presentation.labels import HALO, wrap_label
+from eucasia.presentation.layout import stack_ranks
 from eucasia.presentation.style import FONT_PT, MARK_COLOURS, WIDTH_IN, figure_style
 
 #: Widths (characters) a name is wrapped at, tried in turn: the fewest lines that fit.
@@ -31,6 +32,8 @@ MAX_LABEL_LINES = 6
 GAP_PT = 4.0
 #: Marker areas (points²) of an event and of a named event.
 PLAIN_AREA, NAMED_AREA = 30.0, 60.0
+#: How far apart (points) the marks of a cluster are stacked.
+STACK_PT = 8.0
 #: Height (points) of a row that carries no name.
 ROW_PT = 24.0
 
@@ -123,7 +126,6 @@ def timeline_chart(
     strategy = frame[key & (frame["kind"] == "communication")]
     shown = frame[frame["kind"].isin(named) & ~frame.index.isin(strategy.index)]
     shown = shown.loc[sorted(shown.index, key=lambda i: (shown.loc[i, "date"], i))]
-    plain = frame[~frame.index.isin(shown.index)]
 
     # The axes' width: the figure's, less the row names on the left.
     fig = plt.figure(figsize=(WIDTH_IN, 4))
@@ -167,12 +169,24 @@ def timeline_chart(
             f"no place to name events {sorted(shown.loc[list(set(shown.index) - set(slots)), 'title'])}"
         )
 
+    # Marks of a row closer than their width (two meetings a month apart) are stacked.
+    frame["area"] = [NAMED_AREA if i in shown.index else PLAIN_AREA for i in frame.index]
+    frame["rank"] = stack_ranks(
+        [points(w) for w in frame["when"]], frame["kind"].map(row), frame["area"]
+    )
+    stack = frame.groupby(frame["kind"].map(row))["rank"].max().to_dict()
     # Rows spaced for the names they carry, above and below their marks (in points).
     mark_pt = NAMED_AREA**0.5 / 2 + GAP_PT / 2
-    reach = {(r, side): 0.0 for r in range(len(order)) for side in ("above", "below")}
+    reach = {
+        (r, side): STACK_PT * stack.get(r, 0) + PLAIN_AREA**0.5 / 2
+        for r in range(len(order))
+        for side in ("above", "below")
+    }
     for i, (choice, side, _) in slots.items():
         r = row[shown.loc[i, "kind"]]
-        reach[(r, side)] = max(reach[(r, side)], mark_pt + sizes[i][choice][1])
+        reach[(r, side)] = max(
+            reach[(r, side)], mark_pt + STACK_PT * stack.get(r, 0) + sizes[i][choice][1]
+        )
     y, top = {}, 0.0
     for r in range(len(order)):
         y[r] = top + max(ROW_PT / 2, reach[(r, "below")] + GAP_PT / 2)
@@ -187,9 +201,14 @@ def timeline_chart(
     ax.set_xlim(start, end)
     ax.set_ylim(0, height_pt)
 
+    frame["y"] = [
+        y[row[k]] + STACK_PT * rank for k, rank in zip(frame["kind"], frame["rank"], strict=True)
+    ]
+    plain = frame[~frame.index.isin(shown.index)]
+    shown = frame.loc[shown.index]
     ax.scatter(
         plain["when"],
-        plain["kind"].map(lambda k: y[row[k]]),
+        plain["y"],
         s=PLAIN_AREA,
         color=MARK_COLOURS[0],
         edgecolor="white",
@@ -198,7 +217,7 @@ def timeline_chart(
     )
     ax.scatter(
         shown["when"],
-        shown["kind"].map(lambda k: y[row[k]]),
+        shown["y"],
         s=NAMED_AREA,
         color=MARK_COLOURS[1],
         marker="D",
@@ -225,7 +244,7 @@ def timeline_chart(
         texts[i][-1] = str(n)
     for i, (choice, side, left) in slots.items():
         r = row[shown.loc[i, "kind"]]
-        offset = mark_pt + HALO_PAD_PT
+        offset = mark_pt + STACK_PT * stack.get(r, 0) + HALO_PAD_PT
         ax.text(
             x0 + (left + HALO_PAD_PT) * per_pt,
             y[r] + offset if side == "above" else y[r] - offset,
