@@ -43,6 +43,7 @@ from eucasia.presentation.style import (
     ACTOR_TYPE_STYLE,
     FONT_FAMILY,
     FONT_PT,
+    MAX_WIDTH_PT,
     MIN_FONT_PT,
     contrast_ratio,
 )
@@ -501,10 +502,26 @@ def every_figure(tables, results, networks, affiliations):
     return book_figures(tables, results, networks, affiliations)
 
 
+def saved_width_pt(fig: Figure) -> float:
+    """The width (points) of the file the figure is saved as (``bbox_inches="tight"``)."""
+    return fig.get_tightbbox(text_renderer(fig)).width * 72  # inches to points
+
+
 def test_type_is_the_books_at_one_size_in_every_figure(every_figure):
+    """One typeface and size in every figure, and no figure wider than the page's column can
+    show at that size for 11 px type (its saved width: legends and keys included)."""
     for name, fig in every_figure.items():
         assert small_type(fig) == [], name
         assert off_style_type(fig) == [], name
+        assert saved_width_pt(fig) <= MAX_WIDTH_PT, name
+    wide = Figure(figsize=(7, 2))
+    wide.add_subplot().legend(
+        handles=[Line2D([], [], label=f"a long entry {i}") for i in range(9)],
+        ncol=9,
+        loc="upper left",
+        bbox_to_anchor=(0, -0.1),
+    )
+    assert saved_width_pt(wide) > MAX_WIDTH_PT  # a legend in a row too long for the figure
     old = Figure()
     old.add_subplot().text(0, 0, "EU", fontsize=7, family="DejaVu Sans")
     assert small_type(old) == ["'EU' at 7.0 pt"]

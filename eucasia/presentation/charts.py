@@ -11,6 +11,7 @@ from matplotlib.patches import Patch
 
 from eucasia.data import field_values
 from eucasia.presentation.canvas import count_axis
+from eucasia.presentation.legends import legend_within_width
 from eucasia.presentation.style import (
     FONT_PT,
     STRAND_COLOURS,
@@ -82,15 +83,15 @@ def structure_chart(
         Patch(facecolor="white", edgecolor="#333333", label=KIND_LABELS["specific_initiative"]),
         Patch(facecolor="white", edgecolor="#333333", hatch="///", label=KIND_LABELS["commitment"]),
     ]
-    ax.legend(
-        handles=handles,
-        loc="upper center",
-        bbox_to_anchor=(0.35, -0.09 - 0.25 / len(table) * 6),
-        ncol=3,
-        frameon=False,
-        fontsize=FONT_PT,
-    )
     fig.tight_layout()
+    legend_within_width(
+        ax,
+        handles,
+        ncol=3,
+        loc="upper left",
+        bbox_to_anchor=(0, -0.09 - 0.25 / len(table) * 6),
+        frameon=False,
+    )
     return fig
 
 

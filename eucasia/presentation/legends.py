@@ -51,6 +51,20 @@ def type_legend_below(ax: Axes, types: Iterable[str], top: float = -0.01) -> Leg
     return None
 
 
+def legend_within_width(ax: Axes, handles: Sequence, ncol: int, **options) -> Legend:
+    """``ax.legend(handles, ncol=…, **options)`` in as many columns as fit the figure's width
+    (at most ``ncol``): a legend wider than the figure would widen the saved file and shrink
+    every text of the figure on the page."""
+    fig = ax.figure
+    for columns in range(max(1, min(ncol, len(handles))), 0, -1):
+        legend = ax.legend(handles=handles, ncol=columns, **options)
+        box = legend.get_window_extent(text_renderer(fig)).transformed(fig.transFigure.inverted())
+        if columns == 1 or (box.x0 >= 0 and box.x1 <= 1):
+            return legend
+        legend.remove()
+    raise AssertionError("unreachable")
+
+
 def bottom_of(ax: Axes, artist, gap: float = 0.02) -> float:
     """Axes-unit height just under ``artist`` (a legend or text), to stack the next one below."""
     box = artist.get_window_extent(text_renderer(ax.figure)).transformed(ax.transAxes.inverted())

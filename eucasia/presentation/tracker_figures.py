@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from eucasia.presentation.canvas import count_axis
+from eucasia.presentation.legends import legend_within_width
 from eucasia.presentation.style import (
     FONT_PT,
     STATUS_STYLE,
@@ -56,14 +57,15 @@ def status_chart(counts: pd.DataFrame, row_labels: Mapping[str, str]) -> Figure:
         Patch(facecolor=STATUS_STYLE[s][1], edgecolor="#333333", label=STATUS_STYLE[s][0])
         for s in present
     ]
-    ax.legend(
-        handles=handles,
+    fig.tight_layout()
+    legend_within_width(
+        ax,
+        handles,
+        ncol=3,
         loc="upper left",
         bbox_to_anchor=(0, -0.12 - 0.3 / len(rows)),
-        ncol=3,
         frameon=False,
     )
-    fig.tight_layout()
     return fig
 
 
