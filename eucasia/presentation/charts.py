@@ -10,8 +10,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from eucasia.data import field_values
-from eucasia.presentation.canvas import count_axis
-from eucasia.presentation.legends import legend_within_width
+from eucasia.presentation.canvas import count_axis, row_height_in
+from eucasia.presentation.legends import bottom_of, legend_within_width
 from eucasia.presentation.style import (
     FONT_PT,
     STRAND_COLOURS,
@@ -46,11 +46,11 @@ def structure_chart(
     """Horizontal bars per section, grouped and coloured by strand: initiatives and commitments."""
     figure_style()
     table = section_counts(areas, initiatives).iloc[::-1].reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(WIDTH_IN, 0.42 * len(table) + 1.2))
     labels = [
         "\n".join(textwrap.wrap(f"{a} {t}" if a != "0" else t, 48))
         for a, t in zip(table["area_id"], table["title"], strict=True)
     ]
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, row_height_in(labels) * len(table) + 1.2))
     y = range(len(table))
     colours = [STRAND_COLOURS[s] for s in table["strand_id"]]
     initiatives_n = table["specific_initiative"]
@@ -89,7 +89,7 @@ def structure_chart(
         handles,
         ncol=3,
         loc="upper left",
-        bbox_to_anchor=(0, -0.09 - 0.25 / len(table) * 6),
+        bbox_to_anchor=(0, bottom_of(ax, ax.xaxis.label)),
         frameon=False,
     )
     return fig

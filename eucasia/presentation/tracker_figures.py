@@ -10,8 +10,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from eucasia.presentation.canvas import count_axis
-from eucasia.presentation.legends import legend_within_width
+from eucasia.presentation.canvas import count_axis, row_height_in
+from eucasia.presentation.legends import bottom_of, legend_within_width
 from eucasia.presentation.style import (
     FONT_PT,
     STATUS_STYLE,
@@ -30,7 +30,8 @@ def status_chart(counts: pd.DataFrame, row_labels: Mapping[str, str]) -> Figure:
     """
     figure_style()
     rows = counts.iloc[::-1]
-    fig, ax = plt.subplots(figsize=(WIDTH_IN, 0.42 * len(rows) + 1.5))
+    names = ["\n".join(textwrap.wrap(row_labels[r], 40)) for r in rows.index]
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, row_height_in(names) * len(rows) + 1.5))
     left = pd.Series(0, index=rows.index)
     present = [s for s in counts.columns if counts[s].sum() > 0]
     for status in present:
@@ -45,10 +46,7 @@ def status_chart(counts: pd.DataFrame, row_labels: Mapping[str, str]) -> Figure:
                     start + value / 2, y, str(value), ha="center", va="center", fontsize=FONT_PT
                 )
         left = left + values
-    ax.set_yticks(
-        range(len(rows)),
-        ["\n".join(textwrap.wrap(row_labels[r], 40)) for r in rows.index],
-    )
+    ax.set_yticks(range(len(rows)), names)
     ax.set_xlabel("Specific initiatives")
     count_axis(ax.xaxis)
     ax.spines[["top", "right"]].set_visible(False)
@@ -63,7 +61,7 @@ def status_chart(counts: pd.DataFrame, row_labels: Mapping[str, str]) -> Figure:
         handles,
         ncol=3,
         loc="upper left",
-        bbox_to_anchor=(0, -0.12 - 0.3 / len(rows)),
+        bbox_to_anchor=(0, bottom_of(ax, ax.xaxis.label)),
         frameon=False,
     )
     return fig
