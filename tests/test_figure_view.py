@@ -52,8 +52,11 @@ async (selector) => {
       const style = /font-size:\\s*([\\d.]+)px/.exec(t.getAttribute("style") || "");
       return Number(style ? style[1] : t.getAttribute("font-size") || 16);
     });
+    const article = img.closest(".bd-article");
     out.push({
       src: (img.getAttribute("src") || "").split("/").pop(),
+      width,
+      column: article ? article.getBoundingClientRect().width : width,
       texts: sizes.length,
       smallest: sizes.length ? (Math.min(...sizes) * width) / viewBox[2] : null,
     });
@@ -72,6 +75,12 @@ def small_text(measured: list[dict]) -> list[str]:
     ]
 
 
+def overflowing(measured: list[dict]) -> list[str]:
+    """Images wider than their column (shown at their drawn width, spilling out: the text
+    size measured would be no size a reader sees whole)."""
+    return [m["src"] for m in measured if m["width"] > m["column"] + 0.5]
+
+
 @pytest.fixture(scope="module")
 def site(built_html: Path):
     with website.serve(built_html) as base:
@@ -84,6 +93,7 @@ def test_figure_text_is_11px_at_a_desktop_width(site: str, browser, page_path: s
         measured = page.evaluate(SCREEN_TEXT, ".bd-article figure img")
     assert measured and all(m["texts"] for m in measured)
     assert small_text(measured) == []
+    assert overflowing(measured) == []
 
 
 @pytest.mark.parametrize("page_path", figure_pages())
@@ -122,9 +132,13 @@ def test_the_size_check_catches_a_figure_too_small_for_its_column(tmp_path: Path
     (tmp_path / "f.svg").write_text(svg, encoding="utf-8")
     (tmp_path / "index.html").write_text(
         '<!doctype html><div class="bd-article" style="width:672px"><figure style="margin:0">'
-        '<img src="f.svg" alt="x" style="max-width:100%"></figure></div>',
+        '<img src="f.svg" alt="x" style="max-width:100%"></figure>'
+        '<figure style="margin:0"><a><img src="g.svg" alt="y"></a></figure></div>',
         encoding="utf-8",
     )
+    # The second: an image not held to its column (no max-width), shown at its drawn width.
+    (tmp_path / "g.svg").write_text(svg, encoding="utf-8")
     with website.serve(tmp_path) as base, chromium.open_page(browser, base, DESKTOP) as (page, _):
         measured = page.evaluate(SCREEN_TEXT, ".bd-article figure img")
-    assert small_text(measured) == ["f.svg: 6.2 px"]
+    assert small_text(measured)[0] == "f.svg: 6.2 px"
+    assert overflowing(measured) == ["g.svg"]
