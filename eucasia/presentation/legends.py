@@ -170,7 +170,7 @@ def key_below(
             va="top",
             ha="left",
             fontsize=size,
-            linespacing=1.25,
+            linespacing=1.15,
         )
         box = column.get_window_extent(text_renderer(ax.figure)).transformed(
             ax.transAxes.inverted()

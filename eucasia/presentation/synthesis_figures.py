@@ -59,7 +59,7 @@ def crosswalk_chart(tables: Mapping[str, pd.DataFrame]) -> Figure:
     roadmap = tables["roadmap_areas"].sort_values("number")
     walk = tables["crosswalk"]
     rows = [
-        wrap_label(f"{a} {t}" if a != "0" else t, 38)
+        wrap_label(f"{a} {t}" if a != "0" else t, 44)
         for a, t in zip(areas["area_id"], areas["title"], strict=True)
     ]
     headers = [
@@ -67,12 +67,14 @@ def crosswalk_chart(tables: Mapping[str, pd.DataFrame]) -> Figure:
         for n, t in zip(roadmap["number"], roadmap["title"], strict=True)
     ]
     line_in = FONT_PT * 1.25 / 72  # one line of text, in inches
-    row_in = line_in * max(r.count("\n") + 1 for r in rows) + 0.08
+    # Each row as tall as its name (the figure must fit a printed page with its caption).
+    tall = [line_in * (r.count("\n") + 1) + 0.1 for r in rows]
+    centres = [sum(tall[:i]) + tall[i] / 2 for i in range(len(tall))]
     head_in = line_in * max(h.count("\n") + 1 for h in headers) + 0.2
     # Wider than the other figures (within MAX_WIDTH_PT): five named columns beside the rows.
-    fig, ax = plt.subplots(figsize=(CROSSWALK_WIDTH_IN, row_in * len(areas) + head_in + 0.9))
+    fig, ax = plt.subplots(figsize=(CROSSWALK_WIDTH_IN, sum(tall) + head_in + 0.9))
     col = {r: j for j, r in enumerate(roadmap["roadmap_area_id"])}
-    row = {a: i for i, a in enumerate(areas["area_id"])}
+    row = dict(zip(areas["area_id"], centres, strict=True))
     for a, r, rel in zip(walk["area_id"], walk["roadmap_area_id"], walk["relation"], strict=True):
         if rel == "none" or pd.isna(r):
             ax.text(
@@ -99,9 +101,9 @@ def crosswalk_chart(tables: Mapping[str, pd.DataFrame]) -> Figure:
     # Each column is headed by its key area's name, wrapped whole: no key to look up.
     ax.set_xticks(range(len(col)), headers, fontsize=FONT_PT, va="bottom")
     ax.xaxis.tick_top()
-    ax.set_yticks(range(len(row)), rows, fontsize=FONT_PT)
+    ax.set_yticks(centres, rows, fontsize=FONT_PT)
     ax.set_xlim(-0.5, len(col) - 0.5)
-    ax.set_ylim(len(row) - 0.5, -0.5)
+    ax.set_ylim(sum(tall), 0)
     ax.grid(color="#e5e5e5", linewidth=0.6)
     ax.tick_params(length=0)
     for spine in ax.spines.values():
