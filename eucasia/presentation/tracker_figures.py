@@ -89,7 +89,8 @@ def delivery_timeline(
     for year, text in events.items():
         ax.annotate(
             "\n".join(textwrap.wrap(text, 18)),
-            (year, bottom.get(year, 0)),
+            # above its own bar and both neighbours, over which a name wider than a bar reaches
+            (year, max(bottom.get(y, 0) for y in (year - 1, year, year + 1))),
             xytext=(0, 6),
             textcoords="offset points",
             ha="center",
