@@ -19,6 +19,16 @@ from eucasia.presentation.style import (
     figure_style,
 )
 
+# The timeline lives in its own module (its names follow a rule of their own); the overview and
+# the country figures import it and its vocabulary from here.
+from eucasia.presentation.timelinefig import (  # noqa: F401
+    EVENT_KINDS,
+    NAMED_KINDS,
+    STRATEGY_DOCUMENT,
+    plot_date,
+    timeline_chart,
+)
+
 KIND_LABELS = {
     "specific_initiative": "Specific initiatives",
     "commitment": "Commitments in the prose",
@@ -95,41 +105,6 @@ def structure_chart(
     return fig
 
 
-def plot_date(text: str) -> pd.Timestamp:
-    """Where to plot a date of partial precision: mid-year for a year, mid-month for a month."""
-    parts = str(text).split("-")
-    if len(parts) == 1:
-        return pd.Timestamp(int(parts[0]), 7, 1)
-    if len(parts) == 2:
-        return pd.Timestamp(int(parts[0]), int(parts[1]), 15)
-    return pd.Timestamp(text)
-
-
-#: Kinds of timeline event in a reading order, with their labels.
-EVENT_KINDS = {
-    "strategy": "Strategy",
-    "communication": "Communication",
-    "council_conclusions": "Council conclusions",
-    "parliament_resolution": "Parliament resolution",
-    "ministerial_meeting": "Ministerial meeting",
-    "leaders_meeting": "Leaders' meeting",
-    "summit": "Summit",
-    "agreement_milestone": "Agreement milestone",
-    "programming": "Programming",
-    "forum": "Forum",
-    "other": "Other",
-}
-
-
-#: The kinds of event a timeline names: the strategies and Joint Communications that set the
-#: policy, and the meetings of heads of state (leaders' meetings, summits). Every other event
-#: is a point on its row; the timeline table lists them all.
-NAMED_KINDS = ("strategy", "communication", "leaders_meeting", "summit")
-
-#: The strategy this book is about, found in the timeline by its document number.
-STRATEGY_DOCUMENT = "JOIN(2019) 9"
-
-
 MILESTONE_ORDER = field_values("agreement_milestones", "milestone")
 
 
@@ -147,8 +122,3 @@ def agreements_at_a_glance(
     return table.rename(columns={"agreement_type": "type"})[
         ["country", "type", *wide.columns]
     ].rename(columns=lambda c: c.replace("_", " "))
-
-
-# The timeline lives in its own module (its labels follow a rule of their own); the overview
-# imports it from here.
-from eucasia.presentation.timelinefig import timeline_chart  # noqa: E402, F401

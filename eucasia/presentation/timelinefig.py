@@ -6,6 +6,10 @@ follow one rule, :func:`label_slots`: each name stands in its own row, just abov
 its mark, as near over the mark as the room allows, and never across the 2019 line; the rows
 are then spaced for the names they carry. A name that finds no such place is numbered and
 given in full in a key under the chart. tests/test_figure_real.py measures the drawn labels.
+
+The module is long because the chart lays itself out by hand, in points (the rows' heights come
+from the names they carry), and it keeps the timeline's vocabulary (kinds of event, the strategy's
+document number, where a date of partial precision is plotted) beside the one chart that uses it.
 """
 
 from __future__ import annotations
@@ -19,7 +23,6 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from eucasia.presentation.canvas import text_renderer
-from eucasia.presentation.charts import EVENT_KINDS, NAMED_KINDS, STRATEGY_DOCUMENT, plot_date
 from eucasia.presentation.labels import HALO, wrap_label
 from eucasia.presentation.layout import stack_ranks
 from eucasia.presentation.style import FONT_PT, MARK_COLOURS, WIDTH_IN, figure_style
@@ -38,6 +41,41 @@ STACK_PT = 8.0
 ROW_PT = 24.0
 
 Slot = tuple[int, str, float]
+
+
+def plot_date(text: str) -> pd.Timestamp:
+    """Where to plot a date of partial precision: mid-year for a year, mid-month for a month."""
+    parts = str(text).split("-")
+    if len(parts) == 1:
+        return pd.Timestamp(int(parts[0]), 7, 1)
+    if len(parts) == 2:
+        return pd.Timestamp(int(parts[0]), int(parts[1]), 15)
+    return pd.Timestamp(text)
+
+
+#: Kinds of timeline event in a reading order, with their labels.
+EVENT_KINDS = {
+    "strategy": "Strategy",
+    "communication": "Communication",
+    "council_conclusions": "Council conclusions",
+    "parliament_resolution": "Parliament resolution",
+    "ministerial_meeting": "Ministerial meeting",
+    "leaders_meeting": "Leaders' meeting",
+    "summit": "Summit",
+    "agreement_milestone": "Agreement milestone",
+    "programming": "Programming",
+    "forum": "Forum",
+    "other": "Other",
+}
+
+
+#: The kinds of event a timeline names: the strategies and Joint Communications that set the
+#: policy, and the meetings of heads of state (leaders' meetings, summits). Every other event
+#: is a point on its row; the timeline table lists them all.
+NAMED_KINDS = ("strategy", "communication", "leaders_meeting", "summit")
+
+#: The strategy this book is about, found in the timeline by its document number.
+STRATEGY_DOCUMENT = "JOIN(2019) 9"
 
 
 def label_slots(
