@@ -37,9 +37,18 @@ from eucasia.presentation.charts import (
 )
 from eucasia.presentation.comparison import strand_titles, strength_matrix
 from eucasia.presentation.country_figures import agreement_alt, agreement_chart
+from eucasia.presentation.labels import HALO
 from eucasia.presentation.networkfig import TIE_GAP_PT, draw_affiliation, draw_network
-from eucasia.presentation.style import ACTOR_TYPE_STYLE, MIN_FONT_PT, contrast_ratio
+from eucasia.presentation.style import (
+    ACTOR_TYPE_STYLE,
+    FONT_FAMILY,
+    FONT_PT,
+    MAX_WIDTH_PT,
+    MIN_FONT_PT,
+    contrast_ratio,
+)
 from eucasia.presentation.synthesis_figures import crosswalk_chart, strength_heatmap
+from eucasia.presentation.timelinefig import label_slots
 from eucasia.presentation.tracker_figures import status_chart
 
 GROUP_TYPE = {"central_asia": "central_asian_state", "neighbour": "neighbour_state"}
@@ -226,6 +235,100 @@ def small_type(fig: Figure) -> list[str]:
     ]
 
 
+def off_style_type(fig: Figure) -> list[str]:
+    """Texts not in the book's typeface at the style table's one size."""
+    return [
+        f"{t.get_text()[:30]!r}: {t.get_fontname()} {t.get_fontsize()} pt"
+        for t in all_texts(fig)
+        if t.get_fontsize() != FONT_PT or t.get_fontname() != FONT_FAMILY
+    ]
+
+
+def timeline_collisions(fig: Figure) -> list[str]:
+    """Names of a timeline (its texts on a halo) that overlap each other, a dashed vertical line
+    (the 2019 Communication), a mark other than their own row's, or leave the axes."""
+    renderer = text_renderer(fig)
+    ax = fig.axes[0]
+    frame = ax.get_window_extent(renderer)
+    names = [
+        (t.get_text().split("\n")[0], Text.get_window_extent(t, renderer))
+        for t in ax.texts
+        if t.get_bbox_patch() is not None
+    ]
+    problems = [
+        f"{a!r} overlaps {b!r}"
+        for (a, x), (b, y) in itertools.combinations(names, 2)
+        if x.overlaps(y)
+    ]
+    lines = [
+        ax.transData.transform((xs[0], 0))[0]
+        for xs in (ax.convert_xunits(list(line.get_xdata())) for line in ax.lines)
+        if len(set(map(float, xs))) == 1
+    ]
+    marks = [
+        (xy, math.sqrt(area) / 2 * fig.dpi / 72)
+        for coll in ax.collections
+        for xy, area in zip(
+            ax.transData.transform(coll.get_offsets()),
+            np.broadcast_to(coll.get_sizes(), len(coll.get_offsets())),
+            strict=True,
+        )
+    ]
+    for name, box in names:
+        problems += [
+            f"{name!r} crosses the line at x={x:.0f}" for x in lines if box.x0 < x < box.x1
+        ]
+        if not (
+            frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+        ):
+            problems.append(f"{name!r} leaves the axes")
+        for (cx, cy), r in marks:
+            if box.x0 < cx + r and cx - r < box.x1 and box.y0 < cy + r and cy - r < box.y1:
+                problems.append(f"{name!r} covers a mark at ({cx:.0f}, {cy:.0f})")
+    return problems
+
+
+def repeated_entries(fig: Figure) -> list[str]:
+    """Legend and key entries that say their label twice ("Civil society: Civil society (…)")."""
+    lines = [t.get_text() for legend in _legends(fig) for t in legend.get_texts()]
+    lines += [line for t in all_texts(fig) for line in t.get_text().split("\n")]
+    problems = []
+    for line in lines:
+        mark, sep, name = line.strip().partition(": ")
+        if sep and _norm(name).casefold().startswith(_norm(mark).casefold()):
+            problems.append(line.strip())
+    return problems
+
+
+def _legends(fig: Figure) -> list:
+    return fig.legends + [a.get_legend() for a in fig.axes if a.get_legend()]
+
+
+def hidden_markers(fig: Figure, share: float = 0.5) -> list[str]:
+    """Marks of which more than ``share`` of the box lies under one mark drawn after them (a
+    scatter point, a node): such a mark cannot be seen or told apart."""
+    marks = []  # in drawing order
+    for ax in fig.axes:
+        for coll in sorted(ax.collections, key=lambda c: c.get_zorder()):
+            if not isinstance(coll, PathCollection) or not len(coll.get_offsets()):
+                continue
+            sizes = np.broadcast_to(coll.get_sizes(), len(coll.get_offsets()))
+            centres = ax.transData.transform(coll.get_offsets())
+            marks += [
+                (xy, math.sqrt(area) / 2 * fig.dpi / 72)
+                for xy, area in zip(centres, sizes, strict=True)
+            ]
+    problems = []
+    for (i, (a, ra)), (j, (b, rb)) in itertools.permutations(enumerate(marks), 2):
+        if j < i:
+            continue  # only a mark drawn later can cover an earlier one
+        w = max(0.0, min(a[0] + ra, b[0] + rb) - max(a[0] - ra, b[0] - rb))
+        h = max(0.0, min(a[1] + ra, b[1] + rb) - max(a[1] - ra, b[1] - rb))
+        if w * h > share * (2 * ra) ** 2:
+            problems.append(f"mark at ({a[0]:.0f}, {a[1]:.0f}) under ({b[0]:.0f}, {b[1]:.0f})")
+    return problems
+
+
 # --- the real figures ---------------------------------------------------------------------------
 
 
@@ -372,20 +475,125 @@ def test_count_axes_tick_whole_numbers_only(tables):
     assert fractional_ticks(old) == []
 
 
-def test_type_is_at_least_8_pt_in_every_figure(tables, results, networks, affiliations):
-    figures = [f for f, _ in [*networks.values(), *affiliations.values()]]
-    figures += [
-        strength_heatmap(strength_matrix(results), strand_titles(tables)),
-        crosswalk_chart(tables),
-        timeline_chart(tables["timeline"][tables["timeline"]["date"] >= "2007"]),
-        structure_chart(tables["areas"], tables["initiatives"], tables["strands"]),
-        agreement_chart(tables, "UZB"),
-    ]
-    for fig in figures:
-        assert small_type(fig) == []
+def book_figures(tables, results, networks, affiliations) -> dict[str, Figure]:
+    """Every kind of figure the book draws, from the real data."""
+    status = tables["implementation_status"].merge(
+        tables["initiatives"][["initiative_id", "area_id"]], on="initiative_id"
+    )
+    counts = status.groupby(["area_id", "status"]).size().unstack(fill_value=0)
+    figures = {f"network {s}": f for s, (f, _) in networks.items()}
+    figures |= {f"affiliation {k}": f for k, (f, _) in affiliations.items()}
+    figures |= {
+        "heatmap": strength_heatmap(strength_matrix(results), strand_titles(tables)),
+        "crosswalk": crosswalk_chart(tables),
+        "timeline": timeline_chart(tables["timeline"][tables["timeline"]["date"] >= "2007"]),
+        "structure": structure_chart(tables["areas"], tables["initiatives"], tables["strands"]),
+        "status": status_chart(counts, {a: a for a in counts.index}),
+    }
+    figures |= {f"country {c}": agreement_chart(tables, c) for c in COUNTRIES}
+    return figures
+
+
+COUNTRIES = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
+
+
+@pytest.fixture(scope="module")
+def every_figure(tables, results, networks, affiliations):
+    return book_figures(tables, results, networks, affiliations)
+
+
+def saved_width_pt(fig: Figure) -> float:
+    """The width (points) of the file the figure is saved as (``bbox_inches="tight"``)."""
+    return fig.get_tightbbox(text_renderer(fig)).width * 72  # inches to points
+
+
+def test_type_is_the_books_at_one_size_in_every_figure(every_figure):
+    """One typeface and size in every figure, and no figure wider than the page's column can
+    show at that size for 11 px type (its saved width: legends and keys included)."""
+    for name, fig in every_figure.items():
+        assert small_type(fig) == [], name
+        assert off_style_type(fig) == [], name
+        assert saved_width_pt(fig) <= MAX_WIDTH_PT, name
+    wide = Figure(figsize=(7, 2))
+    wide.add_subplot().legend(
+        handles=[Line2D([], [], label=f"a long entry {i}") for i in range(9)],
+        ncol=9,
+        loc="upper left",
+        bbox_to_anchor=(0, -0.1),
+    )
+    assert saved_width_pt(wide) > MAX_WIDTH_PT  # a legend in a row too long for the figure
     old = Figure()
-    old.add_subplot().text(0, 0, "EU", fontsize=7)
+    old.add_subplot().text(0, 0, "EU", fontsize=7, family="DejaVu Sans")
     assert small_type(old) == ["'EU' at 7.0 pt"]
+    assert off_style_type(old) == ["'EU': DejaVu Sans 7.0 pt"]
+
+
+def test_timeline_names_never_collide_nor_cross_the_2019_line(tables):
+    fig = timeline_chart(tables["timeline"][tables["timeline"]["date"] >= "2007"])
+    assert timeline_collisions(fig) == []
+    assert sum(t.get_bbox_patch() is not None for t in fig.axes[0].texts) >= 5
+
+
+def test_the_collision_check_catches_names_over_each_other_and_the_line():
+    """The reported defect: two meetings' names on top of each other, one across the line."""
+    fig = Figure(figsize=(7, 3))
+    ax = fig.add_axes((0.1, 0.1, 0.8, 0.8))
+    ax.set_xlim(pd.Timestamp("2006-01-01"), pd.Timestamp("2027-01-01"))
+    ax.set_ylim(0, 3)
+    ax.axvline(pd.Timestamp("2019-05-15"), ls="--")
+    ax.scatter([pd.Timestamp("2023-06-02")], [1.0], s=60)
+    ax.text(pd.Timestamp("2016-01-01"), 2, "First meeting of the Heads", bbox=HALO)
+    ax.text(pd.Timestamp("2017-01-01"), 2, "Second meeting", bbox=HALO)
+    ax.text(pd.Timestamp("2023-01-01"), 0.98, "Summit", bbox=HALO)
+    problems = timeline_collisions(fig)
+    assert "'First meeting of the Heads' overlaps 'Second meeting'" in problems
+    assert any("'First meeting of the Heads' crosses the line" in p for p in problems)
+    assert any("'Summit' covers a mark" in p for p in problems)
+
+
+def test_timeline_rule_puts_names_in_their_row_and_beside_the_line():
+    """Names of one row take turns above and below; a name never spans the line (here between
+    95 and 105 points); one too wide for its side takes its next, narrower form."""
+    events = [
+        ("a", 0, 90, [120, 80]),  # left of the line: only its narrower form fits
+        ("b", 0, 110, [120]),
+        ("c", 0, 120, [120]),
+        ("d", 0, 130, [120]),  # the row's two sides are taken: no place
+        ("e", 1, 110, [120]),  # another row: free again
+    ]
+    slots = label_slots(events, [(0, 95), (105, 300)])
+    assert slots == {
+        "a": (1, "above", 15.0),
+        "b": (0, "above", 106.0),
+        "c": (0, "below", 116.0),
+        "e": (0, "above", 106.0),
+    }
+
+
+def test_no_legend_or_key_entry_repeats_its_label(every_figure):
+    for name, fig in every_figure.items():
+        assert repeated_entries(fig) == [], name
+    old = Figure()
+    old.text(0, 0, "Key\nCivil society: Civil society (organisations and activists)")
+    assert repeated_entries(old) == ["Civil society: Civil society (organisations and activists)"]
+
+
+def test_no_mark_is_hidden_under_another(every_figure):
+    for name, fig in every_figure.items():
+        fig.canvas.draw()
+        assert hidden_markers(fig) == [], name
+
+
+def test_the_hidden_mark_check_catches_initialled_under_concluded():
+    """The reported defect: a triangle (initialled) drawn under a square (concluded) three
+    weeks later, on one agreement's row."""
+    fig = Figure(figsize=(7, 2))
+    ax = fig.add_axes((0.05, 0.2, 0.9, 0.7))
+    ax.set_xlim(pd.Timestamp("1995-01-01"), pd.Timestamp("2026-01-01"))
+    ax.set_ylim(-1, 1)
+    ax.scatter([pd.Timestamp("2019-07-06")], [0], marker="^", s=42, zorder=3)
+    ax.scatter([pd.Timestamp("2019-06-15")], [0], marker="s", s=42, zorder=3)
+    assert len(hidden_markers(fig)) == 1
 
 
 @pytest.mark.parametrize("code", ["KAZ", "KGZ", "TJK", "TKM", "UZB"])

@@ -11,6 +11,7 @@ from fontTools.ttLib import TTFont
 from matplotlib.figure import Figure
 
 from eucasia.presentation.figfile import figure_bytes
+from eucasia.presentation.style import FONT_FAMILY
 from eucasia.presentation.svgfonts import text_faces
 
 HOSTILE = "<script>alert(1)</script> & Ünité"
@@ -45,8 +46,8 @@ def test_text_stays_text_escaped_and_its_font_travels_with_it() -> None:
     for (_, weight, _), chars in drawn.items():
         cmap = {chr(code) for code in fonts[weight].getBestCmap()}
         assert cmap == chars, (weight, cmap ^ chars)
-    assert fonts["bold"]["name"].getDebugName(1) == "DejaVu Sans"
-    assert "<use" not in svg and "DejaVuSans-" not in svg  # no glyph outlines
+    assert fonts["bold"]["name"].getDebugName(1) == FONT_FAMILY == "Noto Sans"  # the book's type
+    assert "<use" not in svg and "NotoSans-" not in svg  # no glyph outlines
 
 
 def test_the_figure_bytes_do_not_change_between_renders() -> None:

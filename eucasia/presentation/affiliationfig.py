@@ -21,6 +21,7 @@ from eucasia.presentation.layout import column_order, fit_columns
 from eucasia.presentation.legends import type_legend_below
 from eucasia.presentation.style import (
     EDGE_COLOUR,
+    FONT_PT,
     MARK_COLOURS,
     NODE_EDGE,
     OKABE_ITO,
@@ -152,7 +153,7 @@ def draw_affiliation(
                     textcoords="offset points",
                     ha="right" if x == 0 else "left",
                     va="center",
-                    fontsize=8.5,
+                    fontsize=FONT_PT,
                 )
             )
         kinds = (

@@ -17,6 +17,7 @@ from matplotlib.lines import Line2D
 from eucasia.presentation.canvas import text_renderer
 from eucasia.presentation.charts import MILESTONE_ORDER, STRATEGY_DOCUMENT, plot_date
 from eucasia.presentation.labels import place_labels
+from eucasia.presentation.layout import points_across, stack_ranks
 from eucasia.presentation.style import MARK_COLOURS, WIDTH_IN, figure_style
 
 #: Agreement types as a reader names them (the acronym is explained where it is used).
@@ -71,6 +72,10 @@ def _strategy_date(timeline: pd.DataFrame) -> str:
     return str(rows["date"].min())
 
 
+#: How far apart (in lanes) the marks of a cluster are stacked.
+STACK_STEP = 0.2
+
+
 def agreement_chart(tables: Mapping[str, pd.DataFrame], code: str) -> Figure:
     """One row per agreement of the state ``code``; each documented milestone named at its date."""
     figure_style()
@@ -79,27 +84,8 @@ def agreement_chart(tables: Mapping[str, pd.DataFrame], code: str) -> Figure:
     row = {a: i for i, a in enumerate(lanes)}
     fig, ax = plt.subplots(figsize=(WIDTH_IN, 1.3 * len(lanes) + 1.2))
     strategy = pd.Timestamp(_strategy_date(tables["timeline"]))
+    steps["size"] = [70 if m == "in_force" else 42 for m in steps["milestone"]]
     ax.axvline(strategy, color=MARK_COLOURS[1], ls=(0, (4, 2)), lw=1.2, zorder=1)
-    # Steps of one agreement on the same date (concluded and initialled on one day) are stacked
-    # a little apart, so that no mark hides another.
-    same = steps.groupby(["agreement_type", "when"])["order"]
-    steps["y"] = steps["agreement_type"].map(row) + 0.2 * (
-        same.rank(method="first") - 1 - (same.transform("size") - 1) / 2
-    )
-    for agreement, group in steps.groupby("agreement_type", sort=True):
-        y = row[agreement]
-        ax.plot(group["when"], [y] * len(group), color="#6b6b6b", lw=1.5, zorder=2)
-        for milestone, part in group.groupby("milestone", sort=True):
-            ax.scatter(
-                part["when"],
-                part["y"],
-                marker=MILESTONE_MARKERS[milestone],
-                s=70 if milestone == "in_force" else 42,
-                color=MARK_COLOURS[0],
-                edgecolor="white",
-                linewidth=0.5,
-                zorder=3,
-            )
     titles = []
     for agreement, y in row.items():  # lane titles over the lanes: the plot keeps its width
         lane = ax.text(
@@ -122,6 +108,25 @@ def agreement_chart(tables: Mapping[str, pd.DataFrame], code: str) -> Figure:
     ax.spines[["top", "right", "left"]].set_visible(False)
     ax.tick_params(axis="y", length=0)
     fig.tight_layout()
+    # Marks of one agreement closer than their own width (concluded and initialled on one day,
+    # or three weeks apart) are stacked a little apart, so that no mark hides another.
+    steps["y"] = steps["agreement_type"].map(row) + STACK_STEP * stack_ranks(
+        points_across(ax, mdates.date2num(steps["when"])), steps["agreement_type"], steps["size"]
+    )
+    for agreement, group in steps.groupby("agreement_type", sort=True):
+        y = row[agreement]
+        ax.plot(group["when"], [y] * len(group), color="#6b6b6b", lw=1.5, zorder=2)
+        for milestone, part in group.groupby("milestone", sort=True):
+            ax.scatter(
+                part["when"],
+                part["y"],
+                marker=MILESTONE_MARKERS[milestone],
+                s=part["size"],
+                color=MARK_COLOURS[0],
+                edgecolor="white",
+                linewidth=0.5,
+                zorder=3,
+            )
     xs = mdates.date2num(steps["when"])
     pos = {i: (x, y) for i, x, y in zip(steps.index, xs, steps["y"], strict=True)}
     text = {

@@ -12,6 +12,7 @@ from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
 from eucasia.presentation.canvas import text_renderer
+from eucasia.presentation.style import FONT_PT
 
 LABEL_WRAP = 24
 
@@ -102,7 +103,7 @@ def place_labels(
                     textcoords="offset points",
                     ha={1: "left", -1: "right", 0: "center"}[dx],
                     va={1: "bottom", -1: "top", 0: "center"}[dy],
-                    fontsize=8,
+                    fontsize=FONT_PT,
                     bbox=HALO,
                     zorder=5,
                     arrowprops={

@@ -51,6 +51,20 @@ def type_legend_below(ax: Axes, types: Iterable[str], top: float = -0.01) -> Leg
     return None
 
 
+def legend_within_width(ax: Axes, handles: Sequence, ncol: int, **options) -> Legend:
+    """``ax.legend(handles, ncol=…, **options)`` in as many columns as fit the figure's width
+    (at most ``ncol``): a legend wider than the figure would widen the saved file and shrink
+    every text of the figure on the page."""
+    fig = ax.figure
+    for columns in range(max(1, min(ncol, len(handles))), 0, -1):
+        legend = ax.legend(handles=handles, ncol=columns, **options)
+        box = legend.get_window_extent(text_renderer(fig)).transformed(fig.transFigure.inverted())
+        if columns == 1 or (box.x0 >= 0 and box.x1 <= 1):
+            return legend
+        legend.remove()
+    raise AssertionError("unreachable")
+
+
 def bottom_of(ax: Axes, artist, gap: float = 0.02) -> float:
     """Axes-unit height just under ``artist`` (a legend or text), to stack the next one below."""
     box = artist.get_window_extent(text_renderer(ax.figure)).transformed(ax.transAxes.inverted())
@@ -97,6 +111,25 @@ def scale_legend_below(
     )
 
 
+def key_entry(mark: str, name: str, digits: int = 0) -> str:
+    """One line of a key: ``"12  name"`` for a number, ``"EBRD: name"`` for a short label, and
+    the name alone where it begins with the label shown (``"Civil society"`` stands for
+    ``"Civil society (organisations and activists)"``): a key never says a thing twice.
+
+    >>> key_entry("Civil society", "Civil society (organisations and activists)")
+    'Civil society (organisations and activists)'
+    >>> key_entry("EBRD", "European Bank for Reconstruction and Development")
+    'EBRD: European Bank for Reconstruction and Development'
+    >>> key_entry("3", "Aga Khan Foundation", digits=2)
+    ' 3  Aga Khan Foundation'
+    """
+    if mark.isdigit():
+        return f"{mark:>{digits}}  {name}"
+    if " ".join(name.split()).casefold().startswith(" ".join(mark.split()).casefold()):
+        return name
+    return f"{mark}: {name}"
+
+
 def key_below(
     ax: Axes, entries: Sequence[tuple[str, str]], title: str, top: float = -0.01, width: int = 50
 ) -> None:
@@ -109,12 +142,12 @@ def key_below(
     if not entries:
         return
     digits = max((len(m) for m, _ in entries if m.isdigit()), default=0)
-    rows = []
-    for m, name in entries:
-        head = f"{m:>{digits}}  " if m.isdigit() else f"{m}: "
-        rows.append(
-            textwrap.wrap(head + name, width, subsequent_indent="    ", break_long_words=False)
+    rows = [
+        textwrap.wrap(
+            key_entry(m, name, digits), width, subsequent_indent="    ", break_long_words=False
         )
+        for m, name in entries
+    ]
     half = (sum(len(r) for r in rows) + 1) // 2
     columns: list[list[str]] = [[]]
     for r in rows:
@@ -137,7 +170,7 @@ def key_below(
             va="top",
             ha="left",
             fontsize=size,
-            linespacing=1.25,
+            linespacing=1.15,
         )
         box = column.get_window_extent(text_renderer(ax.figure)).transformed(
             ax.transAxes.inverted()

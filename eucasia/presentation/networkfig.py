@@ -79,7 +79,7 @@ def name_nodes(
 
 
 #: The network figure's height (inches) and axes box; the figure is drawn 7 in wide.
-FIGURE_HEIGHT_IN, FIGURE_AXES = 5.0, (0.01, 0.01, 0.98, 0.92)
+FIGURE_HEIGHT_IN, FIGURE_AXES = 4.3, (0.01, 0.01, 0.98, 0.92)
 #: The data units spanned by the axes' smaller side.
 FIGURE_SPAN = 2.24
 
@@ -197,7 +197,7 @@ def draw_network(
         text = {n: G.nodes[n].get("short_label") or short_label(label[n]) for n in G}
         key = name_nodes(ax, G, pos, size, order, text)
         key_below(
-            ax, key, "Key: numbered actors and abbreviations", bottom_of(ax, scales or legend, 0.05)
+            ax, key, "Key: numbered actors and abbreviations", bottom_of(ax, scales or legend, 0.03)
         )
     return fig
 

@@ -7,6 +7,10 @@ read :data:`ACTOR_TYPE_STYLE`, so a node's look and its legend entry cannot disa
 
 from __future__ import annotations
 
+import functools
+import subprocess
+from pathlib import Path
+
 import matplotlib as mpl
 
 OKABE_ITO = {
@@ -54,9 +58,51 @@ STRAND_COLOURS = {
 }
 
 
-#: Smallest type size in a figure at print size (7 in wide): a figure shown ~350 px wide on a
-#: phone stays readable when opened at full size, and never drops below this in print.
-MIN_FONT_PT = 8.0
+#: The one type size of every text in a figure (labels, ticks, keys, titles), in points at the
+#: figure's own size (7 in wide). A figure is shown in the page's column (about 690 CSS px at a
+#: desktop width) scaled to fit, so its drawing stays at most `MAX_WIDTH_PT` wide: then 9.5 pt
+#: is at least 11 CSS px on screen; opened at full size on a phone it is 12.7 px.
+FONT_PT = 9.5
+#: Smallest type size in a figure (there is one size: :data:`FONT_PT`).
+MIN_FONT_PT = FONT_PT
+#: The widest a saved figure may be (points) for its text to stay 11 px in a 672 px column.
+MAX_WIDTH_PT = FONT_PT * 672 / 11
+
+#: The book's typeface: the PDF sets its text in Noto Serif and Noto Sans (``_config.yml``), so
+#: the figures use Noto Sans, found by fontconfig among the fonts the build needs
+#: (tools/ensure-tex.sh installs fonts-noto-core) and embedded, cut, in each SVG.
+FONT_FAMILY = "Noto Sans"
+_FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
+
+
+@functools.cache
+def register_book_font() -> str:
+    """Make matplotlib know the book's typeface (its font cache may predate the font's
+    installation); returns the family to use. Without it (a Binder session lacking the fonts)
+    the figures fall back to DejaVu Sans, which ships with matplotlib."""
+    from matplotlib import font_manager
+
+    known = {Path(f.fname).name for f in font_manager.fontManager.ttflist}
+    for name in _FONT_FILES:
+        if name in known:
+            continue
+        path = _font_path(name)
+        if path is None:
+            return "DejaVu Sans"
+        font_manager.fontManager.addfont(str(path))
+    return FONT_FAMILY
+
+
+def _font_path(name: str) -> Path | None:
+    """Where fontconfig keeps the font file `name` (e.g. NotoSans-Regular.ttf), if anywhere."""
+    try:
+        listing = subprocess.run(
+            ["fc-list", "--format", "%{file}\n"], capture_output=True, text=True, check=True
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        listing = ""
+    paths = sorted(Path(line) for line in listing.splitlines() if Path(line).name == name)
+    return paths[0] if paths else None
 
 
 def relative_luminance(colour: str) -> float:
@@ -95,20 +141,23 @@ def figure_style(apply: bool = True) -> dict[str, object]:
     """Matplotlib settings for the book's figures; applied globally when ``apply``.
 
     ``svg.hashsalt`` fixes the otherwise random ids inside SVG files, glyphs are
-    stored as paths in SVG (identical look in every browser) and as embedded
-    TrueType in PDF, and DejaVu Sans ships with Matplotlib, so the output does
-    not depend on the fonts of the machine that builds the book.
+    stored as text with their font embedded in SVG (figfile, svgfonts) and as embedded
+    TrueType in PDF, in the book's typeface (:data:`FONT_FAMILY`) at one size (:data:`FONT_PT`).
     """
     style = {
         "svg.hashsalt": "eucasia",
         "svg.fonttype": "path",
         "pdf.fonttype": 42,
-        "font.family": "DejaVu Sans",
-        "font.size": 9,
-        "axes.titlesize": 10,
+        "font.family": register_book_font(),
+        "font.size": FONT_PT,
+        "axes.titlesize": FONT_PT,
+        "axes.titleweight": "bold",
+        "axes.labelsize": FONT_PT,
+        "xtick.labelsize": FONT_PT,
+        "ytick.labelsize": FONT_PT,
         "axes.titlelocation": "left",
-        "legend.fontsize": 8.5,
-        "legend.title_fontsize": 9,
+        "legend.fontsize": FONT_PT,
+        "legend.title_fontsize": FONT_PT,
         "savefig.dpi": 200,
         "path.simplify": False,
         # Labels are data: a name with two "$" must never be typeset as mathematics.

@@ -7,7 +7,7 @@ text it is 40 kB, but a reader's browser would set it in whatever font it has, w
 are not the ones matplotlib placed the labels and their boxes for.
 
 So the figures are written as text, and this module adds to the SVG an `@font-face` for each
-face the text uses (DejaVu Sans, shipped with matplotlib: the same file it measured with), cut
+face the text uses (the book's Noto Sans, style.FONT_FAMILY: the same file it measured with), cut
 to the characters that face draws, as WOFF inside the file. The figure is then about half its
 weight, draws the same, works offline and opened alone, and its labels can be searched and
 copied. A character the font lacks falls back to a font of the reader's (as text), where an

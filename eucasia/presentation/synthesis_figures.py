@@ -9,9 +9,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from eucasia.presentation.canvas import text_renderer
 from eucasia.presentation.labels import wrap_label
-from eucasia.presentation.style import STRAND_COLOURS, WIDTH_IN, figure_style
+from eucasia.presentation.style import FONT_PT, MAX_WIDTH_PT, STRAND_COLOURS, WIDTH_IN, figure_style
 
 
 def strength_heatmap(matrix: pd.DataFrame, titles: Mapping[str, str]) -> Figure:
@@ -30,13 +29,13 @@ def strength_heatmap(matrix: pd.DataFrame, titles: Mapping[str, str]) -> Figure:
             "–" if v == 0 else f"{int(v)}",
             ha="center",
             va="center",
-            fontsize=8,
+            fontsize=FONT_PT,
             color="white" if shade[i, j] > shade.max() * 0.6 else "#222222",
         )
     ax.set_xticks(
         range(matrix.shape[1]),
         [wrap_label(titles[c], 14) for c in matrix.columns],
-        fontsize=8,
+        fontsize=FONT_PT,
     )
     ax.xaxis.tick_top()
     ax.set_yticks(range(len(matrix)), names)  # whole names, wrapped: never cut
@@ -47,15 +46,35 @@ def strength_heatmap(matrix: pd.DataFrame, titles: Mapping[str, str]) -> Figure:
     return fig
 
 
+#: Characters a column heading of the crosswalk is wrapped at: five headings side by side.
+CROSSWALK_HEADER_WRAP = 13
+CROSSWALK_WIDTH_IN = 7.8
+assert CROSSWALK_WIDTH_IN * 72 <= MAX_WIDTH_PT
+
+
 def crosswalk_chart(tables: Mapping[str, pd.DataFrame]) -> Figure:
     """Matrix of 2019 sections (rows) against Roadmap key areas (columns): primary and partial."""
     figure_style()
     areas = tables["areas"].sort_values("area_id")
     roadmap = tables["roadmap_areas"].sort_values("number")
     walk = tables["crosswalk"]
-    fig, ax = plt.subplots(figsize=(WIDTH_IN, 0.34 * len(areas) + 1.0))
+    rows = [
+        wrap_label(f"{a} {t}" if a != "0" else t, 44)
+        for a, t in zip(areas["area_id"], areas["title"], strict=True)
+    ]
+    headers = [
+        wrap_label(f"{n}. {t}", CROSSWALK_HEADER_WRAP)
+        for n, t in zip(roadmap["number"], roadmap["title"], strict=True)
+    ]
+    line_in = FONT_PT * 1.25 / 72  # one line of text, in inches
+    # Each row as tall as its name (the figure must fit a printed page with its caption).
+    tall = [line_in * (r.count("\n") + 1) + 0.1 for r in rows]
+    centres = [sum(tall[:i]) + tall[i] / 2 for i in range(len(tall))]
+    head_in = line_in * max(h.count("\n") + 1 for h in headers) + 0.2
+    # Wider than the other figures (within MAX_WIDTH_PT): five named columns beside the rows.
+    fig, ax = plt.subplots(figsize=(CROSSWALK_WIDTH_IN, sum(tall) + head_in + 0.9))
     col = {r: j for j, r in enumerate(roadmap["roadmap_area_id"])}
-    row = {a: i for i, a in enumerate(areas["area_id"])}
+    row = dict(zip(areas["area_id"], centres, strict=True))
     for a, r, rel in zip(walk["area_id"], walk["roadmap_area_id"], walk["relation"], strict=True):
         if rel == "none" or pd.isna(r):
             ax.text(
@@ -64,7 +83,7 @@ def crosswalk_chart(tables: Mapping[str, pd.DataFrame]) -> Figure:
                 "no key area",
                 va="center",
                 ha="right",
-                fontsize=8,
+                fontsize=FONT_PT,
                 color="#555555",
             )
             continue
@@ -79,19 +98,12 @@ def crosswalk_chart(tables: Mapping[str, pd.DataFrame]) -> Figure:
             linewidth=1.6,
             zorder=3,
         )
-    # Key areas are numbered on the axis and named in full in the key under the chart.
-    ax.set_xticks(range(len(col)), [str(n) for n in roadmap["number"]], fontsize=8.5)
+    # Each column is headed by its key area's name, wrapped whole: no key to look up.
+    ax.set_xticks(range(len(col)), headers, fontsize=FONT_PT, va="bottom")
     ax.xaxis.tick_top()
-    ax.set_yticks(
-        range(len(row)),
-        [
-            wrap_label(f"{a} {t}" if a != "0" else t, 52)
-            for a, t in zip(areas["area_id"], areas["title"], strict=True)
-        ],
-        fontsize=8,
-    )
+    ax.set_yticks(centres, rows, fontsize=FONT_PT)
     ax.set_xlim(-0.5, len(col) - 0.5)
-    ax.set_ylim(len(row) - 0.5, -0.5)
+    ax.set_ylim(sum(tall), 0)
     ax.grid(color="#e5e5e5", linewidth=0.6)
     ax.tick_params(length=0)
     for spine in ax.spines.values():
@@ -100,21 +112,6 @@ def crosswalk_chart(tables: Mapping[str, pd.DataFrame]) -> Figure:
         [], [], s=150, color="#777777", label="primary: the key area carries the section forward"
     )
     ax.scatter([], [], s=70, color="white", edgecolor="#777777", linewidth=1.6, label="partial")
-    legend = ax.legend(
-        loc="upper left", bbox_to_anchor=(0, -0.02), ncol=2, frameon=False, fontsize=8
-    )
+    ax.legend(loc="upper left", bbox_to_anchor=(0, -0.02), ncol=1, frameon=False)
     fig.tight_layout()
-    renderer = text_renderer(fig)
-    below = legend.get_window_extent(renderer).transformed(fig.transFigure.inverted()).y0
-    entries = [f"{n}. {t}" for n, t in zip(roadmap["number"], roadmap["title"], strict=True)]
-    fig.text(
-        0.01,  # from the left edge: the key uses the full width
-        below - 0.01,
-        "Key areas of the Joint Roadmap (columns)\n"
-        + "\n".join(wrap_label(e, 84).replace("\n", "\n    ") for e in entries),
-        va="top",
-        ha="left",
-        fontsize=8,
-        linespacing=1.3,
-    )
     return fig

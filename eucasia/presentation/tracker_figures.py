@@ -10,8 +10,15 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from eucasia.presentation.canvas import count_axis
-from eucasia.presentation.style import STATUS_STYLE, STRAND_COLOURS, WIDTH_IN, figure_style
+from eucasia.presentation.canvas import count_axis, row_height_in
+from eucasia.presentation.legends import bottom_of, legend_within_width
+from eucasia.presentation.style import (
+    FONT_PT,
+    STATUS_STYLE,
+    STRAND_COLOURS,
+    WIDTH_IN,
+    figure_style,
+)
 
 
 def status_chart(counts: pd.DataFrame, row_labels: Mapping[str, str]) -> Figure:
@@ -23,7 +30,8 @@ def status_chart(counts: pd.DataFrame, row_labels: Mapping[str, str]) -> Figure:
     """
     figure_style()
     rows = counts.iloc[::-1]
-    fig, ax = plt.subplots(figsize=(WIDTH_IN, 0.42 * len(rows) + 1.5))
+    names = ["\n".join(textwrap.wrap(row_labels[r], 40)) for r in rows.index]
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, row_height_in(names) * len(rows) + 1.5))
     left = pd.Series(0, index=rows.index)
     present = [s for s in counts.columns if counts[s].sum() > 0]
     for status in present:
@@ -34,12 +42,11 @@ def status_chart(counts: pd.DataFrame, row_labels: Mapping[str, str]) -> Figure:
         )
         for y, (value, start) in enumerate(zip(values, left, strict=True)):
             if value:
-                ax.text(start + value / 2, y, str(value), ha="center", va="center", fontsize=8)
+                ax.text(
+                    start + value / 2, y, str(value), ha="center", va="center", fontsize=FONT_PT
+                )
         left = left + values
-    ax.set_yticks(
-        range(len(rows)),
-        ["\n".join(textwrap.wrap(row_labels[r], 40)) for r in rows.index],
-    )
+    ax.set_yticks(range(len(rows)), names)
     ax.set_xlabel("Specific initiatives")
     count_axis(ax.xaxis)
     ax.spines[["top", "right"]].set_visible(False)
@@ -48,14 +55,15 @@ def status_chart(counts: pd.DataFrame, row_labels: Mapping[str, str]) -> Figure:
         Patch(facecolor=STATUS_STYLE[s][1], edgecolor="#333333", label=STATUS_STYLE[s][0])
         for s in present
     ]
-    ax.legend(
-        handles=handles,
-        loc="upper left",
-        bbox_to_anchor=(0, -0.12 - 0.3 / len(rows)),
+    fig.tight_layout()
+    legend_within_width(
+        ax,
+        handles,
         ncol=3,
+        loc="upper left",
+        bbox_to_anchor=(0, bottom_of(ax, ax.xaxis.label)),
         frameon=False,
     )
-    fig.tight_layout()
     return fig
 
 
@@ -81,12 +89,13 @@ def delivery_timeline(
     for year, text in events.items():
         ax.annotate(
             "\n".join(textwrap.wrap(text, 18)),
-            (year, bottom.get(year, 0)),
+            # above its own bar and both neighbours, over which a name wider than a bar reaches
+            (year, max(bottom.get(y, 0) for y in (year - 1, year, year + 1))),
             xytext=(0, 6),
             textcoords="offset points",
             ha="center",
             va="bottom",
-            fontsize=8,
+            fontsize=FONT_PT,
             color="#222222",
         )
     ax.set_ylim(0, top * 1.45 + 1)
@@ -94,6 +103,6 @@ def delivery_timeline(
     count_axis(ax.yaxis)
     ax.set_ylabel("Pieces of evidence")
     ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(loc="upper left", frameon=False, fontsize=8)
+    ax.legend(loc="upper left", frameon=False, fontsize=FONT_PT)
     fig.tight_layout()
     return fig
