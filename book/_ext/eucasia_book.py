@@ -10,7 +10,7 @@ It wires tested package code into Sphinx's events:
   on every HTML page linking to the PDF edition of the same version;
 - the PDF numbers chapters as the site does: a part `_toc.yml` leaves unnumbered (the back
   matter) is unnumbered in print too;
-- a print table of up to 15 rows that fits a page is kept whole (a float, like a figure);
+- a print table of up to 20 rows that fits a page is kept whole (a float, like a figure);
   longer ones break across pages with their head repeated (longtable); a table with the class
   `print-widths-A-B-…` gets those column widths in print, and every column is at least as
   wide as its longest word (cells are not hyphenated);

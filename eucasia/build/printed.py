@@ -31,8 +31,9 @@ from sphinx.util import texescape
 
 from eucasia.build.edition import Edition
 
-#: A table with at most this many body rows is kept whole in print.
-KEEP_WHOLE_ROWS = 15
+#: A table with at most this many body rows is kept whole in print when it fits a page ("about
+#: 15": a table of 16 rows split 14 + 2 left its last rows under a "continued" head).
+KEEP_WHOLE_ROWS = 20
 
 #: Words that are never hyphenated besides the names from the data (a metric, money units).
 TERMS = ("PageRank", "Louvain", "million", "billion", "thousand")
@@ -73,6 +74,8 @@ def float_latex() -> str:
   \ifinner\else\ifnum\@floatpenalty=\z@\eucasia@tablefloattrue\fi\fi
   \ifeucasia@tablefloat\begin{table}[htbp]\fi\eucasia@attablestart}
 \def\sphinxattableend{\eucasia@attableend\ifeucasia@tablefloat\end{table}\fi}
+% A longtable starts with a few rows under its head, never with one or two at a page's foot.
+\preto\sphinxatlongtablestart{\Needspace{8\baselineskip}}
 % A longtable starts each new page itself and never offered it to the floats waiting: they
 % drifted past the whole table. Now each of its pages starts as any page does (\@startcolumn).
 \def\eucasia@ltpage{\global\@textfloatsheight\z@\@floatplacement
@@ -198,7 +201,7 @@ def keeps_whole(widths: list[int], rows: list[list[str]], caption_lines: int = 3
     """Whether a table is set whole in print: at most `KEEP_WHOLE_ROWS` rows and short enough
     for one page (with its caption and head); otherwise it breaks with its head repeated.
 
-    >>> keeps_whole([50, 50], [["a", "b"]] * 15), keeps_whole([50, 50], [["a", "b"]] * 16)
+    >>> keeps_whole([50, 50], [["a", "b"]] * 20), keeps_whole([50, 50], [["a", "b"]] * 21)
     (True, False)
     >>> keeps_whole([50, 50], [["word " * 400, "b"]] * 3)
     False
@@ -326,7 +329,7 @@ def colophon_latex(edition: Edition, root: Path, site: str) -> str:
     cc_url = re.search(r"<(https://creativecommons\.org/[^>]+)>", content)
     doi = citation.get("doi") or (citation.get("preferred-citation") or {}).get("doi")
     doi_line = (
-        rf"DOI: \url{{https://doi.org/{tex(doi)}}}"
+        f"DOI: {_url('https://doi.org/' + str(doi))}"
         if doi
         else r"DOI: none is recorded for this edition in \texttt{CITATION.cff}; Zenodo archives "
         r"each release of the repository and mints a DOI for it."
