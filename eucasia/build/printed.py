@@ -129,6 +129,7 @@ def _font(family: str):
         return None
 
 
+@functools.lru_cache(maxsize=65536)
 def text_width(text: str, font: tuple[str, float]) -> float:
     """Width of `text` in points, set in `font` (family, size); 0.55 em a character when the
     font cannot be found.
@@ -143,9 +144,17 @@ def text_width(text: str, font: tuple[str, float]) -> float:
     return face.getlength(text) / 1000 * size
 
 
+def _char_width() -> float:
+    """The mean width of a character of running text in a cell (an estimate for heights)."""
+    sample = "the quick brown fox jumps over a lazy dog, 2019–2026; EU Central Asia "
+    return text_width(sample, CELL_FONT) / len(sample)
+
+
 def _longest(texts: Iterable[str], font: tuple[str, float]) -> float:
-    words = (w for t in texts for w in re.split(r"[ \t\n]+", hold_amounts(t)) if w)
-    return max((text_width(w, font) for w in words), default=0.0)
+    words = {w for t in texts for w in re.split(r"[ \t\n]+", hold_amounts(t)) if w}
+    # The widest word is among the longest: measure those only (a build has thousands of cells).
+    longest = sorted(words, key=lambda w: (-len(w), w))[:8]
+    return max((text_width(w, font) for w in longest), default=0.0)
 
 
 def fit_columns(widths: list[int], heads: list[str], columns: list[list[str]]) -> list[int]:
@@ -188,7 +197,7 @@ def table_height(widths: list[int], rows: list[list[str]]) -> float:
     for row in rows:
         lines = max(
             (
-                -(-text_width(text, CELL_FONT) // width)
+                -(-len(text) * _char_width() // width)
                 for text, width in zip(row, inner, strict=False)
             ),
             default=1,
