@@ -22,7 +22,6 @@ from test_pdf_layout import (
     IMAGE_DPI,
     TypeArea,
     chapter_starts,
-    page_images,  # noqa: F401  (a fixture this module uses)
     pdf_pages,  # noqa: F401  (a fixture this module uses)
     type_area_from_config,
 )
@@ -523,12 +522,22 @@ def printed_pages(built_pdf: Path) -> list[str]:
     return layout_pages(built_pdf)
 
 
+@pytest.fixture(scope="module")
+def page_images(built_pdf: Path, tmp_path_factory) -> list[Path]:
+    """Page images in this module's own folder (test_pdf_layout keeps its copies for people)."""
+    rendered = tmp_path_factory.mktemp("print-pages")
+    result = run(["pdftoppm", "-r", str(IMAGE_DPI), "-png", str(built_pdf), str(rendered / "p")])
+    assert result.returncode == 0, result.stderr
+    return sorted(rendered.glob("p-*.png"))
+
+
 def test_no_page_under_half_full(
     pdf_pages: list,  # noqa: F811
-    page_images: list[Path],  # noqa: F811
+    page_images: list[Path],
 ) -> None:
     area = type_area_from_config()
     starts = chapter_starts(pdf_pages, area)
+    assert len(page_images) == len(pdf_pages) > 20
     found = under_half_full(page_images, area, starts, front=starts[0])
     assert not found, f"{len(found)} pages under half full:\n" + "\n".join(found)
 
