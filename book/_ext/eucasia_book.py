@@ -10,12 +10,17 @@ It wires tested package code into Sphinx's events:
   on every HTML page linking to the PDF edition of the same version;
 - the PDF numbers chapters as the site does: a part `_toc.yml` leaves unnumbered (the back
   matter) is unnumbered in print too;
-- print tables of more than a few rows may break across pages (longtable), so that a table
-  that does not fit the rest of a page does not leave it half empty;
-- a table with the class `print-widths-A-B-…` gets those column widths in print;
+- a print table of up to 20 rows that fits a page is kept whole (a float, like a figure);
+  longer ones break across pages with their head repeated (longtable); a table with the class
+  `print-widths-A-B-…` gets those column widths in print, and every column is at least as
+  wide as its longest word (cells are not hyphenated);
 - print text: a source key in running text or a table (the data's notes cite sources by key)
   becomes its bibliography number, and in table cells ids and dates never break at a hyphen
-  while other long strings (patterns, paths) may break after punctuation.
+  while other long strings (patterns, paths) may break after punctuation; an amount's number
+  and unit stay on one line; every mention of an actor records its page for the index of
+  actors, which prints them in a column of its own, unnumbered;
+- a reference to a chapter gives its number and page in print, and the back of the title
+  page is a colophon (the LaTeX of these print rules: `eucasia.build.printed`).
 """
 
 from __future__ import annotations
@@ -42,6 +47,20 @@ from eucasia.build.cachekey import fingerprint, inject_fingerprint, notebook_inp
 from eucasia.build.codedigest import ROOT, page_code_digest, page_code_files
 from eucasia.build.edition import PDF_NAME, read_edition
 from eucasia.build.files import write_if_changed
+from eucasia.build.printed import (
+    ACTOR_PAGES_LATEX,
+    actor_mark,
+    actor_pages_cell,
+    chapter_reference,
+    colophon_latex,
+    fit_columns,
+    float_latex,
+    hold_amounts,
+    hyphenation_latex,
+    keeps_whole,
+    never_hyphenated,
+    table_cells_latex,
+)
 from eucasia.build.publish import export_all
 from eucasia.data import load_tables
 
@@ -237,14 +256,39 @@ def print_pieces(text: str, citations: dict[str, str], in_table: bool) -> list[t
 _NO_PRINT_REWRITE = (nodes.literal, nodes.FixedTextElement, nodes.raw, nodes.title, nodes.caption)
 
 
+def actor_pattern(actors: dict[str, str]) -> re.Pattern[str] | None:
+    """Any of the actors' names as a whole word, longest first (None when there are none)."""
+    if not actors:
+        return None
+    names = "|".join(map(re.escape, sorted(actors, key=len, reverse=True)))
+    return re.compile(rf"(?<![\w-])(?:{names})(?![\w-])")
+
+
+def _actor_marks(
+    text: str, pattern: re.Pattern[str] | None, actors: dict[str, str]
+) -> list[tuple[str, bool]]:
+    """`text` with a page mark for the index after each actor's name."""
+    if pattern is None:
+        return [(text, False)]
+    pieces: list[tuple[str, bool]] = []
+    last = 0
+    for m in pattern.finditer(text):
+        pieces += [(text[last : m.end()], False), (actor_mark(actors[m[0]]), True)]
+        last = m.end()
+    return [*pieces, (text[last:], False)] if last < len(text) else pieces
+
+
 def _latex_print_text(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Source keys as bibliography numbers; ids and dates unbroken in table cells (PDF only)."""
+    """Source keys as bibliography numbers; ids and dates unbroken in table cells; amounts held
+    together; each actor's mentions recorded for the index of actors (PDF only)."""
     if app.builder.name != "latex":
         return
     citations = {}
     for c in app.env.get_domain("cite").citations:
         target = f"cite.{c.bibliography_key.docname}:{c.citation_id}"
         citations[c.key] = r"{[}\hyperlink{" + target + "}{" + c.formatted_entry.label + "}{]}"
+    actors = getattr(app, "eucasia_actor_ids", {})
+    pattern = actor_pattern(actors)
     for text in list(doctree.findall(nodes.Text)):
         parent = text.parent
         ancestors = []
@@ -255,8 +299,20 @@ def _latex_print_text(app: Sphinx, doctree: nodes.document, docname: str) -> Non
         if any(isinstance(a, _NO_PRINT_REWRITE) for a in ancestors):
             continue
         in_table = any(isinstance(a, nodes.entry) for a in ancestors)
+        unmarked = any(
+            isinstance(a, nodes.citation)
+            or (isinstance(a, nodes.table) and ACTOR_INDEX_CLASS in a["classes"])
+            for a in ancestors
+        )
         pieces = print_pieces(str(text), citations, in_table)
-        if len(pieces) == 1 and not pieces[0][1]:
+        pieces = [(p if raw else hold_amounts(p), raw) for p, raw in pieces]
+        if not unmarked:
+            pieces = [
+                q
+                for p, raw in pieces
+                for q in ([(p, raw)] if raw else _actor_marks(p, pattern, actors))
+            ]
+        if len(pieces) == 1 and not pieces[0][1] and pieces[0][0] == str(text):
             continue
         parent.replace(
             text,
@@ -264,18 +320,12 @@ def _latex_print_text(app: Sphinx, doctree: nodes.document, docname: str) -> Non
         )
 
 
-#: A table with more body rows than this breaks across pages in print.
-LONG_TABLE_ROWS = 6
-
-
 def _latex_tables(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Print tables: longtables beyond a few rows, and their own column widths where given."""
+    """Print tables: kept whole up to `KEEP_WHOLE_ROWS` body rows (a tabular, which the preamble
+    floats), longtables beyond; their own column widths where given."""
     if app.builder.name != "latex":
         return
     for table in doctree.findall(nodes.table):
-        rows = sum(len(body) for body in table.findall(nodes.tbody))
-        if rows > LONG_TABLE_ROWS and "longtable" not in table["classes"]:
-            table["classes"].append("longtable")
         for name in table["classes"]:
             if name.startswith("print-widths-"):
                 widths = [int(w) for w in name.removeprefix("print-widths-").split("-")]
@@ -283,6 +333,154 @@ def _latex_tables(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                 if len(colspecs) == len(widths):
                     for colspec, width in zip(colspecs, widths, strict=True):
                         colspec["colwidth"] = width
+        _fit_print_table(table)
+
+
+def _cell_texts(rows: list[nodes.row]) -> list[list[str]]:
+    """The text each cell prints (raw LaTeX left out)."""
+    return [
+        [
+            "".join(
+                str(t) for t in entry.findall(nodes.Text) if not isinstance(t.parent, nodes.raw)
+            )
+            for entry in row.children
+        ]
+        for row in rows
+    ]
+
+
+def _fit_print_table(table: nodes.table) -> None:
+    """Kept whole (a tabular, floated by the preamble) or broken with its head repeated
+    (longtable), by `keeps_whole`; columns at least as wide as their longest word."""
+    tgroup = next(iter(table.findall(nodes.tgroup)), None)
+    if tgroup is None:
+        return
+    colspecs = [c for c in tgroup.children if isinstance(c, nodes.colspec)]
+    body = [row for tbody in tgroup.findall(nodes.tbody) for row in tbody.children]
+    head = [row for thead in tgroup.findall(nodes.thead) for row in thead.children]
+    widths = [int(c.get("colwidth", 1)) for c in colspecs]
+    cells = _cell_texts(body)
+    if "colwidths-given" in table["classes"] and all(len(r) == len(widths) for r in cells):
+        head_cells = [r for r in _cell_texts(head) if len(r) == len(widths)]
+        heads = [" ".join(col) for col in zip(*head_cells, strict=True)] if head_cells else []
+        columns = [list(col) for col in zip(*cells, strict=True)]
+        widths = fit_columns(
+            [w * 10 for w in widths], heads or [""] * len(widths), columns or [[]] * len(widths)
+        )
+        for colspec, width in zip(colspecs, widths, strict=True):
+            colspec["colwidth"] = width
+    whole = keeps_whole(widths, cells)
+    if not whole and "longtable" not in table["classes"]:
+        table["classes"].append("longtable")
+    elif whole and "longtable" in table["classes"]:
+        table["classes"].remove("longtable")
+
+
+# --- print that works as print (LaTeX from eucasia.build.printed) ---------------------------
+
+
+def _print_preamble(app: Sphinx, config: Config) -> None:
+    """The PDF's float, table, hyphenation and index rules and its colophon, after the edition's
+    preamble (`_apply_edition`)."""
+    root = Path(app.srcdir)
+    tables = load_tables(["actors", "countries"], data_dir=root / "data")
+    names = [*tables["actors"]["name"], *tables["countries"]["name"]]
+    site = (
+        (yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {})
+        .get("html", {})
+        .get("baseurl", "")
+    )
+    elements = dict(config.latex_elements or {})
+    elements["preamble"] = (
+        elements.get("preamble", "")
+        + table_cells_latex()
+        + float_latex()
+        + hyphenation_latex(never_hyphenated(names))
+        + ACTOR_PAGES_LATEX
+        + colophon_latex(read_edition(), root, site)
+    )
+    config.latex_elements = elements
+    ids = dict(zip(tables["actors"]["name"], tables["actors"]["actor_id"], strict=True))
+    # Pages show names with typographic apostrophes (Sphinx's smart quotes).
+    app.eucasia_actor_ids = {**ids, **{n.replace("'", "\u2019"): i for n, i in ids.items()}}
+
+
+def numbered_chapters(toc: dict) -> set[str]:
+    """The documents of the parts `_toc.yml` numbers (their chapters carry a number in print)."""
+    return {
+        str(chapter["file"])
+        for part in toc.get("parts", [])
+        if part.get("numbered", False)
+        for chapter in part.get("chapters") or []
+    }
+
+
+def _in_parentheses(ref: nodes.Element) -> bool:
+    """Whether `ref` stands inside parentheses opened earlier in its paragraph."""
+    block = ref.parent
+    while block is not None and not isinstance(block, nodes.TextElement):
+        block = block.parent
+    if block is None:
+        return False
+    before = []
+    for node in block.findall():
+        if node is ref:
+            break
+        if isinstance(node, nodes.Text):
+            before.append(str(node))
+    text = "".join(before)
+    return text.count("(") > text.count(")")
+
+
+def _latex_chapter_pages(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """In print a reference to a chapter gives the chapter's number and page."""
+    if app.builder.name != "latex":
+        return
+    toc_file = Path(app.srcdir) / "_toc.yml"
+    toc = yaml.safe_load(toc_file.read_text(encoding="utf-8")) if toc_file.is_file() else {}
+    numbered = numbered_chapters(toc)
+    for ref in list(doctree.findall(nodes.reference)):
+        uri = ref.get("refuri", "")
+        if not uri.startswith("%") or "#" in uri or uri[1:] not in app.env.all_docs:
+            continue
+        target = uri[1:]
+        latex = chapter_reference(f"{target}::doc", target in numbered, _in_parentheses(ref))
+        raw = nodes.raw("", latex, format="latex")
+        ref.parent.insert(ref.parent.index(ref) + 1, raw)
+
+
+#: The class of the index of actors' table in print, and the head of its continued pages.
+ACTOR_INDEX_CLASS = "eucasia-actor-index"
+INDEX_CONTINUED = (
+    "\\begingroup\\renewcommand{\\tablename}{Index of actors}\\renewcommand{\\thetable}{\\unskip}\n"
+)
+
+
+def print_actor_index(doctree: nodes.document, ids: dict[str, str]) -> None:
+    """The index of actors in print: unnumbered (its caption becomes the text above it), named
+    on its continued pages, and with a column of the pages that name each actor (`ids` maps an
+    actor's name, as its row shows it, to its id)."""
+    for table in list(doctree.findall(nodes.table)):
+        table["classes"].append(ACTOR_INDEX_CLASS)
+        title = next((c for c in table.children if isinstance(c, nodes.title)), None)
+        if title is not None:
+            table.remove(title)
+            table.parent.insert(table.parent.index(table), nodes.paragraph("", "", *title.children))
+        at = table.parent.index(table)
+        table.parent.insert(at + 1, nodes.raw("", "\\endgroup\n", format="latex"))
+        table.parent.insert(at, nodes.raw("", INDEX_CONTINUED, format="latex"))
+        tgroup = next(iter(table.findall(nodes.tgroup)))
+        colspecs = list(tgroup.findall(nodes.colspec))
+        total = sum(int(c["colwidth"]) for c in colspecs)
+        tgroup.insert(tgroup.index(colspecs[-1]) + 1, nodes.colspec(colwidth=round(total * 0.2)))
+        tgroup["cols"] = len(colspecs) + 1
+        for head_row in (r for thead in tgroup.findall(nodes.thead) for r in thead.children):
+            head_row += nodes.entry("", nodes.paragraph("", "pages"))
+        for tbody in tgroup.findall(nodes.tbody):
+            for row in tbody.children:
+                actor = ids.get(row.children[0].astext().strip())
+                cell = [nodes.raw("", actor_pages_cell(actor), format="latex")] if actor else []
+                row += nodes.entry("", nodes.paragraph("", "", *cell))
 
 
 def _write_actor_pages(app: Sphinx, config: Config) -> None:
@@ -298,6 +496,7 @@ def _actor_index_for_print(app: Sphinx, doctree) -> None:
     app.env.metadata[INDEX]["eucasia_actor_index_print"] = printing
     if printing:
         strip_for_print(doctree)
+        print_actor_index(doctree, getattr(app, "eucasia_actor_ids", {}))
 
 
 # --- Previous/next around the actor pages (helper "explorer") ---
@@ -364,7 +563,9 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _footer)
     app.connect("doctree-resolved", _latex_part_numbering)
     app.connect("doctree-resolved", _latex_print_text)
-    app.connect("doctree-resolved", _latex_tables)
+    app.connect("doctree-resolved", _latex_tables, priority=400)  # before the raw LaTeX pieces
+    app.connect("config-inited", _print_preamble, priority=950)
+    app.connect("doctree-resolved", _latex_chapter_pages)
     app.connect("config-inited", _write_actor_pages, priority=800)
     app.connect("doctree-read", _actor_index_for_print, priority=900)
     app.connect("env-get-outdated", _reread_actor_index)

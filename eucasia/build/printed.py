@@ -1,0 +1,372 @@
+"""LaTeX of the PDF edition that makes print work as print, each rule in its own function.
+
+- Floats stay near their first mention: LaTeX may fill most of a page with floats above or
+  below text, a page of floats only when they fill most of it, and a float page starts at the
+  top (`float_latex`).
+- A table of up to `KEEP_WHOLE_ROWS` body rows is never split: the book's extension sets it as
+  a tabular, which this preamble floats like a figure (`[htbp]`); longer tables break with
+  their header repeated (longtable).
+- Names, ids and amounts never break at a hyphen: table cells are not hyphenated at all (as on
+  the web page), names of actors and states and a few terms nowhere (`hyphenation_latex`), an
+  amount's number and unit are held together by a no-break space (`hold_amounts`).
+- The index of actors gives the pages where each actor is named (`ACTOR_PAGES_LATEX`).
+- A reference to a chapter gives its number and page (`chapter_reference`).
+- The back of the title page is a colophon from the edition's own files (`colophon_latex`).
+
+Text from data or from the edition's files is escaped with `sphinx.util.texescape`. The
+module is long because each rule's LaTeX sits beside the Python that decides where it
+applies, so that a rule reads whole in one place.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import subprocess
+from collections.abc import Iterable
+from pathlib import Path
+
+import yaml
+from sphinx.util import texescape
+
+from eucasia.build.edition import Edition
+
+#: A table with at most this many body rows is kept whole in print when it fits a page ("about
+#: 15": a table of 16 rows split 14 + 2 left its last rows under a "continued" head).
+KEEP_WHOLE_ROWS = 20
+
+#: Words that are never hyphenated besides the names from the data (a metric, money units).
+TERMS = ("PageRank", "Louvain", "million", "billion", "thousand")
+
+#: An amount as the book writes it ('EUR 22 million', 'USD 1.5 billion', '€1 billion').
+AMOUNT = re.compile(
+    r"(?:EUR|USD|US\$|€|\$) ?\d[\d,.]*\d?(?: (?:million|billion|thousand)\b)?|"
+    r"\d[\d,.]*(?: (?:million|billion)) (?:EUR|euros?)\b"
+)
+
+
+def tex(text: str) -> str:
+    """Text as LaTeX that prints it literally (Sphinx's own escaper, for XeLaTeX).
+
+    >>> tex("R&D at 100% {x}")
+    'R\\\\&D at 100\\\\% \\\\{x\\\\}'
+    """
+    texescape.init()
+    return texescape.escape(text, "xelatex")
+
+
+def float_latex() -> str:
+    """Float placement: near the first mention, float pages at least two thirds full, set from
+    the top of the page, and short tables floated like figures (outer paragraphs only: a table
+    inside a box stays where it is). A failed patch of longtable stops the build (an undefined
+    command), never passes unseen."""
+    return r"""
+% --- print: floats near their first mention (eucasia.build.printed.float_latex) ---
+\setcounter{topnumber}{3}\setcounter{bottomnumber}{2}\setcounter{totalnumber}{5}
+\renewcommand{\topfraction}{0.92}\renewcommand{\bottomfraction}{0.8}
+\renewcommand{\textfraction}{0.06}\renewcommand{\floatpagefraction}{0.67}
+\makeatletter
+\setlength{\@fptop}{0pt}\setlength{\@fpsep}{\floatsep}\setlength{\@fpbot}{0pt plus 1fil}
+\newif\ifeucasia@tablefloat
+\let\eucasia@attablestart\sphinxattablestart
+\let\eucasia@attableend\sphinxattableend
+\def\sphinxattablestart{\eucasia@tablefloatfalse
+  \ifinner\else\ifnum\@floatpenalty=\z@\eucasia@tablefloattrue\fi\fi
+  \ifeucasia@tablefloat\begin{table}[htbp]\fi\eucasia@attablestart}
+\def\sphinxattableend{\eucasia@attableend\ifeucasia@tablefloat\end{table}\fi}
+% A longtable starts with a few rows under its head, never with one or two at a page's foot.
+\preto\sphinxatlongtablestart{\Needspace{8\baselineskip}}
+% A longtable starts each new page itself and never offered it to the floats waiting: they
+% drifted past the whole table. Now each of its pages starts as any page does (\@startcolumn).
+\def\eucasia@ltpage{\global\@textfloatsheight\z@\@floatplacement
+  \@startcolumn\@whilesw\if@fcolmade\fi{\@opcol\@startcolumn}}
+\patchcmd{\LT@output}{\@outputpage\global\vsize\@colroom\setbox}
+  {\@outputpage\eucasia@ltpage\global\vsize\@colroom\setbox}{}{\eucasia@ltfailed}
+\patchcmd{\LT@output}{\@outputpage\global\vsize\@colroom\copy}
+  {\@outputpage\eucasia@ltpage\global\vsize\@colroom\copy}{}{\eucasia@ltfailed}
+\makeatother
+"""
+
+
+def table_cells_latex() -> str:
+    """Table cells and their heads are never hyphenated, nor broken at a hyphen of their own
+    ('Co-operation'): a line breaks at a space, as on the web page (ids and patterns keep the
+    break points the book's extension gives them)."""
+    return r"""
+% --- print: no hyphenation in table cells (eucasia.build.printed.table_cells_latex) ---
+\makeatletter
+\g@addto@macro\sphinxattablestart{\hyphenpenalty\@M\exhyphenpenalty\@M}
+\g@addto@macro\sphinxatlongtablestart{\hyphenpenalty\@M\exhyphenpenalty\@M}
+\makeatother
+"""
+
+
+#: The text block of an A4 page with the book's margins (points), and table metrics: a cell's
+#: padding (2 x tabcolsep and a rule), the type of cells (small serif) and heads (footnote-size
+#: sans) as `fontpkg` in `_config.yml` sets them, a line's height, and the share of the text
+#: block a table kept whole may fill.
+LINE_WIDTH = 470.0
+TEXT_HEIGHT = 700.0
+CELL_PAD = 8.5
+CELL_FONT = ("Noto Serif", 9.0)
+HEAD_FONT = ("Noto Sans", 8.0)
+CELL_LINE = 11.0
+ROW_PAD = 4.0
+FILL = 0.85
+
+
+@functools.cache
+def _font(family: str):
+    """The font file fontconfig gives for `family`, opened with Pillow (None if not found)."""
+    from PIL import ImageFont
+
+    try:
+        found = subprocess.run(
+            ["fc-match", "-f", "%{file}", family], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        return ImageFont.truetype(found, 1000)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+
+
+@functools.lru_cache(maxsize=65536)
+def text_width(text: str, font: tuple[str, float]) -> float:
+    """Width of `text` in points, set in `font` (family, size); 0.55 em a character when the
+    font cannot be found.
+
+    >>> 30 < text_width("betweenness", HEAD_FONT) < 60
+    True
+    """
+    family, size = font
+    face = _font(family)
+    if face is None:
+        return len(text) * 0.55 * size
+    return face.getlength(text) / 1000 * size
+
+
+def _char_width() -> float:
+    """The mean width of a character of running text in a cell (an estimate for heights)."""
+    sample = "the quick brown fox jumps over a lazy dog, 2019–2026; EU Central Asia "
+    return text_width(sample, CELL_FONT) / len(sample)
+
+
+def _longest(texts: Iterable[str], font: tuple[str, float]) -> float:
+    words = {w for t in texts for w in re.split(r"[ \t\n]+", hold_amounts(t)) if w}
+    # The widest word is among the longest: measure those only (a build has thousands of cells).
+    longest = sorted(words, key=lambda w: (-len(w), w))[:8]
+    return max((text_width(w, font) for w in longest), default=0.0)
+
+
+def fit_columns(widths: list[int], heads: list[str], columns: list[list[str]]) -> list[int]:
+    """Column widths (the same sum) in which each column holds its longest unbreakable word:
+    table cells are not hyphenated, so a column narrower than a word runs into the next one.
+    The width a narrow column needs is taken from the columns with room to spare; when the
+    words cannot all fit, every column gets the same share of what they need.
+
+    >>> fit_columns([40, 10, 50], ["name", "betweenness", "note"], [["a"], ["0.25"], ["b"]])
+    [39, 13, 48]
+    """
+    total = sum(widths)
+    need = [
+        (max(_longest(col, CELL_FONT), _longest([head], HEAD_FONT)) + 1 + CELL_PAD)
+        / LINE_WIDTH
+        * total
+        for head, col in zip(heads, columns, strict=True)
+    ]
+    if sum(need) >= total:
+        wanted = [n * total / sum(need) for n in need]
+    else:
+        wanted = [max(float(w), n) for w, n in zip(widths, need, strict=True)]
+        excess = sum(wanted) - total
+        slack = [max(0.0, w - n) for w, n in zip(wanted, need, strict=True)]
+        wanted = [w - excess * s / sum(slack) for w, s in zip(wanted, slack, strict=True)]
+    out = [int(w) + (1 if w > int(w) else 0) for w in wanted]
+    out[max(range(len(out)), key=lambda i: out[i] - need[i])] -= sum(out) - total
+    return out
+
+
+def table_height(widths: list[int], rows: list[list[str]]) -> float:
+    """An estimate of a table's height in points: each row as tall as its cell of most lines.
+
+    >>> table_height([50, 50], [["short", "text"]] * 3)
+    45.0
+    """
+    total = sum(widths)
+    inner = [max(20.0, w / total * LINE_WIDTH - CELL_PAD) for w in widths]
+    height = 0.0
+    for row in rows:
+        lines = max(
+            (
+                -(-len(text) * _char_width() // width)
+                for text, width in zip(row, inner, strict=False)
+            ),
+            default=1,
+        )
+        height += max(1, lines) * CELL_LINE + ROW_PAD
+    return height
+
+
+def keeps_whole(widths: list[int], rows: list[list[str]], caption_lines: int = 3) -> bool:
+    """Whether a table is set whole in print: at most `KEEP_WHOLE_ROWS` rows and short enough
+    for one page (with its caption and head); otherwise it breaks with its head repeated.
+
+    >>> keeps_whole([50, 50], [["a", "b"]] * 20), keeps_whole([50, 50], [["a", "b"]] * 21)
+    (True, False)
+    >>> keeps_whole([50, 50], [["word " * 400, "b"]] * 3)
+    False
+    """
+    if len(rows) > KEEP_WHOLE_ROWS:
+        return False
+    head = (caption_lines + 2) * CELL_LINE
+    return head + table_height(widths, rows) <= FILL * TEXT_HEIGHT
+
+
+def never_hyphenated(names: Iterable[str], terms: Iterable[str] = TERMS) -> list[str]:
+    """The words of `names` (actors, states) and `terms` that LaTeX must not hyphenate: words of
+    letters only, five or more long, capitalised (names) or listed (terms).
+
+    >>> never_hyphenated(["Tajikistan", "Council of the European Union", "OSCE"], ["PageRank"])
+    ['Council', 'European', 'PageRank', 'Tajikistan', 'Union']
+    """
+    words = set(terms)
+    for name in names:
+        words |= {w for w in re.findall(r"[^\W\d_]+", name) if len(w) >= 5 and w[0].isupper()}
+    return sorted(w for w in words if re.fullmatch(r"[^\W\d_]+", w))
+
+
+def hyphenation_latex(words: Iterable[str]) -> str:
+    """`\\hyphenation` exceptions with no break point: these words are never hyphenated."""
+    listed = " ".join(tex(w) for w in words)
+    return (
+        "\n% --- print: names and terms never hyphenated (eucasia.build.printed) ---\n"
+        f"\\hyphenation{{{listed}}}\n"
+    )
+
+
+def hold_amounts(text: str) -> str:
+    """Amounts with a no-break space between number and unit: "22 million" never breaks.
+
+    >>> hold_amounts("up to EUR 22 million in 2024") == "up to EUR 22\\u00a0million in 2024"
+    True
+    """
+    return AMOUNT.sub(lambda m: re.sub(r"(?<=\d) (?=[a-z])", "\u00a0", m[0]), text)
+
+
+#: The actor index's page numbers: every mention of an actor writes its page to the .aux file
+#: (at shipout, so the page is the one it lands on); the index prints them, consecutive pages as
+#: ranges, each a link to its page; a dash for an actor the text never names in full.
+ACTOR_PAGES_LATEX = r"""
+% --- print: the pages naming each actor (eucasia.build.printed.ACTOR_PAGES_LATEX) ---
+\makeatletter
+\protected\def\eucasiaactor#1{\ifhmode\protected@write\@auxout{}{\string\eucasiaactorpage{#1}{\the\c@page}}\fi}
+\def\eucasia@cs#1#2{\csname eucasia@#1@#2\endcsname}
+\def\eucasia@range#1#2{\ifnum#1=#2 \hyperlink{page.#1}{#1}\else\ifnum\numexpr#1+1\relax=#2
+  \hyperlink{page.#1}{#1}, \hyperlink{page.#2}{#2}\else
+  \hyperlink{page.#1}{#1}\textendash\hyperlink{page.#2}{#2}\fi\fi}
+\def\eucasiaactorpage#1#2{%
+  \expandafter\ifx\csname eucasia@last@#1\endcsname\relax
+    \expandafter\xdef\csname eucasia@list@#1\endcsname{}%
+    \expandafter\xdef\csname eucasia@first@#1\endcsname{#2}%
+    \expandafter\xdef\csname eucasia@last@#1\endcsname{#2}%
+  \else\ifnum#2>\eucasia@cs{last}{#1}\relax
+    \ifnum#2=\numexpr\eucasia@cs{last}{#1}+1\relax
+      \expandafter\xdef\csname eucasia@last@#1\endcsname{#2}%
+    \else
+      \expandafter\xdef\csname eucasia@list@#1\endcsname{%
+        \unexpanded\expandafter\expandafter\expandafter{\csname eucasia@list@#1\endcsname}%
+        \noexpand\eucasia@range{\eucasia@cs{first}{#1}}{\eucasia@cs{last}{#1}}, }%
+      \expandafter\xdef\csname eucasia@first@#1\endcsname{#2}%
+      \expandafter\xdef\csname eucasia@last@#1\endcsname{#2}%
+    \fi\fi\fi}
+\newcommand\eucasiaactorpages[1]{\expandafter\ifx\csname eucasia@last@#1\endcsname\relax
+  \textendash\else\eucasia@cs{list}{#1}\eucasia@range{\eucasia@cs{first}{#1}}{\eucasia@cs{last}{#1}}\fi}
+\makeatother
+"""
+
+
+def actor_pages_cell(actor_id: str) -> str:
+    """LaTeX of the index cell listing the pages that name `actor_id`.
+
+    >>> actor_pages_cell("eu")
+    '\\\\eucasiaactorpages{eu}'
+    """
+    if not re.fullmatch(r"[a-z0-9_]+", actor_id):
+        raise ValueError(f"actor id {actor_id!r} cannot name a LaTeX macro")
+    return rf"\eucasiaactorpages{{{actor_id}}}"
+
+
+def actor_mark(actor_id: str) -> str:
+    """LaTeX after a mention of an actor: records the page for the index (prints nothing)."""
+    if not re.fullmatch(r"[a-z0-9_]+", actor_id):
+        raise ValueError(f"actor id {actor_id!r} cannot name a LaTeX macro")
+    return rf"\eucasiaactor{{{actor_id}}}"
+
+
+def chapter_reference(label: str, numbered: bool, in_parentheses: bool = False) -> str:
+    r"""LaTeX after a reference to a chapter: its number (when numbered) and page, in
+    parentheses, or after a comma when the reference already stands in parentheses.
+
+    `label` is the chapter's label as the LaTeX writer sets it (``notebooks/tracker::doc``).
+
+    >>> chapter_reference("book/methods::doc", True)
+    ' (chapter~\\ref{\\detokenize{book/methods::doc}}, p.~\\pageref{\\detokenize{book/methods::doc}})'
+    >>> chapter_reference("book/how-to-cite::doc", False, in_parentheses=True)
+    ', p.~\\pageref{\\detokenize{book/how-to-cite::doc}}'
+    """
+    ref = rf"\detokenize{{{label}}}"
+    where = rf"p.~\pageref{{{ref}}}"
+    if numbered:
+        where = rf"chapter~\ref{{{ref}}}, {where}"
+    return f", {where}" if in_parentheses else f" ({where})"
+
+
+_SAFE_URL = re.compile(r"https://[A-Za-z0-9.\-/_]+")
+
+
+def _url(url: str) -> str:
+    return rf"\url{{{url}}}" if _SAFE_URL.fullmatch(url) else tex(url)
+
+
+def colophon_latex(edition: Edition, root: Path, site: str) -> str:
+    """The back of the title page: edition, licences, DOI, where the data and code live and how
+    to cite, from `edition.toml`, `CITATION.cff`, `LICENSE`, `LICENSE-CONTENT.md` and the
+    site's address (`_config.yml`). Nothing here is typed: a missing fact is said missing."""
+    citation = yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8"))
+    content = (root / "LICENSE-CONTENT.md").read_text(encoding="utf-8")
+    code = (root / "LICENSE").read_text(encoding="utf-8").splitlines()[0].strip()
+    cc_name = re.search(r"\*\*([^*]+)\*\*[^(]*\(([^)]+)\)", content)
+    cc_url = re.search(r"<(https://creativecommons\.org/[^>]+)>", content)
+    doi = citation.get("doi") or (citation.get("preferred-citation") or {}).get("doi")
+    doi_line = (
+        f"DOI: {_url('https://doi.org/' + str(doi))}"
+        if doi
+        else r"DOI: none is recorded for this edition in \texttt{CITATION.cff}; Zenodo archives "
+        r"each release of the repository and mints a DOI for it."
+    )
+    licence = (
+        rf"Text, figures and data: {tex(cc_name[1])} ({tex(cc_name[2])}), {_url(cc_url[1])} "
+        r"(\texttt{LICENSE\sphinxhyphen{}CONTENT.md}). "
+        if cc_name and cc_url
+        else ""
+    )
+    licence += rf"Code: {tex(code)} (\texttt{{LICENSE}})."
+    lines = [
+        rf"{{\large\bfseries {tex(edition.title)}}}\par\smallskip",
+        rf"{tex(edition.subtitle)}\par\bigskip",
+        rf"Edition {tex(edition.version)}, {tex(edition.date)}.\par",
+        rf"{tex('; '.join(edition.authors))}\par\bigskip",
+        rf"\textbf{{Licence.}} {licence}\par\medskip",
+        rf"\textbf{{Identifier.}} {doi_line}\par\medskip",
+        rf"\textbf{{Data and code.}} The data package (\texttt{{data/}}, described by "
+        rf"\texttt{{datapackage.json}}), the notebooks and the code that computes every table, "
+        rf"figure and number of this edition: {_url(edition.repository)}.\par\medskip",
+        rf"\textbf{{Web edition.}} {_url(site)}\par\medskip",
+        rf"\textbf{{Cite as.}} {tex(edition.reference())}\par",
+    ]
+    body = "\n".join(lines)
+    return (
+        "\n% --- print: the colophon on the back of the title page (eucasia.build.printed) ---\n"
+        "\\makeatletter\n\\def\\sphinxbackoftitlepage{\\begingroup\\thispagestyle{empty}"
+        "\\small\\RaggedRight\\null\\vfill\n"
+        f"{body}\n\\endgroup\\clearpage}}\n\\makeatother\n"
+    )

@@ -1,0 +1,584 @@
+"""The PDF edition works as print: floats near their first mention on pages at least half full,
+short tables whole, names and amounts never hyphenated, an index of actors with page numbers,
+chapter references with their page, a colophon on the back of the title page.
+
+Each rule is a function over what poppler reports (`pdftotext -layout` per page, page images)
+or what LaTeX was given (`book.tex`), proven on a fixture that breaks it, then run on the
+built PDF. The LaTeX the rules rest on is `eucasia/build/printed.py`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from harness.commands import run
+from harness.paths import BUILD, HTML, ROOT
+from test_pdf_layout import (
+    AREA,
+    IMAGE_DPI,
+    TypeArea,
+    chapter_starts,
+    pdf_pages,  # noqa: F401  (a fixture this module uses)
+    type_area_from_config,
+)
+
+from eucasia.build.edition import read_edition
+from eucasia.build.printed import KEEP_WHOLE_ROWS, keeps_whole, never_hyphenated
+
+TEX = BUILD / "latex" / "book.tex"
+#: How many pages a figure or table may stand after the page that first mentions it: a
+#: longtable of several pages may come between.
+NEAR = 3
+
+
+def layout_pages(pdf: Path) -> list[str]:
+    """The text of each page, laid out as printed (`pdftotext -layout`)."""
+    text = run(["pdftotext", "-layout", str(pdf), "-"]).stdout
+    return text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
+
+
+# --- floats: pages at least half full, near the first mention --------------------------------
+
+
+def ink_span(image: Path, area: TypeArea, dpi: int = IMAGE_DPI) -> float:
+    """Share of the text block's height from its first to its last row of ink: a float page
+    whose floats are centred or set from the top counts only what they fill."""
+    from PIL import Image
+
+    with Image.open(image) as im:
+        grey = im.convert("L")
+        scale = dpi / 72
+        x0, x1 = int(area.hmargin * scale), grey.width - int(area.hmargin * scale)
+        y0, y1 = int(area.vmargin * scale), grey.height - int(area.vmargin * scale)
+        block = grey.crop((x0, y0, x1, y1))
+        width, height = block.size
+        data = block.load()
+        inked = [row for row in range(height) if any(data[col, row] < 200 for col in range(width))]
+    return (inked[-1] - inked[0] + 1) / height if inked else 0.0
+
+
+def under_half_full(images: list[Path], area: TypeArea, starts: list[int], front: int) -> list[str]:
+    """Pages whose ink spans less than half the text block (a float page of one small float, a
+    page left short). Exempt as in `half_empty_pages`: the front matter, the last page, the end
+    of a chapter (the page before a chapter start, or before the blank page ahead of it)."""
+    span = {n: ink_span(image, area) for n, image in enumerate(images, start=1)}
+    exempt = set(range(1, front)) | {len(images)}
+    for start in starts:
+        exempt.add(start - 1)
+        if span.get(start - 1) == 0.0:
+            exempt.add(start - 2)
+    return [
+        f"page {n}: ink spans {s:.0%} of the text block"
+        for n, s in span.items()
+        if n not in exempt and s < 0.5
+    ]
+
+
+_CAPTION = re.compile(r"^\s*(Figure|Table) (\d+\.\d+): ", re.M)
+
+
+def far_floats(pages: list[str], near: int = NEAR) -> list[str]:
+    """Figures and tables set more than `near` pages after the last page before them that
+    mentions them (a float set before its first mention counts as near). A chapter may name
+    its full lists in its opening summary and set them where it closes: the mention that
+    introduces a float is the one just before it."""
+    captions = {}
+    for n, text in enumerate(pages, start=1):
+        for kind, number in _CAPTION.findall(text):
+            captions.setdefault(f"{kind} {number}", n)
+    found = []
+    for name, at in captions.items():
+        kind, number = name.split()
+        pattern = re.compile(rf"{kind}\s+{re.escape(number)}(?![\d.]*\d)(?!:)")
+        mentions = [n for n, text in enumerate(pages, start=1) if pattern.search(text)]
+        before = [n for n in mentions if n <= at]
+        if before and at - before[-1] > near:
+            found.append(f"{name}: mentioned on page {before[-1]}, set on page {at}")
+    return found
+
+
+# --- tables: short ones whole ---------------------------------------------------------------
+
+_CONTINUED = re.compile(r"Table (\d+\.\d+) – continued from previous page")
+
+
+class _Tables(HTMLParser):
+    """Numbered tables of a built HTML page: number -> (widths, body rows of cell texts)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: dict[str, tuple[list[int], list[list[str]]]] = {}
+        self._stack: list[dict] = []
+        self._in: str | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        a = dict(attrs)
+        if tag == "table":
+            self._stack.append({"number": None, "widths": [], "rows": [], "body": False})
+        elif not self._stack:
+            return
+        t = self._stack[-1] if self._stack else None
+        if tag == "col" and t is not None:
+            m = re.search(r"width:\s*(\d+)%", a.get("style") or "")
+            t["widths"].append(int(m[1]) if m else 1)
+        elif tag == "tbody" and t is not None:
+            t["body"] = True
+        elif tag == "tr" and t is not None and t["body"]:
+            t["rows"].append([])
+        elif tag == "td" and t is not None and t["body"]:
+            self._in, self._text = "td", []
+        elif tag == "span" and "caption-number" in (a.get("class") or ""):
+            self._in, self._text = "number", []
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self._stack:
+            return
+        t = self._stack[-1]
+        if tag == "td" and self._in == "td":
+            t["rows"][-1].append(" ".join("".join(self._text).split()))
+            self._in = None
+        elif tag == "span" and self._in == "number":
+            m = re.search(r"Table (\d+\.\d+)", "".join(self._text))
+            t["number"] = m[1] if m else None
+            self._in = None
+        elif tag == "table":
+            self._stack.pop()
+            if t["number"]:
+                widths = t["widths"] or [1] * max((len(r) for r in t["rows"]), default=1)
+                self.tables[t["number"]] = (widths, t["rows"])
+
+    def handle_data(self, data: str) -> None:
+        if self._in:
+            self._text.append(data)
+
+
+def html_tables(pages: list[Path]) -> dict[str, tuple[list[int], list[list[str]]]]:
+    """Every numbered table of the site's chapters: its column widths and body rows."""
+    tables: dict[str, tuple[list[int], list[list[str]]]] = {}
+    for page in pages:
+        parser = _Tables()
+        parser.feed(page.read_text(encoding="utf-8"))
+        tables.update(parser.tables)
+    return tables
+
+
+def split_short_tables(pages: list[str], tables: dict) -> list[str]:
+    """Tables continued on a later page that have at most `KEEP_WHOLE_ROWS` rows and are short
+    enough for one page (`keeps_whole`): each should have been set whole."""
+    found = []
+    for number in sorted({m for text in pages for m in _CONTINUED.findall(text)}):
+        widths, rows = tables.get(number, ([1], []))
+        if rows and keeps_whole(widths, rows):
+            found.append(f"Table {number} ({len(rows)} rows) is split across pages")
+    return found
+
+
+# --- hyphenation: names and amounts whole ---------------------------------------------------
+
+
+def broken_words(
+    pages: list[str], words: list[str], own: frozenset[str] = frozenset()
+) -> list[str]:
+    """A listed word hyphenated at a line end ('Tajik-' / 'istan'), or an amount's number and
+    unit on two lines ('EUR 22' / 'million'), in the laid-out text of each page: the rest of the
+    word is looked for at the same column of the next line (tables) or at its start (prose).
+    A break at a hyphen the name itself has (`own`: 'Co-operation') is a line break, not a
+    hyphenation."""
+    found = []
+    listed = set(words)
+    for n, text in enumerate(pages, start=1):
+        lines = text.split("\n")
+        for i, line in enumerate(lines[:-1]):
+            below = lines[i + 1]
+            for m in re.finditer(r"([^\W\d_]{2,})-(?=\s{2,}|\s*$)", line):
+                rests = [re.match(r"\s*([^\W\d_]+)", b) for b in _next_cell(below, m.start(1))]
+                for rest in (
+                    r for r in rests if r and m[1] + r[1] in listed and f"{m[1]}-{r[1]}" not in own
+                ):
+                    found.append(f"page {n}: {m[1]}-/{rest[1]}")
+                    break
+            for m in re.finditer(r"(?:EUR|USD) [\d.,]+(?=\s{2,}|\s*$)", line):
+                units = [
+                    re.match(r"\s*(million|billion)\b", b) for b in _next_cell(below, m.start())
+                ]
+                unit = next((u for u in units if u), None)
+                if unit:
+                    found.append(f"page {n}: {m[0]}/{unit[1]}")
+    return found
+
+
+def _next_cell(below: str, column: int) -> list[str]:
+    """Where a word broken at `column` goes on: the same column of the next line (a table
+    cell), or the start of the next line (prose)."""
+    return [below[max(0, column - 2) :], below]
+
+
+def listed_words() -> tuple[list[str], frozenset[str]]:
+    """The words the book never hyphenates (names of actors and states, and its terms), and
+    the hyphenated words of those names ('Co-operation')."""
+    from eucasia.data import load_tables
+
+    tables = load_tables(["actors", "countries"], data_dir=ROOT / "data")
+    names = [*tables["actors"]["name"], *tables["countries"]["name"]]
+    own = frozenset(w for n in names for w in re.findall(r"\w+(?:-\w+)+", n))
+    return never_hyphenated(names), own
+
+
+# --- the index of actors --------------------------------------------------------------------
+
+
+def index_pages(pages: list[str]) -> list[str]:
+    """The pages of the index of actors: from its title to the next chapter."""
+    out, inside = [], False
+    for text in pages:
+        head = text.lstrip()[:200]
+        if "INDEX OF ACTORS" in head:
+            inside = True
+        elif inside and re.match(r"[A-Z][A-Z ]{5,}\n", head) and "Index of actors" not in text:
+            break
+        if inside:
+            out.append(text)
+    return out
+
+
+def index_without_pages(pages: list[str], actors: int) -> list[str]:
+    """Problems of the printed index: a numbered caption, a row (an actor: a number in the
+    items column) with nothing in the pages column, or fewer rows than actors."""
+    problems = [f"numbered like a table: {m[0]!r}" for t in pages for m in _CAPTION.finditer(t)]
+    rows = 0
+    for n, text in enumerate(pages, start=1):
+        if not text.strip():
+            continue
+        lines = text.split("\n")
+        header = next((line for line in lines if re.search(r"\bitems\b.*\bpages\b", line)), None)
+        if header is None:
+            problems.append(f"index page {n}: no column of pages")
+            continue
+        items, at = header.index("items"), header.index("pages")
+        for line in lines[lines.index(header) + 1 :]:
+            if not re.match(r"\s*\d+\b", line[items - 2 : items + 8]):
+                continue
+            rows += 1
+            cell = line[at - 3 :].strip()
+            if not re.match(r"(\d+|–)", cell):
+                name = re.split(r"\s{2,}", line[:items].strip())[0]
+                problems.append(f"index page {n}: no pages for {name!r}")
+    if rows < actors:
+        problems.append(f"{rows} rows of actors found, the data has {actors}")
+    return problems
+
+
+# --- chapter references ---------------------------------------------------------------------
+
+_DOC_REF = re.compile(r"\\hyperref\[\\detokenize\{([^}]+)::doc\}\]\{")
+
+
+def _after_group(tex: str, start: int) -> int:
+    """The index after the brace group opened just before `start`."""
+    depth = 1
+    i = start
+    while depth and i < len(tex):
+        depth += {"{": 1, "}": -1}.get(tex[i], 0) if tex[i - 1] != "\\" else 0
+        i += 1
+    return i
+
+
+def chapter_refs_without_page(tex: str) -> list[str]:
+    """References to a chapter in the LaTeX that are not followed by its page."""
+    found = []
+    for m in _DOC_REF.finditer(tex):
+        end = _after_group(tex, m.end())
+        following = tex[end : end + 160]
+        if rf"\pageref{{\detokenize{{{m[1]}::doc}}}}" not in following.split("\n")[0]:
+            found.append(f"{m[1]}: …{tex[m.start() : end + 40]!r}")
+    return found
+
+
+_TOC_LINE = re.compile(r"^\s*(?:\d+\s+)?([A-Z][^\n.]*?)\s*(?:\. )*\.?\s+(\d+)\s*$", re.M)
+
+
+def wrong_chapter_pages(pages: list[str], tex: str) -> list[str]:
+    """Printed chapter references whose page differs from the chapter's page in the contents,
+    or that print no page at all ('??')."""
+    contents = {}
+    for text in pages[:6]:
+        for title, page in _TOC_LINE.findall(text):
+            contents.setdefault(" ".join(title.split()), int(page))
+    body = " ".join(" ".join(t.split()) for t in pages[6:])
+    found = [f"undefined page: …{m[0]}…" for m in re.finditer(r".{40}p\. \?\?", body)]
+    for m in re.finditer(r"(?:\(chapter (\d+), |, |\()p\. (\d+)\)?", body):
+        before = body[max(0, m.start() - 80) : m.start()].rstrip()
+        for title, page in contents.items():
+            if before.endswith(title) and page != int(m[2]):
+                found.append(f"{title}: printed p. {m[2]}, the contents say {page}")
+    return found
+
+
+# --- the colophon ---------------------------------------------------------------------------
+
+
+def colophon_missing(page_two: str, root: Path = ROOT) -> list[str]:
+    """What the back of the title page lacks: the edition, its date, the licences, a DOI line,
+    where the data and code live."""
+    edition = read_edition()
+    text = " ".join(page_two.split())
+    wanted = {
+        "edition": f"Edition {edition.version}",
+        "date": edition.date,
+        "licence of text and data": "CC BY 4.0",
+        "licence of code": "MIT",
+        "DOI": "DOI",
+        "repository": edition.repository.removeprefix("https://")[:30],
+        "data package": "datapackage.json",
+    }
+    return [f"{what}: {needle!r}" for what, needle in wanted.items() if needle not in text]
+
+
+# === the checks catch what they are meant to catch (fixtures) ===============================
+
+
+def _image(tmp_path: Path, name: str, top: float, bottom: float) -> Path:
+    from PIL import Image, ImageDraw
+
+    scale = IMAGE_DPI / 72
+    size = (round(595.28 * scale), round(841.89 * scale))
+    im = Image.new("RGB", size, "white")
+    height = size[1] - 2 * AREA.vmargin * scale
+    if bottom > top:
+        y0 = AREA.vmargin * scale + top * height
+        y1 = AREA.vmargin * scale + bottom * height - 1
+        ImageDraw.Draw(im).rectangle((AREA.hmargin * scale, y0, 300, y1), fill="black")
+    im.save(tmp_path / name)
+    return tmp_path / name
+
+
+def test_float_page_under_half_full_is_caught(tmp_path: Path) -> None:
+    full = _image(tmp_path, "1.png", 0.0, 0.95)
+    centred = _image(tmp_path, "2.png", 0.35, 0.7)  # one float, centred on its page
+    top = _image(tmp_path, "3.png", 0.0, 0.4)  # one float, set from the top
+    last = _image(tmp_path, "4.png", 0.0, 0.9)
+    found = under_half_full([full, centred, top, last], AREA, [], 1)
+    assert [f.split(":")[0] for f in found] == ["page 2", "page 3"], found
+    assert under_half_full([full, full, full, last], AREA, [], 1) == []
+
+
+def test_float_far_from_its_mention_is_caught() -> None:
+    pages = ["see Figure 1.1 and Table 1.1.", "text", "Table 1.1: Near.", "x", "y", "z"]
+    assert far_floats(pages + ["Figure 1.1: Far away."]) == [
+        "Figure 1.1: mentioned on page 1, set on page 7"
+    ]
+    assert far_floats(pages[:-1] + ["as Figure 1.1 shows", "Figure 1.1: After it."]) == []
+    assert far_floats(["Figure 1.1: Before its mention.", "as Figure 1.1 shows"]) == []
+    wrapped = ["see Figure 1.1.", "x", "y", "z", "as Figure\n1.1 shows", "Figure 1.1: Here."]
+    assert far_floats(wrapped) == [], "a mention broken across lines counts"
+
+
+def test_short_table_split_across_pages_is_caught() -> None:
+    short = ([50, 50], [["a", "b"]] * 10)
+    long = ([50, 50], [["a", "b"]] * (KEEP_WHOLE_ROWS + 5))
+    tall = ([50, 50], [["word " * 300, "b"]] * 4)
+    tables = {"1.1": short, "1.2": long, "6.1": tall}
+    pages = [
+        "Table 1.1: Short.\n",
+        "Table 1.1 – continued from previous page\nTable 1.2 – continued from previous page",
+        "Table 6.1 – continued from previous page",
+    ]
+    assert split_short_tables(pages, tables) == ["Table 1.1 (10 rows) is split across pages"]
+
+
+def test_html_tables_are_read_with_their_rows() -> None:
+    page = (
+        '<table><caption><span class="caption-number">Table 6.1 </span>x</caption>'
+        '<colgroup><col style="width: 30%"><col style="width: 70%"></colgroup>'
+        "<thead><tr><th>a</th><th>b</th></tr></thead>"
+        "<tbody><tr><td>EUR 22 <b>million</b></td><td>y</td></tr></tbody></table>"
+    )
+    parser = _Tables()
+    parser.feed(page)
+    assert parser.tables == {"6.1": ([30, 70], [["EUR 22 million", "y"]])}
+
+
+def test_hyphenated_name_or_amount_is_caught() -> None:
+    pages = [
+        "EU–Tajikistan bilateral pro-   2011–    Tajik-     EUR 128 mil-   [84]\n"
+        "gramme                         2020     istan              lion\n"
+        "in the prose of Kaza-\n"
+        "khstan and a Trans-\n"
+        "Caspian corridor; funds of EUR 22\n"
+        "million.\n"
+    ]
+    found = broken_words(pages, ["Kazakhstan", "Tajikistan", "million"])
+    assert found == [
+        "page 1: Tajik-/istan",
+        "page 1: mil-/lion",
+        "page 1: Kaza-/khstan",
+        "page 1: EUR 22/million",
+    ], found
+    assert broken_words(["a pro-\ngramme for Tajikistan, EUR 22 million"], ["Tajikistan"]) == []
+    own_hyphen = ["Security and Co-\noperation in Europe"]
+    assert broken_words(own_hyphen, ["Cooperation"]) == ["page 1: Co-/operation"]
+    assert broken_words(own_hyphen, ["Cooperation"], frozenset({"Co-operation"})) == []
+
+
+def test_actor_index_without_pages_is_caught() -> None:
+    header = "actor             type        items   strand 1   evidence   pages\n"
+    good = header + (
+        "European Union    EU          110     70 (1)     145        3, 9–11\n"
+        "                  institution\n"
+        "Council of the    EU          0                  3          –\n"
+    )
+    assert index_without_pages([good], 2) == []
+    missing = header + (
+        "European Union    EU          110     70 (1)     145\n"
+        "Council of the    EU          0                  3          –\n"
+    )
+    assert index_without_pages([missing], 2) == ["index page 1: no pages for 'European Union'"]
+    old = "Table 9.32: Every actor in the data.\nactor  type  items  evidence\n"
+    found = index_without_pages([old], 61)
+    assert found[0].startswith("numbered like a table") and "no column of pages" in found[1]
+
+
+def test_chapter_reference_without_page_is_caught() -> None:
+    good = (
+        r"see {\hyperref[\detokenize{book/methods::doc}]{\sphinxcrossref{\DUrole{doc}{Methods}}}}"
+        r" (chapter~\ref{\detokenize{book/methods::doc}}, p.~\pageref{\detokenize{book/methods::doc}})."
+    )
+    bad = r"(see {\hyperref[\detokenize{book/how-to-cite::doc}]{\sphinxcrossref{\DUrole{doc}{How to cite}}}})."
+    assert chapter_refs_without_page(good) == []
+    found = chapter_refs_without_page(good + "\n" + bad)
+    assert len(found) == 1 and found[0].startswith("book/how-to-cite"), found
+
+
+def test_printed_chapter_page_is_checked_against_the_contents() -> None:
+    contents = (
+        "CONTENTS\n8 Methods                                  103\nHow to cite          127\n"
+    )
+    pages = [contents, "", "", "", "", ""]
+    good = pages + ["set out in Methods (chapter 8, p. 103) and (see How to cite, p. 127)."]
+    assert wrong_chapter_pages(good, "") == []
+    bad = pages + ["set out in Methods (chapter 8, p. 99); see How to cite (p. ??)."]
+    found = wrong_chapter_pages(bad, "")
+    assert any("Methods: printed p. 99" in f for f in found), found
+    assert any("undefined page" in f for f in found), found
+
+
+def test_missing_colophon_is_caught() -> None:
+    assert len(colophon_missing("")) == 7
+    edition = read_edition()
+    page = (
+        f"Edition {edition.version}, {edition.date}. Licence: CC BY 4.0; code MIT. DOI: none. "
+        f"{edition.repository} data/ datapackage.json"
+    )
+    assert colophon_missing(page) == []
+
+
+def test_print_rules_examples_run() -> None:
+    import doctest
+
+    from eucasia.build import printed
+
+    result = doctest.testmod(printed)
+    assert result.attempted >= 10 and not result.failed, result
+
+
+def test_colophon_escapes_what_it_is_fed(tmp_path: Path) -> None:
+    import dataclasses
+
+    from eucasia.build.printed import colophon_latex
+
+    for name in ("CITATION.cff", "LICENSE", "LICENSE-CONTENT.md"):
+        (tmp_path / name).write_text((ROOT / name).read_text(encoding="utf-8"), encoding="utf-8")
+    hostile = dataclasses.replace(
+        read_edition(), title=r"R&D at 100% {x} \input{/etc/passwd} #1 ~ ^", version="1.0_rc"
+    )
+    latex = colophon_latex(hostile, tmp_path, "https://example.org/x")
+    assert r"R\&D at 100\% \{x\} \textbackslash{}input\{/etc/passwd\} \#1" in latex
+    assert r"\input{/etc" not in latex and "1.0\\_rc" in latex
+    assert "DOI: none is recorded" in latex, "no DOI in CITATION.cff: said, not invented"
+    cff = tmp_path / "CITATION.cff"
+    cff.write_text(cff.read_text(encoding="utf-8") + 'doi: "10.5281/zenodo.1"\n', encoding="utf-8")
+    assert r"\url{https://doi.org/10.5281/zenodo.1}" in colophon_latex(hostile, tmp_path, "")
+
+
+def test_columns_widen_to_their_longest_word() -> None:
+    from eucasia.build.printed import HEAD_FONT, LINE_WIDTH, fit_columns, text_width
+
+    widths = fit_columns([60, 8, 32], ["name", "betweenness", "note"], [["x"], ["0.2"], ["y"]])
+    assert sum(widths) == 100 and widths[1] > 8
+    assert widths[1] / 100 * LINE_WIDTH - 8.5 >= text_width("betweenness", HEAD_FONT)
+    assert fit_columns([50, 50], ["a", "b"], [["x"], ["y"]]) == [50, 50]
+
+
+# === the checks on the built PDF ============================================================
+
+
+@pytest.fixture(scope="module")
+def printed_pages(built_pdf: Path) -> list[str]:
+    return layout_pages(built_pdf)
+
+
+@pytest.fixture(scope="module")
+def page_images(built_pdf: Path, tmp_path_factory) -> list[Path]:
+    """Page images in this module's own folder (test_pdf_layout keeps its copies for people)."""
+    rendered = tmp_path_factory.mktemp("print-pages")
+    result = run(["pdftoppm", "-r", str(IMAGE_DPI), "-png", str(built_pdf), str(rendered / "p")])
+    assert result.returncode == 0, result.stderr
+    return sorted(rendered.glob("p-*.png"))
+
+
+def test_no_page_under_half_full(
+    pdf_pages: list,  # noqa: F811
+    page_images: list[Path],
+) -> None:
+    area = type_area_from_config()
+    starts = chapter_starts(pdf_pages, area)
+    assert len(page_images) == len(pdf_pages) > 20
+    found = under_half_full(page_images, area, starts, front=starts[0])
+    assert not found, f"{len(found)} pages under half full:\n" + "\n".join(found)
+
+
+def test_floats_stand_near_their_first_mention(printed_pages: list[str]) -> None:
+    found = far_floats(printed_pages)
+    assert not found, "\n".join(found)
+
+
+def test_short_tables_are_whole(printed_pages: list[str], built_html: Path) -> None:
+    pages = sorted((HTML / "notebooks").glob("*.html")) + sorted((HTML / "book").glob("*.html"))
+    tables = html_tables(pages)
+    assert len(tables) > 40, "expected the chapters' numbered tables"
+    found = split_short_tables(printed_pages, tables)
+    assert not found, "\n".join(found)
+
+
+def test_names_and_amounts_are_not_hyphenated(printed_pages: list[str]) -> None:
+    words, own = listed_words()
+    assert {"Tajikistan", "PageRank", "million"} <= set(words) and "Co-operation" in own
+    found = broken_words(printed_pages, words, own)
+    assert not found, "\n".join(found)
+
+
+def test_actor_index_has_page_numbers(printed_pages: list[str]) -> None:
+    from eucasia.data import load_tables
+
+    actors = len(load_tables(["actors"], data_dir=ROOT / "data")["actors"])
+    pages = index_pages(printed_pages)
+    assert pages, "the index of actors was not found"
+    found = index_without_pages(pages, actors)
+    assert not found, "\n".join(found)
+
+
+def test_chapter_references_carry_their_page(printed_pages: list[str], built_pdf: Path) -> None:
+    tex = TEX.read_text(encoding="utf-8")
+    assert len(_DOC_REF.findall(tex)) >= 5, "expected references to chapters"
+    assert not chapter_refs_without_page(tex)
+    assert not wrong_chapter_pages(printed_pages, tex)
+    assert re.search(r"\(chapter \d+, p\. \d+\)", html.unescape(" ".join(printed_pages)))
+
+
+def test_colophon_on_the_back_of_the_title_page(printed_pages: list[str]) -> None:
+    assert not colophon_missing(printed_pages[1]), colophon_missing(printed_pages[1])
