@@ -129,8 +129,12 @@ def field_type(column: pd.Series) -> str:
     ('integer', 'string')
     """
     values = [v.data if isinstance(v, Shown) else v for v in column if not _absent(v)]
-    if not values:
-        return "string"
+    if not values:  # nothing to go by but the column's type
+        if pd.api.types.is_bool_dtype(column.dtype):
+            return "boolean"
+        if pd.api.types.is_integer_dtype(column.dtype):
+            return "integer"
+        return "number" if pd.api.types.is_float_dtype(column.dtype) else "string"
     if all(isinstance(v, (bool, np.bool_)) for v in values):
         return "boolean"
     if all(
