@@ -253,9 +253,14 @@ def test_download_and_launch_buttons(chapter) -> None:
     _visible(page, 'button[aria-label="Download this page"]').click()
     downloads = page.locator(".dropdown-download-buttons .dropdown-item").filter(visible=True)
     labels = " ".join(downloads.all_inner_texts())
-    assert ".md" in labels and ".pdf" in labels, labels
+    assert ".md" in labels and "PDF edition" in labels and "Print this page" in labels, labels
     source = page.locator('.dropdown-download-buttons a[href$=".md"]').first.get_attribute("href")
     assert (HTML / posixpath.normpath(posixpath.join(posixpath.dirname(CHAPTER), source))).is_file()
+    pdf = page.locator(".dropdown-download-buttons .btn-download-edition-pdf-button")
+    edition = posixpath.normpath(
+        posixpath.join(posixpath.dirname(CHAPTER), pdf.get_attribute("href"))
+    )
+    assert edition == "_pdf/eu-central-asia-strategy.pdf", edition
     page.keyboard.press("Escape")
     _visible(page, 'button[aria-label="Launch interactive content"]').click()
     binder = page.locator('.dropdown-launch-buttons a[href*="mybinder.org"]').filter(visible=True)
@@ -268,7 +273,7 @@ def test_print_button_prints(chapter) -> None:
         "() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }"
     )
     _visible(page, 'button[aria-label="Download this page"]').click()
-    _visible(page, ".dropdown-download-buttons .btn-download-pdf-button").click()
+    _visible(page, ".dropdown-download-buttons .btn-print-page-button").click()
     assert page.evaluate("window.__printed") == 1
 
 

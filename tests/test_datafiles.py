@@ -1,8 +1,10 @@
-"""The data under tables and figures: CSV writer, header line, web-only block, row anchors.
+"""The data under tables and figures: CSV writer, its metadata, web-only block, row anchors.
 
-Unit tests (no built book): the CSV is byte-stable and holds what the page shows; the header
-names the edition and the source tables; the block is HTML-only; the row-anchor transform gives
-each row of a marked table its id and leaves other tables alone.
+Unit tests (no built book): the CSV is byte-stable and holds what the page shows, header row
+first; the folder's datapackage.json names each file's item, page, edition, columns and source
+tables; a network's CSV names both ends of each tie; an absent value is an empty cell; the block
+is HTML-only, one CSV link and one "Cite" disclosure; the row-anchor transform gives each row of
+a marked table its id and leaves other tables alone.
 """
 
 from __future__ import annotations
@@ -23,7 +25,14 @@ from sphinx import addnodes
 from eucasia.build import datafiles
 from eucasia.build.edition import read_edition
 from eucasia.presentation import display
-from eucasia.presentation.datafiles import Shown, csv_value, data_payload, frame_csv, plain_text
+from eucasia.presentation.datafiles import (
+    Shown,
+    csv_value,
+    data_payload,
+    field_type,
+    frame_csv,
+    plain_text,
+)
 from eucasia.presentation.text import cite_sources, reader_text
 
 sys.path.insert(0, str(ROOT / "book" / "_ext"))
@@ -96,18 +105,45 @@ def test_payload_names_sorted_sources_and_rejects_unknown_kind() -> None:
         data_payload(frame, "chart")
 
 
-def test_header_line_names_item_edition_and_source_files() -> None:
+def test_resource_names_item_page_edition_columns_and_source_files() -> None:
     edition = read_edition()
     url = datafiles.anchor_url("https://example.org/book/", "notebooks/resilience", "tbl-x")
     assert url == "https://example.org/book/notebooks/resilience.html#tbl-x"
     files = datafiles.source_files(["initiatives", "actors.csv"])
     assert files == ["actors.csv", "initiatives.csv"]
-    text = datafiles.csv_file("a\n1\n", "Table 2.1", url, files, edition)
-    header, body = text.split("\n", 1)
-    assert header.startswith("# Table 2.1 of ")
-    assert f"edition {edition.version} ({edition.date})" in header
-    assert "source tables: data/actors.csv, data/initiatives.csv" in header
-    assert url in header and body == "a\n1\n"
+    frame = pd.DataFrame({"area": ["1.1"], "n": pd.array([None], dtype="Int64"), "x": [0.5]})
+    payload = data_payload(frame, "table", ["initiatives"])
+    item = payload | {"name": "tbl-x", "url": url, "sources": files, "caption": " Two\n lines"}
+    described = datafiles.resource(item, "Table 2.1", edition)
+    assert described["path"] == "tbl-x.csv" and described["name"] == "tbl-x"
+    assert described["title"] == "Table 2.1" and described["description"] == "Two lines"
+    assert described["homepage"] == url
+    assert described["schema"]["fields"] == [
+        {"name": "area", "type": "string"},  # an id that looks like a number stays text
+        {"name": "n", "type": "integer"},
+        {"name": "x", "type": "number"},
+    ]
+    assert [s["title"] for s in described["sources"]] == ["data/actors.csv", "data/initiatives.csv"]
+    assert described["sources"][0]["path"].endswith(f"/blob/v{edition.version}/data/actors.csv")
+    package = datafiles.package([described], edition, "https://example.org/book/")
+    assert package["version"] == edition.version and package["resources"] == [described]
+    assert edition.doi and edition.doi in package["description"]
+
+
+def test_csv_starts_with_its_header_row() -> None:
+    """Edition 0.2.0 put a `# Figure ...` comment line first: a spreadsheet's junk first row."""
+    text = frame_csv(pd.DataFrame({"a": [1]}))
+    assert text.splitlines()[0] == "a" and not text.startswith("#")
+
+
+def test_field_types_follow_the_values_written() -> None:
+    assert field_type(pd.Series([True, False])) == "boolean"
+    assert field_type(pd.Series([1.5, None])) == "number"
+    assert field_type(pd.Series([1, "x"], dtype=object)) == "string"
+    assert field_type(pd.Series([pd.Timestamp("2020-01-02")])) == "date"
+    assert field_type(pd.Series([Shown("1,000", data=1000)])) == "integer"
+    assert field_type(pd.Series([None, None])) == "string"
+    assert field_type(pd.Series([None], dtype="Int64")) == "integer"  # from the column's type
 
 
 def test_chapter_tables_are_what_the_chapter_loads() -> None:
@@ -125,18 +161,26 @@ def test_number_label_and_file_name() -> None:
     assert datafiles.file_name("tbl-cty-kz/funding") == "tbl-cty-kz-funding.csv"
 
 
-def test_block_is_html_only_and_links_the_data_file() -> None:
+def test_block_is_html_only_one_csv_link_and_one_cite_disclosure() -> None:
     payload = {"csv": "a\n1\n", "sources": ["x.csv"]}
+    edition = read_edition()
     only = datafiles.block(
-        "figure", "fig-a", "notebooks/overview", "https://e.org/b/", read_edition(), payload
+        "figure", "fig-a", "notebooks/overview", "https://e.org/b/", edition, payload
     )
     assert isinstance(only, addnodes.only) and only["expr"] == "html"
     container = only.children[0]
     assert container["eucasia_data"]["name"] == "fig-a"
-    raw = next(iter(container.findall(nodes.raw)))
-    assert 'href="../_data/fig-a.csv"' in raw.astext()
-    assert "Cite this figure:" in container.astext()
-    assert next(iter(container.findall(addnodes.pending_xref)))["reftarget"] == "fig-a"
+    raw = "".join(n.astext() for n in container.findall(nodes.raw))
+    assert raw.count('href="../_data/fig-a.csv"') == 1 and raw.count("<summary>Cite</summary>") == 1
+    assert 'href="../_data/datapackage.json"' in raw
+    cite = next(
+        p for p in container.findall(nodes.paragraph) if "eucasia-cite-text" in p["classes"]
+    )
+    text = cite.astext()
+    url = "https://e.org/b/notebooks/overview.html#fig-a"
+    assert text.endswith(url) and f"DOI: {edition.doi}." in text  # the page, not the repository
+    assert edition.repository not in text and "(" + url not in text
+    assert next(iter(cite.findall(addnodes.pending_xref)))["reftarget"] == "fig-a"
 
 
 def test_table_markup_marks_interactive_and_anchored_tables() -> None:
@@ -148,19 +192,47 @@ def test_table_markup_marks_interactive_and_anchored_tables() -> None:
         display.table_markdown(frame, "c", "tbl-a", row_anchors='x" onclick')
 
 
-def test_figure_data_from_a_network_is_its_sorted_ties() -> None:
+def test_figure_data_from_a_network_is_its_sorted_ties_named_as_shown() -> None:
     G = nx.Graph()
+    G.add_node("z", label="Zeta (Z)")
     G.add_edge("z", "a", weight=2, initiatives=("1", "2"))
     G.add_edge("b", "c", weight=1, initiatives=("3",))
     frame = display._figure_frame(G)
-    assert list(frame.columns) == ["source", "target", "weight"]  # lists are not CSV values
-    assert frame.values.tolist() == [["a", "z", 2], ["b", "c", 1]]
+    # lists are not CSV values; a node without a label is named by its id
+    assert list(frame.columns) == ["source_id", "source", "target_id", "target", "weight"]
+    assert frame.values.tolist() == [["a", "a", "z", "Zeta (Z)", 2], ["b", "b", "c", "c", 1]]
     labelled = pd.DataFrame({"n": [1]}, index=pd.Index(["x"], name="actor"))
     assert list(display._figure_frame(labelled).columns) == ["actor", "n"]
+    years = pd.DataFrame({"n": [1, 2]}, index=pd.RangeIndex(2019, 2021, name="year"))
+    assert display._figure_frame(years).values.tolist() == [[2019, 1], [2020, 2]]
     with pytest.raises(TypeError):
         display._figure_frame([1, 2])
     with pytest.raises(ValueError, match="name the index"):  # its column would be 'index'
         display._figure_frame(pd.DataFrame({"n": [1]}, index=pd.Index(["x"])))
+
+
+def test_an_absent_value_shows_a_dash_and_downloads_empty() -> None:
+    frame = pd.DataFrame({"actor": ["EU"], "rank": pd.array([None], dtype="Int64")})
+    assert display.table_markdown(frame, "c", "tbl-a", absent="–").endswith("* - EU\n  - –\n~~~")
+    assert frame_csv(frame).splitlines()[1] == "EU,"  # not 0, not a dash
+
+
+def test_the_strength_heat_map_dashes_exactly_its_missing_values() -> None:
+    """An actor absent from a strand is missing in the matrix (its CSV cell empty), never 0;
+    the figure draws its dash there and a number everywhere else."""
+    import matplotlib.pyplot as plt
+
+    from eucasia.presentation.synthesis_figures import strength_heatmap
+
+    matrix = pd.DataFrame(
+        {"resilience": pd.array([3, None], dtype="Int64"), "together": pd.array([0, 2], "Int64")},
+        index=["EU", "OSCE"],
+    )
+    fig = strength_heatmap(matrix, {"resilience": "R", "together": "T"})
+    drawn = {t.get_position(): t.get_text() for t in fig.axes[0].texts}
+    plt.close(fig)
+    assert drawn == {(0, 0): "3", (1, 0): "0", (0, 1): "–", (1, 1): "2"}
+    assert frame_csv(matrix.rename_axis("actor").reset_index()).splitlines()[2] == "OSCE,,2"
 
 
 def _document_with_tables() -> nodes.document:
@@ -204,9 +276,12 @@ def test_write_files_removes_files_no_page_offers(tmp_path) -> None:
     (tmp_path / datafiles.DATA_DIR).mkdir()
     stale = tmp_path / datafiles.DATA_DIR / "gone.csv"
     stale.write_text("x\n")
-    datafiles.write_files(tmp_path, {"tbl-a.csv": "# h\na\n"})
+    datafiles.write_files(tmp_path, {"tbl-a.csv": "a\n1\n"}, {"resources": []})
     assert not stale.exists()
-    assert (tmp_path / datafiles.DATA_DIR / "tbl-a.csv").read_bytes() == b"# h\na\n"
+    assert (tmp_path / datafiles.DATA_DIR / "tbl-a.csv").read_bytes() == b"a\n1\n"
+    assert (tmp_path / datafiles.DATA_DIR / "datapackage.json").read_text() == (
+        '{\n  "resources": []\n}\n'
+    )
 
 
 def test_an_escaped_formula_in_a_raw_column_is_made_inert_after_unescaping() -> None:

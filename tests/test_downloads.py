@@ -1,4 +1,4 @@
-"""Every CSV offered under a table or figure is the data, and safe to open in a spreadsheet.
+"""Every CSV offered under a table or figure is the data, and opens cleanly in a spreadsheet.
 
 Read from the built site (`_build/html/_data`), cell by cell, against the data package:
 - no cell carries the page's Markdown escapes or citation markup (edition 0.2.0 offered 23
@@ -6,6 +6,17 @@ Read from the built site (`_build/html/_data`), cell by cell, against the data p
 - every text cell of more than a few words is a value of the data (a cell of a table, or text
   of the descriptor), or a list of such values as the page joins them;
 - no text cell starts as a spreadsheet formula (OWASP's rule for CSV injection).
+
+And against the pages that offer them (edition 0.2.0's reader met each of these):
+- the first row is the header, the table's own on the page (there was a `# Figure ...` comment
+  line, a junk first row in a spreadsheet); what a file is lives in `_data/datapackage.json`,
+  which Frictionless validates, each file a resource naming its page;
+- a network's CSV names each end of a tie as the figure does, beside its id (it gave only ids);
+- a value the page shows as absent ("–") is an empty cell (the heat map's dashes were 0s);
+- each table and figure has one short "Cite" control, whose citation names the item's page and
+  the edition's DOI (there were four to eight lines citing the repository, the URL in brackets);
+- the header's download menu links the PDF edition (its ".pdf" item printed the web page).
+Each rule is a function of the files, proven on a fixture that breaks it.
 """
 
 from __future__ import annotations
@@ -13,12 +24,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+import posixpath
 import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 import pytest
+from bs4 import BeautifulSoup, SoupStrainer
 from harness.paths import ROOT
 
+from eucasia.build.edition import PDF_NAME, read_edition
 from eucasia.data import load_tables
 
 #: Columns whose text the book computes (its own wording), not values of the data.
@@ -57,12 +74,11 @@ def data_text() -> set[str]:
 
 
 def downloads(html: Path) -> list[tuple[str, list[str], list[list[str]]]]:
-    """(file name, header, rows) of every CSV the pages offer, its comment line left out."""
+    """(file name, first row, other rows) of every CSV the pages offer, read as a spreadsheet
+    reads it: nothing skipped."""
     files = []
     for path in sorted((html / "_data").glob("*.csv")):
-        text = path.read_text(encoding="utf-8")
-        body = "".join(line for line in text.splitlines(True) if not line.startswith("#"))
-        header, *rows = csv.reader(io.StringIO(body))
+        header, *rows = csv.reader(io.StringIO(path.read_text(encoding="utf-8")))
         files.append((path.name, header, rows))
     return files
 
@@ -122,3 +138,294 @@ def test_the_checks_fail_on_a_display_escape_and_a_formula(data_text: set[str]) 
     assert not from_the_data("A made-up sentence, not in any table of the data", data_text)
     assert from_the_data("European Union (lead); Kazakhstan (beneficiary)", data_text)
     assert "=1+1".startswith(FORMULA) and not is_number("=1+1") and is_number("-0.5")
+
+
+# --- The files against the pages that offer them ---
+
+BASEURL = "https://eucasia-book.github.io/eu-central-asia-strategy/"
+#: What a page shows for a value that is absent.
+ABSENT = ("–", "—")
+SVG_TEXT = "{http://www.w3.org/2000/svg}text"
+#: An actor name ending in its acronym: figures show the acronym and explain it in their key.
+ACRONYM = re.compile(r"^(.*) \(([A-Z][A-Za-z&-]*[A-Z])\)$")
+
+
+@dataclass
+class Item:
+    """A table or figure of a built page with the block under it."""
+
+    page: str  # the page's path in the site, e.g. notebooks/tracker.html
+    name: str  # its id, e.g. tbl-trk-agreement
+    block: str  # the block's HTML
+    blocks: int  # how many blocks on the page link this item's CSV
+    text: str  # the CSV file as it is
+    header: list[str] | None  # a table's header row on the page
+    cells: list[list[str]] | None  # a table's body cells on the page
+    svg: str | None  # a figure's SVG
+
+
+def _cells(row) -> list[str]:
+    return [" ".join(c.get_text(" ").split()) for c in row.find_all(["td", "th"])]
+
+
+@pytest.fixture(scope="module")
+def items(built_html: Path) -> list[Item]:
+    return site_items(built_html)
+
+
+def site_items(site: Path) -> list[Item]:
+    """Every table and figure of the built `site` that offers its data, with its block."""
+    found = []
+    for path in sorted(site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        if "eucasia-data" not in html:
+            continue
+        soup = BeautifulSoup(html, "html.parser")
+        blocks = soup.select("div.eucasia-data")
+        links = [b.select_one('a[href$=".csv"]') for b in blocks]
+        for block, link in zip(blocks, links, strict=True):
+            csv_path = (path.parent / link["href"]).resolve()
+            name = csv_path.stem
+            element = soup.find(id=name)
+            header = cells = svg = None
+            if element is not None and element.name == "table":
+                header = _cells(element.select_one("thead tr"))
+                cells = [_cells(r) for r in element.select("tbody tr")]
+            if element is not None and element.name == "figure":
+                img = element.find("img")
+                svg = (path.parent / img["src"]).read_text(encoding="utf-8")
+            found.append(
+                Item(
+                    page=path.relative_to(site).as_posix(),
+                    name=name,
+                    block=str(block),
+                    blocks=sum(x["href"] == link["href"] for x in links),
+                    text=csv_path.read_text(encoding="utf-8"),
+                    header=header,
+                    cells=cells,
+                    svg=svg,
+                )
+            )
+    return found
+
+
+def header_problems(item: Item) -> list[str]:
+    """The file's first row is a header: not a comment, the page table's own header."""
+    first = next(csv.reader(io.StringIO(item.text)), [])
+    if not first or first[0].startswith("#"):
+        return [f"{item.name}: the first row is {first[:1]}, not the header"]
+    if item.header is not None and first != item.header:
+        return [f"{item.name}: header {first} is not the table's {item.header}"]
+    return []
+
+
+def _svg_text(svg: str) -> list[str]:
+    return ["".join(e.itertext()) for e in ET.fromstring(svg.encode("utf-8")).iter(SVG_TEXT)]
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def network_problems(item: Item) -> list[str]:
+    """A figure's ties name each end as the figure shows it (whole, wrapped anywhere, or as the
+    acronym its key explains), beside the id."""
+    rows = list(csv.DictReader(io.StringIO(item.text)))
+    if item.svg is None or not rows or not {"source", "target"} & set(rows[0]):
+        return []
+    if not {"source_id", "target_id"} <= set(rows[0]):
+        return [f"{item.name}: a network's CSV without source_id and target_id columns"]
+    shown = _squeezed(" ".join(_svg_text(item.svg)))
+    problems = []
+    for name in sorted({r[c] for r in rows for c in ("source", "target")}):
+        acronym = ACRONYM.match(name)
+        if _squeezed(name) not in shown and not (
+            acronym and _squeezed(acronym[1]) in shown and acronym[2] in shown
+        ):
+            problems.append(f"{item.name}: {name!r} is not a name the figure shows")
+    return problems
+
+
+def absent_problems(item: Item) -> list[str]:
+    """What the page shows as absent is an empty cell: a table's cell by cell, a figure's
+    dashes at most as many as its file's empty cells."""
+    rows = list(csv.reader(io.StringIO(item.text)))[1:]
+    problems = []
+    if item.cells is not None:
+        for r, (shown, written) in enumerate(zip(item.cells, rows, strict=False)):
+            for c, (cell, value) in enumerate(zip(shown, written, strict=False)):
+                if cell in ABSENT and value != "":
+                    problems.append(f"{item.name}, row {r + 1}, column {c + 1}: {value!r}")
+    if item.svg is not None:
+        dashes = sum(t.strip() in ABSENT for t in _svg_text(item.svg))
+        empty = sum(value == "" for row in rows for value in row)
+        if dashes > empty:
+            problems.append(f"{item.name}: {dashes} dashes drawn, {empty} empty cells")
+    return problems
+
+
+def cite_problems(item: Item, doi: str, repository: str) -> list[str]:
+    """One block per item, on one line closed: the CSV link and one "Cite" disclosure whose
+    one-line citation names the item's page and the edition's DOI, and no URL in brackets."""
+    block = BeautifulSoup(item.block, "html.parser")
+    url = f"{BASEURL}{item.page}#{item.name}"
+    details = block.select("details.eucasia-cite")
+    texts = block.select("details.eucasia-cite .eucasia-cite-text")
+    problems = []
+    if item.blocks != 1 or len(details) != 1 or len(texts) != 1:
+        problems.append(f"{item.name}: {item.blocks} blocks, {len(details)} Cite controls")
+    elif details[0].summary is None or details[0].summary.get_text(strip=True) != "Cite":
+        problems.append(f"{item.name}: the control is not a 'Cite' disclosure")
+    else:
+        outside = " ".join(
+            t.get_text(" ", strip=True)
+            for t in block.div.find_all(recursive=False)
+            if t.name != "details"
+        )
+        citation = " ".join(texts[0].get_text().split())
+        if outside != "Download data (CSV)":
+            problems.append(f"{item.name}: beside the Cite control: {outside!r}")
+        if not citation.endswith(url) or f"DOI: {doi}" not in citation or repository in citation:
+            problems.append(f"{item.name}: the citation {citation!r} does not cite {url}, {doi}")
+    if re.search(r"\(\s*https?:", block.get_text(" ")):
+        problems.append(f"{item.name}: a URL in brackets")
+    return problems
+
+
+def download_menu(html: str):
+    """The theme's download menu of a page (only it is parsed: the rest is skipped), or None."""
+    only = SoupStrainer("div", class_=lambda c: bool(c) and "dropdown-download-buttons" in c)
+    return BeautifulSoup(html, "html.parser", parse_only=only).div
+
+
+def menu_problems(page: str, html: str) -> list[str]:
+    """The header's download menu links the PDF edition (relative to the page) and says that
+    its print item prints the page."""
+    menu = download_menu(html)
+    if menu is None:
+        return []
+    want = f"_pdf/{PDF_NAME}"
+    links = [
+        a
+        for a in menu.select("a[href]")
+        if posixpath.normpath(posixpath.join(posixpath.dirname(page), a["href"])) == want
+    ]
+    problems = []
+    if len(links) != 1 or links[0].get_text(strip=True) != "PDF edition":
+        problems.append(f"{page}: the download menu does not link {want} as 'PDF edition'")
+    for printing in menu.select('[onclick*="print"]'):
+        if printing.get_text(strip=True) != "Print this page":
+            problems.append(f"{page}: the print item says {printing.get_text(strip=True)!r}")
+    return problems
+
+
+def test_every_csv_opens_with_its_header_row(built_html: Path, items: list[Item]) -> None:
+    """Read as a spreadsheet reads it (pandas with no comment handling): the first row is the
+    header the page's table shows."""
+    assert len(items) == len(list((built_html / "_data").glob("*.csv"))) >= 100
+    assert sum(i.header is not None for i in items) >= 80
+    assert [p for i in items for p in header_problems(i)] == []
+    for item in items[:: max(1, len(items) // 10)]:
+        frame = pd.read_csv(io.StringIO(item.text), dtype=str, keep_default_na=False)
+        assert list(frame.columns) == next(csv.reader(io.StringIO(item.text)))
+
+
+def test_the_downloads_datapackage_validates_and_names_each_page(
+    built_html: Path, items: list[Item]
+) -> None:
+    import frictionless
+
+    path = built_html / "_data" / "datapackage.json"
+    report = frictionless.validate(str(path))
+    assert report.valid, report.flatten(["type", "note"])[:5]
+    package = json.loads(path.read_text(encoding="utf-8"))
+    resources = {r["path"]: r for r in package["resources"]}
+    assert sorted(resources) == sorted(f"{i.name}.csv" for i in items)
+    for item in items:
+        described = resources[f"{item.name}.csv"]
+        assert described["homepage"] == f"{BASEURL}{item.page}#{item.name}"
+        assert described["title"].startswith(("Table ", "Figure ")) and described["sources"]
+        assert [f["name"] for f in described["schema"]["fields"]] == next(
+            csv.reader(io.StringIO(item.text))
+        )
+
+
+def test_network_csvs_name_what_the_figure_shows(items: list[Item]) -> None:
+    networks = [i for i in items if i.text.startswith("source_id,source,target_id,target")]
+    assert len(networks) >= 6, [i.name for i in networks]
+    assert [p for i in items for p in network_problems(i)] == []
+
+
+def test_no_absent_value_becomes_0(items: list[Item]) -> None:
+    assert [p for i in items for p in absent_problems(i)] == []
+    assert any(i.svg and "–" in _svg_text(i.svg) for i in items)  # the check met a dash
+
+
+def test_each_item_has_one_short_cite_control(items: list[Item]) -> None:
+    edition = read_edition()
+    assert edition.doi
+    assert [p for i in items for p in cite_problems(i, edition.doi, edition.repository)] == []
+
+
+def test_the_header_menu_links_the_pdf_edition(built_html: Path) -> None:
+    pages = sorted(built_html.rglob("*.html"))
+    problems, menus = [], 0
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        menus += download_menu(html) is not None
+        problems += menu_problems(path.relative_to(built_html).as_posix(), html)
+    assert menus >= 20 and problems == []
+    assert {len(p.relative_to(built_html).parts) for p in pages} >= {1, 2}  # root and folders
+
+
+FIGURE_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg"><text>European Union</text><text>OSCE</text>'
+    "<text>OSCE: Organization for Security</text><text>and Co-operation in Europe</text>"
+    "<text>–</text><text>–</text></svg>"
+)
+GOOD_BLOCK = (
+    '<div class="eucasia-data"><a href="../_data/tbl-a.csv">Download data (CSV)</a>'
+    '<details class="eucasia-cite"><summary>Cite</summary><p class="eucasia-cite-text">Table 1, '
+    "in A (2026). T. Version 1, 2026. DOI: 10.1/x. "
+    f'<a href="{BASEURL}p.html#tbl-a">{BASEURL}p.html#tbl-a</a></p></details></div>'
+)
+MENU = (
+    '<div class="dropdown-download-buttons"><a href="../_sources/a.md">.md</a>{}'
+    '<button onclick="window.print()">{}</button></div>'
+)
+
+
+def _item(**fields: object) -> Item:
+    blank = {"page": "p.html", "name": "tbl-a", "block": GOOD_BLOCK, "blocks": 1}
+    return Item(**(blank | {"text": "", "header": None, "cells": None, "svg": None} | fields))
+
+
+def test_the_checks_fail_on_fixtures_that_break_them() -> None:
+    # a comment line first (edition 0.2.0), and a header that is not the table's
+    assert header_problems(_item(text="# Table 1 of ...\na,b\n1,2\n"))
+    assert header_problems(_item(text="a,c\n1,2\n", header=["a", "b"]))
+    assert not header_problems(_item(text="a,b\n1,2\n", header=["a", "b"]))
+    # a network by ids only; a name the figure does not show
+    ties = "source_id,source,target_id,target\neu,European Union,osce,{}\n"
+    osce = "Organization for Security and Co-operation in Europe (OSCE)"
+    assert network_problems(_item(text="source,target\neu,osce\n", svg=FIGURE_SVG))
+    assert network_problems(_item(text=ties.format("osce"), svg=FIGURE_SVG))
+    assert not network_problems(_item(text=ties.format(osce), svg=FIGURE_SVG))
+    # an absent value written as 0 (table) or dashes drawn over zeros (figure)
+    assert absent_problems(_item(text="a,b\nEU,0\n", cells=[["EU", "–"]]))
+    assert absent_problems(_item(text="a,b\nEU,0\nCA,0\n", svg=FIGURE_SVG))
+    assert not absent_problems(_item(text="a,b\nEU,\nCA,\n", svg=FIGURE_SVG))
+    # citation lines citing the repository, the URL in brackets; two blocks; a good one
+    old = (
+        '<div class="eucasia-data"><p><a href="x.csv">Download data (CSV)</a></p><p>Cite this '
+        f"table: Table 1 ({BASEURL}p.html#tbl-a), in A (2026). https://github.com/o/r</p></div>"
+    )
+    assert cite_problems(_item(block=old), "10.1/x", "https://github.com/o/r")
+    assert cite_problems(_item(blocks=2), "10.1/x", "https://github.com/o/r")
+    assert cite_problems(_item(), "10.9/other", "https://github.com/o/r")
+    assert not cite_problems(_item(), "10.1/x", "https://github.com/o/r")
+    # a menu whose ".pdf" prints the page; the PDF linked from the wrong depth; a good menu
+    edition = f'<a href="../_pdf/{PDF_NAME}">PDF edition</a>'
+    assert menu_problems("notebooks/a.html", MENU.format("", ".pdf"))
+    assert menu_problems("actors/x/a.html", MENU.format(edition, "Print this page"))
+    assert not menu_problems("notebooks/a.html", MENU.format(edition, "Print this page"))

@@ -11,6 +11,7 @@ strand has its row anchor on its strand's page.
 
 from __future__ import annotations
 
+import json
 import re
 import urllib.request
 from collections import Counter
@@ -242,27 +243,44 @@ def test_only_pages_with_an_interactive_table_load_the_script(built_html: Path) 
         assert loads == has_table, path
 
 
+def test_only_pages_with_a_data_block_load_the_cite_script(built_html: Path) -> None:
+    loading = 0
+    for path in built_html.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        loads = re.search(r'"[^"]*_static/eucasia-cite\.js', text) is not None
+        assert loads == ('class="eucasia-data' in text), path
+        loading += loads
+    assert loading >= 8
+
+
 def _fetch(url: str) -> str:
     with urllib.request.urlopen(url) as response:
         return response.read().decode("utf-8")
 
 
+def _described(site: str, name: str) -> dict:
+    """The resource of `_data/datapackage.json` that describes `name`'s CSV."""
+    package = json.loads(_fetch(site + "_data/datapackage.json"))
+    return next(r for r in package["resources"] if r["path"] == f"{name}.csv")
+
+
 def test_figure_csv_is_the_data_it_draws(site: str) -> None:
     text = _fetch(site + "_data/fig-trk-strands.csv")
-    header, body = text.split("\n", 1)
-    edition = read_edition()
-    assert header.startswith("# Figure ") and f"edition {edition.version}" in header
-    assert "data/implementation_status.csv" in header
-    assert header.endswith("notebooks/tracker.html#fig-trk-strands; " + header.split("; ")[-1])
-    assert body == frame_csv(_figure_frame(tracker.status_counts(tables())))
+    assert text == frame_csv(_figure_frame(tracker.status_counts(tables())))  # header row first
+    described = _described(site, "fig-trk-strands")
+    assert described["title"].startswith("Figure ")
+    assert described["homepage"].endswith("notebooks/tracker.html#fig-trk-strands")
+    assert "data/implementation_status.csv" in [s["title"] for s in described["sources"]]
+    assert f"/v{read_edition().version}/" in described["sources"][0]["path"]
 
 
 def test_table_csv_is_the_data_it_shows(site: str) -> None:
     text = _fetch(site + "_data/tbl-syn-funding.csv")
-    header, body = text.split("\n", 1)
-    assert header.startswith("# Table ") and "data/funding.csv" in header
-    assert body == frame_csv(funding_table(tables()), raw_columns=["source", "note"])
+    assert text == frame_csv(funding_table(tables()), raw_columns=["source", "note"])
     assert "\r" not in text
+    described = _described(site, "tbl-syn-funding")
+    assert described["title"].startswith("Table ")
+    assert "data/funding.csv" in [s["title"] for s in described["sources"]]
 
 
 def test_every_numbered_table_and_figure_offers_its_data(built_html: Path) -> None:
@@ -273,10 +291,46 @@ def test_every_numbered_table_and_figure_offers_its_data(built_html: Path) -> No
         ids = re.findall(r'<(?:table|figure) class="[^"]*" id="((?:tbl|fig)-[^"]+)"', text)
         links = re.findall(r'href="\.\./_data/([^"]+\.csv)" download', text)
         assert sorted(f"{i}.csv" for i in ids) == sorted(links), path.name
+        assert text.count("<summary>Cite</summary>") == len(links), path.name
         numbered |= set(links)
     assert numbered and numbered == offered
     cite = (built_html / "notebooks" / "resilience.html").read_text(encoding="utf-8")
-    assert "Cite this table:" in cite and "Cite this figure:" in cite
+    assert "Cite this table" not in cite and "Cite this figure" not in cite  # the old lines
+
+
+def _closed_height_in_lines(page, block) -> float:
+    return block.evaluate(
+        "b => b.getBoundingClientRect().height / parseFloat(getComputedStyle(b).lineHeight)"
+    )
+
+
+def test_cite_is_one_line_and_copies_the_citation_on_a_phone(site: str, browser) -> None:
+    """Closed, the CSV link and "Cite" share one line at 390 px; opening "Cite" puts the
+    one-line citation, as the disclosure shows it, on the clipboard (eucasia-cite.js). Proven
+    on the same page broken: a block whose CSV link is not floated beside "Cite" takes two lines, and
+    a disclosure stripped of the script's listener copies nothing."""
+    url = site + "notebooks/synthesis.html"
+    with chromium.open_page(browser, url, viewport=PHONE) as (page, _):
+        page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site[:-1])
+        blocks = page.locator(".eucasia-data")
+        assert blocks.count() >= 5
+        heights = [_closed_height_in_lines(page, blocks.nth(i)) for i in range(blocks.count())]
+        assert max(heights) < 1.9, heights
+        first = blocks.nth(0)
+        first.locator("summary").click()
+        citation = " ".join(first.locator(".eucasia-cite-text").inner_text().split())
+        page.wait_for_function("document.querySelector('.eucasia-cite-status').textContent")
+        assert page.evaluate("navigator.clipboard.readText()") == citation
+        assert citation.startswith("Table 5.1, in ") and "DOI: " in citation
+        assert citation.endswith("notebooks/synthesis.html#tbl-syn-compare")
+        # the same checks, broken
+        broken = blocks.nth(1)
+        broken.locator(".eucasia-csv").evaluate("a => { a.style.float = 'none'; }")
+        assert _closed_height_in_lines(page, broken) >= 1.9
+        broken.locator("details").evaluate("d => d.replaceWith(d.cloneNode(true))")
+        broken.locator("summary").click()
+        page.wait_for_timeout(300)
+        assert page.evaluate("navigator.clipboard.readText()") == citation  # unchanged
 
 
 def test_every_strand_initiative_has_its_row_anchor(built_html: Path) -> None:
@@ -305,6 +359,7 @@ def test_the_pdf_has_no_download_or_cite_lines(built_pdf: Path) -> None:
     assert "Table 2.1" in text  # the PDF was read
     assert "Download data (CSV)" not in text
     assert "Cite this table" not in text and "Cite this figure" not in text
+    assert "Sources and columns of the file" not in text
     assert "Filter rows" not in text
 
 

@@ -7,7 +7,8 @@ It wires tested package code into Sphinx's events:
   environment, so an edit to it writes every page again;
 - every network is exported for download (`eucasia.build.publish`), even when notebooks are cached;
 - the edition (`edition.toml`) feeds the release, the PDF title page and metadata, and a footer
-  on every HTML page linking to the PDF edition of the same version;
+  on every HTML page linking to the PDF edition of the same version, which the header's
+  download menu offers too, apart from printing the page (`eucasia.build.downloadmenu`);
 - the PDF numbers chapters as the site does: a part `_toc.yml` leaves unnumbered (the back
   matter) is unnumbered in print too;
 - a print table of up to 20 rows that fits a page is kept whole (a float, like a figure);
@@ -45,6 +46,7 @@ from eucasia.build.actor_sources import (
 )
 from eucasia.build.cachekey import fingerprint, inject_fingerprint, notebook_inputs
 from eucasia.build.codedigest import ROOT, page_code_digest, page_code_files
+from eucasia.build.downloadmenu import offer_pdf_edition
 from eucasia.build.edition import PDF_NAME, read_edition
 from eucasia.build.files import write_if_changed
 from eucasia.build.printed import (
@@ -140,6 +142,18 @@ def _footer(app: Sphinx, pagename: str, templatename: str, context: dict, doctre
         f"version {html.escape(edition.version)}, {html.escape(edition.date)}. "
         f'<a href="{html.escape(context["pathto"]("book/how-to-cite"))}">How to cite</a>.</p>'
     )
+
+
+# --- The header's download menu offers the PDF edition (helper "downloads") ---
+def _download_menu(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """The theme's download menu links the PDF edition, its print item says it prints the page."""
+    buttons = context.get("header_buttons")
+    if buttons is not None:
+        href = context["pathto"](PDF_IN_SITE, 1)
+        offer_pdf_edition(buttons, href, read_edition().version)
+
+
+# --- end of the download menu block ---
 
 
 #: Where the graph files for download are written (inside the build, read by `{download}` links).
@@ -561,6 +575,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("source-read", _add_input_fingerprint)
     app.connect("config-inited", _apply_edition, priority=900)
     app.connect("html-page-context", _footer)
+    app.connect("html-page-context", _download_menu, priority=600)  # after the theme's (501)
     app.connect("doctree-resolved", _latex_part_numbering)
     app.connect("doctree-resolved", _latex_print_text)
     app.connect("doctree-resolved", _latex_tables, priority=400)  # before the raw LaTeX pieces

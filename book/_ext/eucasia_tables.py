@@ -1,9 +1,11 @@
 """Sphinx wiring for the explorable tables and the data under tables and figures (web only).
 
 - Each page's data blocks (`eucasia.build.datafiles.block`, put there by the notebook renderer)
-  are collected when the page is read; when the build finishes, their CSV files are written to
-  `_data/` in the site, each with a header line naming its number, the edition and its source
-  tables (given by the notebook, or the tables the chapter loads).
+  are collected when the page is read, with their item's caption; when the build finishes, their
+  CSV files (header row first) are written to `_data/` in the site with `_data/datapackage.json`
+  describing each: its number and caption, page, columns and source tables (given by the
+  notebook, or the tables the chapter loads). Pages with such blocks load `eucasia-cite.js`
+  (deferred, a few lines): opening a "Cite" disclosure copies its citation.
 - HTML pages only: a figure's block moves from inside the figure to just after it (under its
   caption); rows of tables marked `eucasia-row-anchors-<prefix>` get the id
   `<prefix>-<first cell>` (`initiative-1.3-SI-01`), which other pages link to; in tables marked
@@ -30,6 +32,7 @@ from eucasia.build import datafiles
 logger = logging.getLogger(__name__)
 
 TABLES_JS = "eucasia-tables.js"
+CITE_JS = "eucasia-cite.js"
 INTERACTIVE = "eucasia-interactive"
 ROW_ANCHORS = "eucasia-row-anchors-"
 ACTOR_LINKS = "eucasia-actor-links"
@@ -78,8 +81,18 @@ class DataCollector(EnvironmentCollector):
         )
         for item in items:
             item["sources"] = datafiles.source_files(item["sources"] or chapter)
+            item["caption"] = _caption(doctree, item["name"])
         app.env.eucasia_data = getattr(app.env, "eucasia_data", {})
         app.env.eucasia_data[app.env.docname] = items
+
+
+def _caption(doctree: nodes.document, name: str) -> str:
+    """The caption of the table or figure called `name` on the page, as plain text."""
+    target = doctree.ids.get(nodes.make_id(name))
+    if target is None:
+        return ""
+    title = target.next_node(nodes.caption) or target.next_node(nodes.title)
+    return " ".join(title.astext().split()) if title is not None else ""
 
 
 class WebTables(SphinxPostTransform):
@@ -144,11 +157,12 @@ class WebTables(SphinxPostTransform):
 
 
 def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    if doctree is None or not any(
-        INTERACTIVE in t["classes"] for t in doctree.findall(nodes.table)
-    ):
+    if doctree is None:
         return
-    app.add_js_file(TABLES_JS, loading_method="defer")
+    if any(datafiles.BLOCK_CLASS in c["classes"] for c in doctree.findall(nodes.container)):
+        app.add_js_file(CITE_JS, loading_method="defer")
+    if any(INTERACTIVE in t["classes"] for t in doctree.findall(nodes.table)):
+        app.add_js_file(TABLES_JS, loading_method="defer")
 
 
 def _write_data(app: Sphinx, exception: Exception | None) -> None:
@@ -158,14 +172,15 @@ def _write_data(app: Sphinx, exception: Exception | None) -> None:
 
     edition = read_edition()
     numbers = getattr(app.env, "toc_fignumbers", {})
-    files = {}
+    files, resources = {}, []
     for docname, items in sorted(getattr(app.env, "eucasia_data", {}).items()):
         for item in items:
             label = datafiles.number_label(item["kind"], numbers.get(docname, {}), item["name"])
-            files[datafiles.file_name(item["name"])] = datafiles.csv_file(
-                item["csv"], label, item["url"], item["sources"], edition
-            )
-    datafiles.write_files(Path(app.outdir), files)
+            files[datafiles.file_name(item["name"])] = item["csv"]
+            resources.append(datafiles.resource(item, label, edition))
+    baseurl = getattr(app.config, "html_baseurl", "") or ""
+    metadata = datafiles.package(resources, edition, baseurl)
+    datafiles.write_files(Path(app.outdir), files, metadata)
 
 
 def _digest() -> str:
@@ -184,9 +199,12 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("eucasia_tables_digest", _digest(), "env")
     # The script as an HTML setting: pages link it with a checksum (?v=...), so a changed script
     # rewrites them (and Sphinx copies static files only when it writes pages).
-    script = Path(__file__).resolve().parents[1] / "_static" / TABLES_JS
-    script_digest = hashlib.sha256(script.read_bytes()).hexdigest()[:16] if script.is_file() else ""
-    app.add_config_value("eucasia_tables_script_digest", script_digest, "html")
+    static = Path(__file__).resolve().parents[1] / "_static"
+    script_digest = hashlib.sha256()
+    for name in (TABLES_JS, CITE_JS):
+        if (static / name).is_file():
+            script_digest.update((static / name).read_bytes())
+    app.add_config_value("eucasia_tables_script_digest", script_digest.hexdigest()[:16], "html")
     app.add_env_collector(DataCollector)
     app.add_post_transform(WebTables)
     app.connect("html-page-context", _page_assets)

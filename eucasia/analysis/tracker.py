@@ -67,14 +67,15 @@ def shares(tables: Mapping[str, pd.DataFrame]) -> dict[str, tuple[int, int]]:
 
 
 def evidence_by_year(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
-    """Evidence rows per year (rows) and strand (columns)."""
+    """Evidence rows per year (rows, the index named `year`: every year of the span, none
+    skipped) and strand (columns)."""
     evidence = tables["implementation_evidence"].merge(
         _status_with_strand(tables)[["initiative_id", "strand_id"]], on="initiative_id"
     )
     years = evidence["date"].str[:4].astype(int)
     table = pd.crosstab(years, evidence["strand_id"])
     strands = [s for s in field_values("strands", "strand_id") if s in table.columns]
-    full = range(int(years.min()), int(years.max()) + 1)
+    full = pd.RangeIndex(int(years.min()), int(years.max()) + 1, name="year")
     return table.reindex(index=full, columns=strands, fill_value=0).astype(int)
 
 

@@ -1,16 +1,27 @@
-"""The "Download data (CSV)" and "Cite this" lines under each numbered table and figure (web only).
+"""The "Download data (CSV)" link and the "Cite" control under each numbered table and figure
+(web only), and the folder of CSV files with its `datapackage.json`.
 
 `eucasia.presentation.display` attaches the CSV body of what a table or figure shows to its
 notebook output (`eucasia.presentation.datafiles`). The renderer (`nbrender.py`) puts under it a
-block for HTML only: a link to `_data/<name>.csv` and the book's citation with the item's number
-and its anchor URL. The notebooks' outputs are cached, so the CSV travels inside the output, and
-the files are written when the site is built (`book/_ext/eucasia_tables.py`), every build, from
-what the pages hold: a cached chapter gets its files too. Each file starts with one comment line
-naming the item, the edition and the data package tables it comes from.
+block for HTML only, on one line: a link to `_data/<name>.csv` and a "Cite" disclosure
+(`<details>`) holding the item's one-line citation (its number, the book's edition and DOI, the
+item's address on the site); `book/_static/eucasia-cite.js` copies that line to the clipboard
+when it opens, and without the script it is there to select. The notebooks' outputs are cached,
+so the CSV travels inside the output, and the files are written when the site is built
+(`book/_ext/eucasia_tables.py`), every build, from what the pages hold: a cached chapter gets its
+files too.
+
+Each file starts with its header row, as a spreadsheet or `pandas.read_csv` expects. What the
+file is (the item's number and caption, its page, the data package tables it comes from, the
+edition, each column's type) is in `_data/datapackage.json`, a Frictionless Tabular Data Package
+listing every file as a resource.
 """
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -27,7 +38,14 @@ from eucasia.data import read_descriptor
 DATA_DIR = "_data"
 #: Class of the block under a table or figure.
 BLOCK_CLASS = "eucasia-data"
+#: Classes of the CSV link, the "Cite" disclosure, its citation line and its metadata line.
+CSV_CLASS, CITE_CLASS = "eucasia-csv", "eucasia-cite"
+CITE_TEXT_CLASS, CITE_ABOUT_CLASS = "eucasia-cite-text", "eucasia-cite-about"
+#: The folder's Frictionless descriptor: every CSV file as a resource.
+METADATA = "datapackage.json"
 LABELS = {"table": "Table", "figure": "Figure"}
+#: Table Schema types a payload may name; any other is written as `string`.
+FIELD_TYPES = ("string", "integer", "number", "boolean", "date", "datetime")
 _SAFE = re.compile(r"[^A-Za-z0-9._-]")
 
 
@@ -51,20 +69,6 @@ def chapter_tables(text: str, data_dir: Path) -> list[str]:
     return sorted(paths[t] for t in tables_loaded(code, descriptor))
 
 
-def header_line(label: str, url: str, sources: Iterable[str], edition: Edition) -> str:
-    """The CSV's first line: what it is, from which edition, from which data package tables."""
-    files = ", ".join(f"data/{s}" for s in sorted(sources)) or "none"
-    return (
-        f"# {label} of {edition.title}, edition {edition.version} ({edition.date}), {url}; "
-        f"source tables: {files}"
-    )
-
-
-def csv_file(body: str, label: str, url: str, sources: Iterable[str], edition: Edition) -> str:
-    """The whole file: the header line, then the rows (`\\n` line ends, as `body` has them)."""
-    return header_line(label, url, sources, edition).replace("\n", " ") + "\n" + body
-
-
 def source_files(names: Iterable[str]) -> list[str]:
     """Table names (`initiatives`) or file names (`initiatives.csv`, `datapackage.json`) as file
     names, sorted."""
@@ -74,7 +78,7 @@ def source_files(names: Iterable[str]) -> list[str]:
 def block(
     kind: str, name: str, docname: str, baseurl: str, edition: Edition, payload: Mapping
 ) -> nodes.Element:
-    """The HTML-only block under a table or figure: the CSV link and the citation.
+    """The HTML-only block under a table or figure: the CSV link and the "Cite" disclosure.
 
     The number comes from a `numref` cross-reference, resolved when the page is written; the
     payload stays on the block for `book/_ext/eucasia_tables.py` to write the file.
@@ -85,7 +89,7 @@ def block(
     url = anchor_url(baseurl, docname, name)
     link = nodes.raw(
         "",
-        f'<a class="reference download" href="{href}" download>Download data (CSV)</a>',
+        f'<a class="reference download {CSV_CLASS}" href="{href}" download>Download data (CSV)</a>',
         format="html",
     )
     number = addnodes.pending_xref(
@@ -98,21 +102,29 @@ def block(
         refwarn=True,
         refdoc=docname,
     )
+    prefix, _, _ = edition.item_citation(url).rpartition(url)
     cite = nodes.paragraph(
         "",
         "",
-        nodes.strong("", f"Cite this {kind}: "),
         number,
-        nodes.Text(" ("),
+        nodes.Text(f", {prefix}"),
         nodes.reference("", url, refuri=url),
-        nodes.Text(f"), in {edition.reference()}"),
+        classes=[CITE_TEXT_CLASS],
     )
-    container = nodes.container("", nodes.paragraph("", "", link), cite, classes=[BLOCK_CLASS])
+    about = nodes.raw(
+        "",
+        f'<p class="{CITE_ABOUT_CLASS}">Sources and columns of the file: '
+        f'<a href="{depth}{DATA_DIR}/{METADATA}">{METADATA}</a></p></details>',
+        format="html",
+    )
+    opening = nodes.raw("", f'<details class="{CITE_CLASS}"><summary>Cite</summary>', format="html")
+    container = nodes.container("", link, opening, cite, about, classes=[BLOCK_CLASS])
     container["eucasia_data"] = {
         "kind": kind,
         "name": name,
         "csv": str(payload.get("csv", "")),
         "sources": list(payload.get("sources", [])),
+        "fields": [dict(f) for f in payload.get("fields", [])],
         "url": url,
         "sort": dict(payload.get("sort", {})),
     }
@@ -127,8 +139,67 @@ def number_label(kind: str, numbers: Mapping, name: str) -> str:
     return f"{LABELS[kind]} {'.'.join(map(str, number))}" if number else LABELS[kind]
 
 
-def write_files(out: Path, files: Mapping[str, str]) -> None:
-    """Write `files` (name → text) into the site's data folder; remove files no page offers."""
+def _field(field: Mapping) -> dict[str, str]:
+    kind = str(field.get("type", "string"))
+    return {"name": str(field["name"]), "type": kind if kind in FIELD_TYPES else "string"}
+
+
+def resource(item: Mapping, label: str, edition: Edition) -> dict[str, object]:
+    """One file as a Frictionless resource: its number and caption, the page it belongs to
+    (`homepage`), its columns and their types, and the data package tables it comes from, each
+    as the file of this edition in the repository.
+
+    `item` is what the page's block carries (name, kind, csv, url, sources, fields, caption).
+    """
+    header = next(csv.reader(io.StringIO(str(item["csv"]))), [])
+    types = {f["name"]: f for f in map(_field, item.get("fields", []))}
+    fields = [types.get(column, {"name": column, "type": "string"}) for column in header]
+    caption = " ".join(str(item.get("caption", "")).split())
+    tag = f"{edition.repository.rstrip('/')}/blob/v{edition.version}/data/"
+    return {
+        "name": Path(file_name(str(item["name"]))).stem.lower(),
+        "path": file_name(str(item["name"])),
+        "title": label,
+        "description": caption,
+        "homepage": str(item["url"]),
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "schema": {"fields": fields, "missingValues": [""]},
+        "sources": [{"title": f"data/{s}", "path": tag + s} for s in item.get("sources", [])],
+    }
+
+
+def package(resources: Iterable[Mapping], edition: Edition, baseurl: str) -> dict[str, object]:
+    """The folder's `datapackage.json`: the edition, its licence and DOI, and every file."""
+    return {
+        "profile": "tabular-data-package",
+        "name": "eu-central-asia-strategy-tables-and-figures",
+        "title": f"The data behind the tables and figures of {edition.title}",
+        "description": (
+            f"Each table and figure of the book's edition {edition.version} ({edition.date}) as "
+            "the CSV file offered under it: the rows and columns it shows, as values. "
+            + (f"Edition DOI: {edition.doi}." if edition.doi else "")
+        ).strip(),
+        "version": edition.version,
+        "homepage": baseurl,
+        "contributors": [{"title": a, "role": "author"} for a in edition.authors],
+        "licenses": [
+            {
+                "name": "CC-BY-4.0",
+                "title": "Creative Commons Attribution 4.0",
+                "path": "https://creativecommons.org/licenses/by/4.0/",
+            }
+        ],
+        "keywords": list(edition.keywords),
+        "resources": sorted(resources, key=lambda r: str(r["path"])),
+    }
+
+
+def write_files(out: Path, files: Mapping[str, str], metadata: Mapping | None = None) -> None:
+    """Write `files` (name → text) and the `metadata` descriptor into the site's data folder;
+    remove files no page offers."""
     folder = Path(out) / DATA_DIR
     folder.mkdir(parents=True, exist_ok=True)
     for stale in folder.glob("*.csv"):
@@ -136,3 +207,6 @@ def write_files(out: Path, files: Mapping[str, str]) -> None:
             stale.unlink()
     for name, text in sorted(files.items()):
         write_if_changed(folder / name, text)
+    if metadata is not None:
+        text = json.dumps(metadata, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+        write_if_changed(folder / METADATA, text)

@@ -19,6 +19,8 @@ class Edition:
     authors: tuple[str, ...]
     repository: str
     keywords: tuple[str, ...]
+    #: The edition's DOI, or a placeholder until one is minted (see `edition.toml`).
+    doi: str = ""
 
     @property
     def year(self) -> str:
@@ -42,6 +44,20 @@ class Edition:
         """A formatted reference (author, year, title, version, date, URL)."""
         return f"{'; '.join(self.authors)} ({self.year}). {self.title}. Version {self.version}, {self.date}. {self.repository}"
 
+    def item_citation(self, url: str) -> str:
+        """What follows a table's or figure's number in its one-line citation: the book, this
+        edition, its DOI, then the item's own address on the site (last, so nothing can be
+        read as part of it).
+
+        >>> Edition("1.0", "2026-01-02", "T", "", ("A",), "", (), "10.1/x").item_citation("u#t")
+        'in A (2026). T. Version 1.0, 2026-01-02. DOI: 10.1/x. u#t'
+        """
+        doi = f" DOI: {self.doi}." if self.doi else ""
+        return (
+            f"in {'; '.join(self.authors)} ({self.year}). {self.title}. "
+            f"Version {self.version}, {self.date}.{doi} {url}"
+        )
+
 
 def read_edition(path: Path = EDITION_FILE) -> Edition:
     """Parse `edition.toml`; missing keys raise KeyError naming the key."""
@@ -54,4 +70,5 @@ def read_edition(path: Path = EDITION_FILE) -> Edition:
         authors=tuple(raw["authors"]),
         repository=raw["repository"],
         keywords=tuple(raw["keywords"]),
+        doi=raw.get("doi", ""),
     )

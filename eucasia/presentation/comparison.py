@@ -76,14 +76,17 @@ def actor_overlap(
 
 
 def strength_matrix(results: Mapping[str, StrandResult], min_strands: int = 2) -> pd.DataFrame:
-    """Strength of each actor present in at least `min_strands` strand networks (0 = absent)."""
+    """Strength of each actor present in at least `min_strands` strand networks; missing
+    (`<NA>`) where the actor is absent from a strand's network, never 0, so the figure's dash
+    and its download's empty cell say the same thing."""
     frames = {s: r.metrics.set_index("node")["strength"] for s, r in results.items()}
     labels = {}
     for r in results.values():
         labels.update(dict(zip(r.metrics["node"], r.metrics["label"], strict=True)))
-    matrix = pd.DataFrame(frames).fillna(0).astype(int)
-    present = (matrix > 0).sum(axis=1)
+    matrix = pd.DataFrame(frames).round().astype("Int64")
+    present = matrix.notna().sum(axis=1)
     matrix = matrix[present >= min_strands]
-    matrix = matrix.loc[matrix.sum(axis=1).sort_values(ascending=False, kind="mergesort").index]
+    total = matrix.sum(axis=1, skipna=True)
+    matrix = matrix.loc[total.sort_values(ascending=False, kind="mergesort").index]
     matrix.index = [labels[n] for n in matrix.index]
     return matrix

@@ -1,10 +1,12 @@
 """The data behind a table or figure, as CSV text a reader can download from the web page.
 
 `show_table` and `show_figure` (display.py) attach :func:`data_payload` to their output's
-metadata; the build (`eucasia.build.datafiles`) adds the header line naming the source tables
-and the edition, and writes the file into the site. The CSV holds exactly the rows and columns
-the page shows, in the order it shows them, as values rather than display text (no thousands
-separators), and is the same bytes on every run: `\\n` line ends, floats in one fixed format.
+metadata; the build (`eucasia.build.datafiles`) writes the file into the site and describes it
+(source tables, edition, page, each column's type) in the folder's `datapackage.json`, so the
+file itself starts with its header row, as a spreadsheet expects. The CSV holds exactly the rows
+and columns the page shows, in the order it shows them, as values rather than display text (no
+thousands separators, an empty cell where the page shows a value as absent), and is the same
+bytes on every run: `\\n` line ends, floats in one fixed format.
 """
 
 from __future__ import annotations
@@ -121,6 +123,41 @@ def frame_csv(frame: pd.DataFrame, raw_columns: Iterable[str] = ()) -> str:
     return out.getvalue()
 
 
+def field_type(column: pd.Series) -> str:
+    """The Table Schema type of a column as its CSV cells write it: `integer`, `number`,
+    `boolean`, `date`, `datetime` or `string` (text, and any column of mixed values).
+
+    >>> field_type(pd.Series([1, None], dtype="Int64")), field_type(pd.Series(["1.1", "2"]))
+    ('integer', 'string')
+    """
+    values = [v.data if isinstance(v, Shown) else v for v in column if not _absent(v)]
+    if not values:  # nothing to go by but the column's type
+        if pd.api.types.is_bool_dtype(column.dtype):
+            return "boolean"
+        if pd.api.types.is_integer_dtype(column.dtype):
+            return "integer"
+        return "number" if pd.api.types.is_float_dtype(column.dtype) else "string"
+    if all(isinstance(v, (bool, np.bool_)) for v in values):
+        return "boolean"
+    if all(
+        isinstance(v, (int, np.integer)) and not isinstance(v, (bool, np.bool_)) for v in values
+    ):
+        return "integer"
+    if all(
+        isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, (bool, np.bool_))
+        for v in values
+    ):
+        return "number"
+    if all(isinstance(v, pd.Timestamp) for v in values):
+        return "date" if all(v == v.normalize() for v in values) else "datetime"
+    return "string"
+
+
+def _absent(value: object) -> bool:
+    data = value.data if isinstance(value, Shown) else value
+    return csv_value(data) == "" and not isinstance(data, str)
+
+
 def data_payload(
     frame: pd.DataFrame, kind: str, sources: Sequence[str] = (), raw_columns: Iterable[str] = ()
 ) -> dict[str, object]:
@@ -131,11 +168,15 @@ def data_payload(
     """
     if kind not in ("table", "figure"):
         raise ValueError(f"kind must be 'table' or 'figure', not {kind!r}")
+    fields = [
+        {"name": str(c), "type": field_type(frame.iloc[:, i])} for i, c in enumerate(frame.columns)
+    ]
     return {
         "kind": kind,
         "csv": frame_csv(frame, raw_columns),
         "sources": sorted(set(sources)),
         "sort": sort_keys(frame),
+        "fields": fields,
     }
 
 

@@ -39,6 +39,10 @@ def escape_markdown(value: object) -> str:
     return _PUNCTUATION.sub(r"\\\1", text)
 
 
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
 def format_cell(value: object, decimals: int = 2) -> str:
     """Numbers with a fixed number of decimals (integers without), the rest as text.
 
@@ -69,6 +73,7 @@ def table_markdown(
     row_anchors: str | None = None,
     actor_links: bool = False,
     extra_classes: Sequence[str] = (),
+    absent: str = "",
 ) -> str:
     """A MyST list-table for `frame`; `caption` is MyST (may use roles), cell values are escaped.
 
@@ -78,7 +83,8 @@ def table_markdown(
     web table filterable and sortable; `row_anchors="initiative"` gives each row of the web page
     the id `initiative-<first cell>`; `actor_links` links each actor named in the first column
     to its page (the PDF is unchanged by all three). `extra_classes` are added to the table's
-    classes (e.g. the data dictionary's print widths).
+    classes (e.g. the data dictionary's print widths). `absent` is what a missing value shows
+    (e.g. "–"); the frame keeps it missing, so its download has an empty cell, never a mark or 0.
     """
     if row_anchors is not None and not re.fullmatch(r"[a-z]+", row_anchors):
         raise ValueError(f"table {name!r}: row_anchors must be lowercase letters")
@@ -107,7 +113,11 @@ def table_markdown(
     raw = [c in set(raw_columns) for c in columns]
     for row in frame.itertuples(index=False):
         cells = [
-            format_cell(v, decimals) if is_raw else escape_markdown(format_cell(v, decimals))
+            escape_markdown(absent)
+            if _missing(v)
+            else format_cell(v, decimals)
+            if is_raw
+            else escape_markdown(format_cell(v, decimals))
             for v, is_raw in zip(row, raw, strict=True)
         ]
         lines.append("* - " + "\n  - ".join(cells))
@@ -131,12 +141,23 @@ def show_table(
     )
 
 
+#: Columns of a network's CSV: each end of a tie by id and by the name the figure shows.
+TIE_COLUMNS = ("source_id", "source", "target_id", "target")
+
+
 def _figure_frame(data: object) -> pd.DataFrame:
     """The table behind a figure: a frame (its index kept when it carries labels) or, for a
-    network, its ties (source, target and their attributes, sorted)."""
+    network, its ties: each end by id and by its name as the figure shows it (the node's
+    `label`, else its id), then the ties' attributes, sorted by ids.
+
+    >>> import networkx as nx
+    >>> G = nx.Graph(); G.add_node("eu", label="European Union"); G.add_edge("eu", "ca", weight=2)
+    >>> _figure_frame(G).values.tolist()
+    [['ca', 'ca', 'eu', 'European Union', 2]]
+    """
     if isinstance(data, pd.DataFrame):
-        if isinstance(data.index, pd.RangeIndex):
-            return data
+        if isinstance(data.index, pd.RangeIndex) and data.index.name is None:
+            return data  # row positions, not labels (a named range, such as years, is kept)
         if any(name is None for name in data.index.names):
             raise ValueError(
                 "figure data: name the index of labels (DataFrame.rename_axis), or its CSV "
@@ -146,22 +167,28 @@ def _figure_frame(data: object) -> pd.DataFrame:
     edges = getattr(data, "edges", None)
     if edges is None:
         raise TypeError(f"figure data must be a DataFrame or a graph, not {type(data).__name__}")
-    rows = [
-        {"source": min(str(u), str(v)), "target": max(str(u), str(v)), **attrs}
-        for u, v, attrs in edges(data=True)
-    ]
+    nodes = data.nodes  # type: ignore[attr-defined]
+
+    def name(node: object) -> str:
+        return str(nodes[node].get("label") or node)
+
+    rows = []
+    for u, v, attrs in edges(data=True):
+        a, b = sorted((u, v), key=str)
+        ties = {k: x for k, x in attrs.items() if k not in TIE_COLUMNS}
+        rows.append(
+            {"source_id": str(a), "source": name(a), "target_id": str(b), "target": name(b)} | ties
+        )
     frame = pd.DataFrame(rows)
     if frame.empty:
-        return pd.DataFrame(columns=["source", "target"])
-    columns = ["source", "target"] + sorted(
-        c for c in frame.columns if c not in ("source", "target")
-    )
+        return pd.DataFrame(columns=list(TIE_COLUMNS))
+    columns = list(TIE_COLUMNS) + sorted(c for c in frame.columns if c not in TIE_COLUMNS)
     scalar = [
         c
         for c in columns
         if not frame[c].map(lambda v: isinstance(v, (list, tuple, set, dict))).any()
     ]
-    return frame[scalar].sort_values(["source", "target"]).reset_index(drop=True)
+    return frame[scalar].sort_values(["source_id", "target_id"]).reset_index(drop=True)
 
 
 def show_figure(fig, alt: str, data: object = None, sources: Sequence[str] = ()) -> None:

@@ -14,19 +14,20 @@ from eucasia.presentation.style import FONT_PT, MAX_WIDTH_PT, STRAND_COLOURS, WI
 
 
 def strength_heatmap(matrix: pd.DataFrame, titles: Mapping[str, str]) -> Figure:
-    """Actors (rows) by strand (columns), shaded by the actor's strength in that strand network."""
+    """Actors (rows) by strand (columns), shaded by the actor's strength in that strand network;
+    a dash where the actor is absent from a strand (a missing value of `matrix`)."""
     figure_style()
     names = [wrap_label(x, 44) for x in matrix.index]
     lines = sum(n.count("\n") + 1 for n in names)
     fig, ax = plt.subplots(figsize=(WIDTH_IN, 0.18 * lines + 0.1 * len(matrix) + 1.4))
-    values = matrix.to_numpy(dtype=float)
-    shade = np.log1p(values)
+    values = matrix.to_numpy(dtype=float, na_value=np.nan)
+    shade = np.log1p(np.nan_to_num(values, nan=0.0))
     ax.imshow(shade, aspect="auto", cmap="Blues", vmin=0, vmax=shade.max() * 1.15)
     for (i, j), v in np.ndenumerate(values):
         ax.text(
             j,
             i,
-            "–" if v == 0 else f"{int(v)}",
+            "–" if np.isnan(v) else f"{int(v)}",
             ha="center",
             va="center",
             fontsize=FONT_PT,
