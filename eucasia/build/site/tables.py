@@ -27,10 +27,6 @@ SCOPE = frozenset({"td", "th", "caption", "figcaption"})
 BREAK_INSIDE = re.compile(r"[-\u2010\u2012\u2013\u2014/|?!})\]\u2026](?=\S)")
 WORD = re.compile(r"\S+")
 NOBR = '<span class="eucasia-nobr">'
-#: A word longer than this may still break at its hyphens where a phone stacks the table (a
-#: route of five towns joined by hyphens is wider than the phone); shorter ones never do.
-LONG_WORD = 24
-NOBR_LONG = '<span class="eucasia-nobr eucasia-nobr-long">'
 PROSE_CLASS = "eucasia-prose"
 #: A cell with at least this many characters of text is prose.
 PROSE_CHARS = 60
@@ -49,11 +45,8 @@ def _nobr_edits(text: str, offset: int) -> list[tuple[int, int, str]]:
     """Edits that wrap each word of a raw text run that a line could break inside."""
     edits = []
     for match in WORD.finditer(text):
-        word = html.unescape(match.group())
-        if BREAK_INSIDE.search(word):
-            edits += [
-                (offset + match.start(),) * 2 + (NOBR_LONG if len(word) > LONG_WORD else NOBR,)
-            ]
+        if BREAK_INSIDE.search(html.unescape(match.group())):
+            edits += [(offset + match.start(),) * 2 + (NOBR,)]
             edits += [(offset + match.end(),) * 2 + ("</span>",)]
     return edits
 
