@@ -446,8 +446,7 @@ def test_every_number_column_sorts_by_the_value_it_stands_for(
         unfold(page, name)
         for index, values in columns:
             by_row = {
-                tuple(map(_plain, cells)): value
-                for cells, value in zip(shown, values, strict=True)
+                tuple(map(_plain, cells)): value for cells, value in zip(shown, values, strict=True)
             }
             button = page.locator(f"table#{name} > thead th").nth(index).locator("button")
             for ascending in (True, False):
