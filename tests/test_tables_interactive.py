@@ -305,20 +305,25 @@ def _closed_height_in_lines(page, block) -> float:
 
 
 def test_cite_is_one_line_and_copies_the_citation_on_a_phone(site: str, browser) -> None:
-    """Closed, the CSV link and "Cite" share one line at 390 px; opening "Cite" puts the
-    one-line citation, as the disclosure shows it, on the clipboard (eucasia-cite.js). Proven
-    on the same page broken: a block whose CSV link is not floated beside "Cite" takes two lines, and
-    a disclosure stripped of the script's listener copies nothing."""
+    """Closed, the CSV link and "Cite" share one line at 390 px; opening "Cite" shows the
+    citation and leaves the reader's clipboard alone; its "Copy" button puts the one-line
+    citation, as the disclosure shows it, on the clipboard (eucasia-cite.js). Proven on the same
+    page broken: a block whose CSV link is not floated beside "Cite" takes two lines, and a
+    disclosure stripped of the script's listeners copies nothing."""
     url = site + "notebooks/synthesis.html"
     with chromium.open_page(browser, url, viewport=PHONE) as (page, _):
         page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site[:-1])
+        page.evaluate("navigator.clipboard.writeText('the reader had this')")
         blocks = page.locator(".eucasia-data")
         assert blocks.count() >= 5
         heights = [_closed_height_in_lines(page, blocks.nth(i)) for i in range(blocks.count())]
         assert max(heights) < 1.9, heights
         first = blocks.nth(0)
         first.locator("summary").click()
+        page.wait_for_timeout(300)
+        assert page.evaluate("navigator.clipboard.readText()") == "the reader had this"
         citation = " ".join(first.locator(".eucasia-cite-text").inner_text().split())
+        first.locator("button.eucasia-cite-copy").click()
         page.wait_for_function("document.querySelector('.eucasia-cite-status').textContent")
         assert page.evaluate("navigator.clipboard.readText()") == citation
         assert citation.startswith("Table 5.1, in ") and "DOI: " in citation
@@ -329,6 +334,7 @@ def test_cite_is_one_line_and_copies_the_citation_on_a_phone(site: str, browser)
         assert _closed_height_in_lines(page, broken) >= 1.9
         broken.locator("details").evaluate("d => d.replaceWith(d.cloneNode(true))")
         broken.locator("summary").click()
+        broken.locator("button.eucasia-cite-copy").click()
         page.wait_for_timeout(300)
         assert page.evaluate("navigator.clipboard.readText()") == citation  # unchanged
 

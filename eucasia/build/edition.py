@@ -26,6 +26,26 @@ class Edition:
     def year(self) -> str:
         return self.date[:4]
 
+    @property
+    def doi_minted(self) -> bool:
+        """Whether `doi` is a real DOI, not the placeholder (`X`s where the number will go).
+
+        >>> Edition("1", "2026", "T", "", (), "", (), "10.5281/zenodo.XXXXXXX").doi_minted
+        False
+        """
+        return bool(self.doi) and "XXX" not in self.doi
+
+    def doi_text(self) -> str:
+        """The DOI as a citation gives it: the DOI, or that it is not assigned yet (a reader
+        must never copy the placeholder as if it were an identifier).
+
+        >>> Edition("1", "2026", "T", "", (), "", (), "10.5281/zenodo.XXXXXXX").doi_text()
+        'DOI: not yet assigned (Zenodo mints one when the edition is released)'
+        """
+        if self.doi_minted:
+            return f"DOI: {self.doi}"
+        return "DOI: not yet assigned (Zenodo mints one when the edition is released)"
+
     def bibtex(self) -> str:
         """BibTeX entry citing this edition of the book."""
         authors = " and ".join("{" + a + "}" for a in self.authors)
@@ -52,7 +72,7 @@ class Edition:
         >>> Edition("1.0", "2026-01-02", "T", "", ("A",), "", (), "10.1/x").item_citation("u#t")
         'in A (2026). T. Version 1.0, 2026-01-02. DOI: 10.1/x. u#t'
         """
-        doi = f" DOI: {self.doi}." if self.doi else ""
+        doi = f" {self.doi_text()}." if self.doi else ""
         return (
             f"in {'; '.join(self.authors)} ({self.year}). {self.title}. "
             f"Version {self.version}, {self.date}.{doi} {url}"

@@ -26,7 +26,6 @@ import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 
-import yaml
 from sphinx.util import texescape
 
 from eucasia.build.edition import Edition
@@ -329,19 +328,16 @@ def _url(url: str) -> str:
 
 def colophon_latex(edition: Edition, root: Path, site: str) -> str:
     """The back of the title page: edition, licences, DOI, where the data and code live and how
-    to cite, from `edition.toml`, `CITATION.cff`, `LICENSE`, `LICENSE-CONTENT.md` and the
+    to cite, from `edition.toml`, `LICENSE`, `LICENSE-CONTENT.md` and the
     site's address (`_config.yml`). Nothing here is typed: a missing fact is said missing."""
-    citation = yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8"))
     content = (root / "LICENSE-CONTENT.md").read_text(encoding="utf-8")
     code = (root / "LICENSE").read_text(encoding="utf-8").splitlines()[0].strip()
     cc_name = re.search(r"\*\*([^*]+)\*\*[^(]*\(([^)]+)\)", content)
     cc_url = re.search(r"<(https://creativecommons\.org/[^>]+)>", content)
-    doi = citation.get("doi") or (citation.get("preferred-citation") or {}).get("doi")
     doi_line = (
-        f"DOI: {_url('https://doi.org/' + str(doi))}"
-        if doi
-        else r"DOI: none is recorded for this edition in \texttt{CITATION.cff}; Zenodo archives "
-        r"each release of the repository and mints a DOI for it."
+        f"DOI: {_url('https://doi.org/' + edition.doi)}"
+        if edition.doi_minted
+        else tex(edition.doi_text()) + "."
     )
     licence = (
         rf"Text, figures and data: {tex(cc_name[1])} ({tex(cc_name[2])}), {_url(cc_url[1])} "

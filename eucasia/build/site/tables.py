@@ -91,10 +91,21 @@ def keep_words_whole(page: str) -> str:
     return markup.splice(page, edits)
 
 
-#: Tables with at least this many columns are stacked on a phone (eucasia.css): each row a card
-#: of "header: value" lines, since four or more columns never fit 390 px at a readable measure.
-STACK_COLUMNS = 4
+#: Tables of words with at least this many columns are stacked on a phone (eucasia.css): each row
+#: a card of "header: value" lines, since three columns of words never fit 390 px at a readable
+#: measure. A table of numbers (half its columns or more) stays a grid that scrolls sideways
+#: under its first column, since a reader compares its numbers down the columns.
+STACK_COLUMNS = 3
 STACK_CLASS = "eucasia-stack"
+
+
+def stacks(columns: int, numeric: int) -> bool:
+    """Whether a table of `columns` columns, `numeric` of them numbers, stacks on a phone.
+
+    >>> stacks(5, 1), stacks(8, 6), stacks(2, 0)
+    (True, False, False)
+    """
+    return columns >= STACK_COLUMNS and 2 * numeric < columns
 
 
 def _attribute(name: str, value: str) -> str:
@@ -106,8 +117,8 @@ def describe_cells(page: str, sort: Mapping[str, Mapping[str, Sequence[float | N
     shown beside the value when a phone stacks the table) and, for the columns `sort` gives,
     the number the cell stands for (`data-sort-value`, empty when missing), by which
     eucasia-tables.js sorts. `sort` maps a table's id to {column position: value per row}, in
-    the order of the rows on the page (`eucasia.presentation.datafiles.sort_keys`). Tables of
-    `STACK_COLUMNS` or more columns get the class that stacks them on a phone.
+    the order of the rows on the page (`eucasia.presentation.datafiles.sort_keys`). Tables that
+    `stacks` get the class that stacks them on a phone.
 
     >>> page = ('<table class="table" id="t"><thead><tr><th>name</th><th>amount</th></tr>'
     ...         '</thead><tbody><tr><td>a</td><td>EUR 2 million</td></tr></tbody></table>')
@@ -134,7 +145,7 @@ def describe_cells(page: str, sort: Mapping[str, Mapping[str, Sequence[float | N
         if kind == "end" and name == "table":
             tables.pop()
             tag = table["tag"]
-            if "table" in tag.classes() and len(table["heads"]) >= STACK_COLUMNS:
+            if "table" in tag.classes() and stacks(len(table["heads"]), len(table["keys"])):
                 edits.append(_class_edit(page, tag, STACK_CLASS))
             continue
         if name == "th" and kind == "start":
