@@ -178,7 +178,7 @@ def test_block_is_html_only_one_csv_link_and_one_cite_disclosure() -> None:
     )
     text = cite.astext()
     url = "https://e.org/b/notebooks/overview.html#fig-a"
-    assert text.endswith(url) and f"DOI: {edition.doi}." in text  # the page, not the repository
+    assert text.endswith(url) and f"{edition.doi_text()}." in text  # the page, not the repository
     assert edition.repository not in text and "(" + url not in text
     assert next(iter(cite.findall(addnodes.pending_xref)))["reftarget"] == "fig-a"
 
