@@ -211,6 +211,7 @@ def test_date_column_sorts_chronologically(site: str, browser) -> None:
     page_path, build, _ = EXPECTED["tbl-timeline"]
     dates = list(build()["date"])
     with chromium.open_page(browser, site + page_path) as (page, _):
+        unfold(page, "tbl-timeline")
         page.locator("table#tbl-timeline > thead th").nth(0).locator("button").click()
         page.locator("table#tbl-timeline > thead th").nth(0).locator("button").click()
         assert column(page, "tbl-timeline", 0) == sorted(dates, reverse=True)

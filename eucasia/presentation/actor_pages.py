@@ -98,6 +98,28 @@ def _item(row) -> str:
     return f"- {link} ({'; '.join(facts)}): {escape_markdown(row.summary)}"
 
 
+#: A list of more entries than this opens on demand: a hub's page (the EU takes part in over a
+#: hundred items) would otherwise run to dozens of phone screens.
+FOLD_AFTER = 8
+
+
+def folded(body: str, entries: int, what: str) -> str:
+    """`body` (MyST) in a fold a reader opens, when it lists more than `FOLD_AFTER` `entries`.
+
+    >>> print(folded("- a", 9, "items"))
+    :::{admonition} Show the 9 items
+    :class: dropdown
+    <BLANKLINE>
+    - a
+    :::
+    >>> folded("- a", 1, "items")
+    '- a'
+    """
+    if entries <= FOLD_AFTER:
+        return body
+    return f":::{{admonition}} Show the {entries:,} {what}\n:class: dropdown\n\n{body}\n:::"
+
+
 def _initiatives(profile: ActorProfile, titles: Mapping[str, str]) -> str:
     rows = profile.initiatives
     if rows.empty:
@@ -117,7 +139,8 @@ def _initiatives(profile: ActorProfile, titles: Mapping[str, str]) -> str:
     for strand, group in rows.groupby("strand_id", sort=False):
         title = escape_markdown(titles.get(str(strand), str(strand)))
         parts.append(f"### {title} ({len(group):,})")
-        parts.append("\n".join(_item(r) for r in group.itertuples(index=False)))
+        items = "\n".join(_item(r) for r in group.itertuples(index=False))
+        parts.append(folded(items, len(group), "items"))
     return "\n\n".join(parts)
 
 
@@ -202,7 +225,8 @@ def _evidence(profile: ActorProfile, strand_of: Mapping[str, str]) -> str:
             f"{{cite}}`{r.source_id}` ({SOURCE_KINDS.get(r.source_kind, 'source')})"
             for r in group.itertuples(index=False)
         ]
-    parts.append("\n".join(lines))
+    initiatives = rows["initiative_id"].nunique()
+    parts.append(folded("\n".join(lines), initiatives, "initiatives and their evidence"))
     return "\n\n".join(parts)
 
 
