@@ -177,8 +177,8 @@ def chapter_starts(pages: list[Page], area: TypeArea) -> list[int]:
 # --- page images ----------------------------------------------------------------------------
 
 
-def ink_extent(image: Path, area: TypeArea, dpi: int = IMAGE_DPI) -> tuple[float, float]:
-    """Share of the text block's height covered from its top to the lowest ink, and ink rows."""
+def inked_rows(image: Path, area: TypeArea, dpi: int = IMAGE_DPI) -> tuple[list[int], int]:
+    """The rows of the text block that hold ink, and the block's height in rows."""
     from PIL import Image
 
     with Image.open(image) as im:
@@ -190,6 +190,12 @@ def ink_extent(image: Path, area: TypeArea, dpi: int = IMAGE_DPI) -> tuple[float
         width, height = block.size
         data = block.load()
         inked = [row for row in range(height) if any(data[col, row] < 200 for col in range(width))]
+    return inked, height
+
+
+def ink_extent(image: Path, area: TypeArea, dpi: int = IMAGE_DPI) -> tuple[float, float]:
+    """Share of the text block's height covered from its top to the lowest ink, and ink rows."""
+    inked, height = inked_rows(image, area, dpi)
     if not inked:
         return 0.0, 0.0
     return (inked[-1] + 1) / height, len(inked) / height

@@ -22,6 +22,7 @@ from test_pdf_layout import (
     IMAGE_DPI,
     TypeArea,
     chapter_starts,
+    inked_rows,
     pdf_pages,  # noqa: F401  (a fixture this module uses)
     type_area_from_config,
 )
@@ -47,17 +48,7 @@ def layout_pages(pdf: Path) -> list[str]:
 def ink_span(image: Path, area: TypeArea, dpi: int = IMAGE_DPI) -> float:
     """Share of the text block's height from its first to its last row of ink: a float page
     whose floats are centred or set from the top counts only what they fill."""
-    from PIL import Image
-
-    with Image.open(image) as im:
-        grey = im.convert("L")
-        scale = dpi / 72
-        x0, x1 = int(area.hmargin * scale), grey.width - int(area.hmargin * scale)
-        y0, y1 = int(area.vmargin * scale), grey.height - int(area.vmargin * scale)
-        block = grey.crop((x0, y0, x1, y1))
-        width, height = block.size
-        data = block.load()
-        inked = [row for row in range(height) if any(data[col, row] < 200 for col in range(width))]
+    inked, height = inked_rows(image, area, dpi)
     return (inked[-1] - inked[0] + 1) / height if inked else 0.0
 
 
