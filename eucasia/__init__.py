@@ -6,9 +6,9 @@ Data flows one way, and imports point down this list only:
 * :mod:`eucasia.analysis` turns validated tables into graphs, metrics and robustness checks;
 * :mod:`eucasia.presentation` turns tables and analyses into what a page shows: figures, tables,
   glued facts and the checks of the prose's claims;
-* :mod:`eucasia.build` is what Sphinx and make need: cache keys, edition metadata, the notebook
-  renderer, downloads and graph exports, the site's post-processing.
+* :mod:`eucasia.assembly` assembles the book from them: what Sphinx and make need (cache keys,
+  edition metadata, the notebook renderer, downloads and graph exports, the site's post-processing).
 
 Notebooks import the public names of ``data``, ``analysis`` and ``presentation``; nothing here
-imports a notebook, and nothing but Sphinx, make and the tests imports ``build``.
+imports a notebook, and nothing but Sphinx, make and the tests imports ``assembly``.
 """

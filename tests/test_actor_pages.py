@@ -19,8 +19,8 @@ from sphinx import addnodes
 from test_text_safety import HOSTILE, PROBE, Page, flat, poison
 
 from eucasia.analysis.actor_profiles import TABLES, actor_profiles, by_type, strand_results
-from eucasia.build import actor_sources as sources_module
-from eucasia.build.actor_sources import actor_sources, strip_for_print, write_actor_sources
+from eucasia.assembly import actor_sources as sources_module
+from eucasia.assembly.actor_sources import actor_sources, strip_for_print, write_actor_sources
 from eucasia.data import DATA_DIR, load_tables
 from eucasia.data.vocabulary import STRANDS
 from eucasia.presentation import actor_pages

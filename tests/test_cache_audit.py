@@ -17,7 +17,7 @@ import pytest
 from harness.audit import Observed, observe
 from harness.paths import ROOT
 
-from eucasia.build.cachekey import notebook_inputs
+from eucasia.assembly.cachekey import notebook_inputs
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.md"))
 FIXTURE = ROOT / "tests" / "fixtures" / "audit" / "undeclared_inputs.md"

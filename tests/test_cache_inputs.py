@@ -25,7 +25,7 @@ from harness.edits import TOKEN, edit_input, rebuild_html
 from harness.paths import ROOT
 from harness.repository import copy_repository
 
-from eucasia.build.cachekey import notebook_inputs
+from eucasia.assembly.cachekey import notebook_inputs
 
 pytestmark = [pytest.mark.exhaustive, pytest.mark.rebuild]
 

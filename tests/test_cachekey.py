@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from eucasia.build import cachekey
+from eucasia.assembly import cachekey
 from eucasia.data import DATA_DIR
 
 ROOT = Path(__file__).resolve().parent.parent

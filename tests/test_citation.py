@@ -8,7 +8,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from eucasia.build.edition import read_edition
+from eucasia.assembly.edition import read_edition
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -20,7 +20,7 @@ from harness.paths import JB_FLAGS, JUPYTER_BOOK, ROOT
 from harness.repository import copy_repository
 from harness.shared_build import SharedBuild
 
-from eucasia.build.codedigest import page_code_files
+from eucasia.assembly.codedigest import page_code_files
 
 pytestmark = [pytest.mark.exhaustive, pytest.mark.xdist_group("code-edits")]
 

@@ -1,8 +1,8 @@
-"""The page-code digest sees every file of the code that makes pages (`eucasia.build.codedigest`).
+"""The page-code digest sees every file of the code that makes pages (`eucasia.assembly.codedigest`).
 
 Together with `test_rebuilds.py::test_an_extension_edit_reaches_every_page` (a changed digest
 makes Sphinx write every page again, observed on the shared build) this proves that no edit to
-the extensions, the build layer or the static assets leaves a page stale; the build itself
+the extensions, the assembly layer or the static assets leaves a page stale; the build itself
 warns (an error under -W) when a package module is imported after the digest was taken.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from eucasia.build.codedigest import FOLDERS, ROOT, page_code_digest, page_code_files
+from eucasia.assembly.codedigest import FOLDERS, ROOT, page_code_digest, page_code_files
 
 
 def copy_folders(root: Path) -> None:
@@ -40,7 +40,7 @@ def test_every_file_of_the_page_code_changes_the_digest(tmp_path: Path) -> None:
 def test_a_new_or_renamed_file_changes_the_digest(tmp_path: Path) -> None:
     copy_folders(tmp_path)
     before = page_code_digest(tmp_path, modules=[])
-    extra = tmp_path / "eucasia" / "build" / "site" / "new_step.py"
+    extra = tmp_path / "eucasia" / "assembly" / "site" / "new_step.py"
     extra.write_text("", encoding="utf-8")
     with_new = page_code_digest(tmp_path, modules=[])
     assert with_new != before
@@ -61,7 +61,7 @@ def test_package_modules_the_extensions_loaded_are_in_it() -> None:
 def test_caches_and_bytecode_are_not_code(tmp_path: Path) -> None:
     copy_folders(tmp_path)
     before = page_code_digest(tmp_path, modules=[])
-    cache = tmp_path / "eucasia" / "build" / "__pycache__"
+    cache = tmp_path / "eucasia" / "assembly" / "__pycache__"
     cache.mkdir(exist_ok=True)
     (cache / "files.cpython-311.pyc").write_bytes(b"\0")
     assert page_code_digest(tmp_path, modules=[]) == before

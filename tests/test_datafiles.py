@@ -22,8 +22,8 @@ from docutils.utils import new_document
 from harness.paths import ROOT
 from sphinx import addnodes
 
-from eucasia.build import datafiles
-from eucasia.build.edition import read_edition
+from eucasia.assembly import datafiles
+from eucasia.assembly.edition import read_edition
 from eucasia.presentation import display
 from eucasia.presentation.datafiles import (
     Shown,

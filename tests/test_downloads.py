@@ -35,7 +35,7 @@ import pytest
 from bs4 import BeautifulSoup, SoupStrainer
 from harness.paths import ROOT
 
-from eucasia.build.edition import PDF_NAME, read_edition
+from eucasia.assembly.edition import PDF_NAME, read_edition
 from eucasia.data import load_tables
 
 #: Columns whose text the book computes (its own wording), not values of the data.

@@ -20,7 +20,7 @@ import yaml
 from harness.commands import run
 from harness.paths import BUILD, ROOT
 
-from eucasia.build.edition import Edition, read_edition
+from eucasia.assembly.edition import Edition, read_edition
 
 GENERATED_BIB = BUILD / "generated" / "citation.bib"
 FOOTER = re.compile(

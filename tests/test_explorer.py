@@ -34,8 +34,8 @@ from harness.paths import HTML, ROOT
 
 from eucasia.analysis.corpus import Corpus
 from eucasia.analysis.network import strand_analysis
-from eucasia.build.explorerdata import move_data_out
-from eucasia.build.site import bundle, pages
+from eucasia.assembly.explorerdata import move_data_out
+from eucasia.assembly.site import bundle, pages
 from eucasia.data import load_tables
 from eucasia.data.vocabulary import STRANDS
 from eucasia.presentation.comparison import strand_titles
@@ -321,8 +321,8 @@ def test_script_loads_the_vendored_versions() -> None:
 
 
 def test_explorer_rules_survive_the_css_cut() -> None:
-    from eucasia.build.site import purge
-    from eucasia.build.site.usage import WORD
+    from eucasia.assembly.site import purge
+    from eucasia.assembly.site.usage import WORD
 
     css = STYLESHEET.read_text(encoding="utf-8")
     classes = set(WORD.findall(SCRIPT.read_text(encoding="utf-8"))) | {EXPLORER_CLASS}

@@ -1,4 +1,4 @@
-"""eucasia.build.explorerdata: the explorer's data leave the page for a script file of the site."""
+"""eucasia.assembly.explorerdata: the explorer's data leave the page for a script file of the site."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from eucasia.build import explorerdata
+from eucasia.assembly import explorerdata
 from eucasia.presentation.explorer import explorer_json
 
 DATA = explorer_json([{"strand": "resilience", "title": "</script><b>x</b> & ‘y’"}])

@@ -9,7 +9,7 @@ import pytest
 
 from eucasia.analysis.graphs import actor_projection, bipartite_graph
 from eucasia.analysis.synthetic import synthetic_corpus, toy_corpus
-from eucasia.build.exports import export_graph, read_graph
+from eucasia.assembly.exports import export_graph, read_graph
 
 
 @pytest.fixture(scope="module")

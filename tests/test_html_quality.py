@@ -15,7 +15,7 @@ import pytest
 from harness import website
 from harness.paths import HTML, ROOT
 
-from eucasia.build.site import assets, fonts, offline
+from eucasia.assembly.site import assets, fonts, offline
 
 pytestmark = pytest.mark.book
 
@@ -155,9 +155,9 @@ def test_stylesheets_are_cut_but_keep_what_pages_use(built_html: Path) -> None:
 
 
 def test_every_page_links_one_stylesheet_holding_its_sheets_in_order(built_html: Path) -> None:
-    """One stylesheet a page (eucasia.build.site.bundle): the bundle exists, names its sheets,
+    """One stylesheet a page (eucasia.assembly.site.bundle): the bundle exists, names its sheets,
     holds each one's cut text, and its fonts and images resolve."""
-    from eucasia.build.site import bundle, css
+    from eucasia.assembly.site import bundle, css
 
     static = built_html / "_static"
     for page_path in PAGES:

@@ -1,6 +1,6 @@
 """The package's folders are its architecture: imports point one way, notebooks use the public API.
 
-Layers, from the bottom: data → analysis → presentation → build. A module may import its own
+Layers, from the bottom: data → analysis → presentation → assembly. A module may import its own
 layer and the layers below it; notebooks import only the public names of data, analysis and
 presentation. Modules stay short unless their docstring says why they are not.
 """
@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from eucasia.build.cachekey import cell_code, code_cells, imported_package_modules
+from eucasia.assembly.cachekey import cell_code, code_cells, imported_package_modules
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "eucasia"
-LAYERS = ("data", "analysis", "presentation", "build")
+LAYERS = ("data", "analysis", "presentation", "assembly")
 NOTEBOOK_LAYERS = {"data", "analysis", "presentation"}
 MAX_LINES = 300
 
@@ -54,7 +54,7 @@ def test_every_module_sits_in_a_layer() -> None:
     stray = [
         module_name(p) for p in MODULES if layer_of(module_name(p)) is None and p.stem != "__init__"
     ]
-    assert not stray, f"modules outside data/, analysis/, presentation/, build/: {stray}"
+    assert not stray, f"modules outside data/, analysis/, presentation/, assembly/: {stray}"
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: module_name(p))

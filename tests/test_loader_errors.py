@@ -754,7 +754,7 @@ def test_a_file_outside_data_is_never_opened(package: Path, monkeypatch) -> None
 def test_descriptor_mistakes_never_escape_as_python_errors(package: Path) -> None:
     """Every descriptor case above stops with DataValidationError, also for the cache key and
     for field_values (which run before any notebook)."""
-    from eucasia.build.cachekey import notebook_inputs
+    from eucasia.assembly.cachekey import notebook_inputs
     from eucasia.data import field_values
 
     for _, mutate, _ in EXACT["descriptor"][:-1]:

@@ -12,8 +12,8 @@ import pytest
 
 from eucasia.analysis.corpus import Corpus
 from eucasia.analysis.network import strand_analysis
-from eucasia.build.exports import export_graph, read_graph
-from eucasia.build.publish import export_all, graph_stems
+from eucasia.assembly.exports import export_graph, read_graph
+from eucasia.assembly.publish import export_all, graph_stems
 from eucasia.data import load_tables
 
 SCOPES = [None, "resilience", "prosperity", "together"]

@@ -16,7 +16,7 @@ import pytest
 from harness.commands import can_go_offline, offline, run
 from harness.shared_build import SharedBuild
 
-from eucasia.build.site.offline import remote_fetches
+from eucasia.assembly.site.offline import remote_fetches
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ chapter references with their page, a colophon on the back of the title page.
 
 Each rule is a function over what poppler reports (`pdftotext -layout` per page, page images)
 or what LaTeX was given (`book.tex`), proven on a fixture that breaks it, then run on the
-built PDF. The LaTeX the rules rest on is `eucasia/build/printed.py`.
+built PDF. The LaTeX the rules rest on is `eucasia/assembly/printed.py`.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from test_pdf_layout import (
     type_area_from_config,
 )
 
-from eucasia.build.edition import read_edition
-from eucasia.build.printed import KEEP_WHOLE_ROWS, keeps_whole, never_hyphenated
+from eucasia.assembly.edition import read_edition
+from eucasia.assembly.printed import KEEP_WHOLE_ROWS, keeps_whole, never_hyphenated
 
 TEX = BUILD / "latex" / "book.tex"
 #: How many pages a figure or table may stand after the page that first mentions it: a
@@ -471,7 +471,7 @@ def test_missing_colophon_is_caught() -> None:
 def test_print_rules_examples_run() -> None:
     import doctest
 
-    from eucasia.build import printed
+    from eucasia.assembly import printed
 
     result = doctest.testmod(printed)
     assert result.attempted >= 10 and not result.failed, result
@@ -480,7 +480,7 @@ def test_print_rules_examples_run() -> None:
 def test_colophon_escapes_what_it_is_fed(tmp_path: Path) -> None:
     import dataclasses
 
-    from eucasia.build.printed import colophon_latex
+    from eucasia.assembly.printed import colophon_latex
 
     for name in ("CITATION.cff", "LICENSE", "LICENSE-CONTENT.md"):
         (tmp_path / name).write_text((ROOT / name).read_text(encoding="utf-8"), encoding="utf-8")
@@ -498,7 +498,7 @@ def test_colophon_escapes_what_it_is_fed(tmp_path: Path) -> None:
 
 
 def test_columns_widen_to_their_longest_word() -> None:
-    from eucasia.build.printed import HEAD_FONT, LINE_WIDTH, fit_columns, text_width
+    from eucasia.assembly.printed import HEAD_FONT, LINE_WIDTH, fit_columns, text_width
 
     widths = fit_columns([60, 8, 32], ["name", "betweenness", "note"], [["x"], ["0.2"], ["y"]])
     assert sum(widths) == 100 and widths[1] > 8

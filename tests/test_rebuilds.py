@@ -121,7 +121,7 @@ def pages_with(book: Path, text: str) -> tuple[int, list[str]]:
 
 def test_an_extension_edit_reaches_every_page(edited_book: Path) -> None:
     """The footer is written by the book's extension, which no notebook's cache key lists: the
-    page-code digest (eucasia.build.codedigest) makes Sphinx write every page again, and the
+    page-code digest (eucasia.assembly.codedigest) makes Sphinx write every page again, and the
     edit reaches all of them while no chapter re-executes. Before the digest, this build wrote
     0 pages and every later `make html` said nothing changed."""
     extension = edited_book / "book" / "_ext" / "eucasia_book.py"

@@ -1,4 +1,4 @@
-"""eucasia.build.site.bundle: one stylesheet a page, joined in the page's order."""
+"""eucasia.assembly.site.bundle: one stylesheet a page, joined in the page's order."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from eucasia.build.site import bundle
+from eucasia.assembly.site import bundle
 
 PAGE = """<html>
   <head>

@@ -1,10 +1,10 @@
-"""eucasia.build.site.css and .purge: stylesheets read with tinycss2 and cut to the classes used."""
+"""eucasia.assembly.site.css and .purge: stylesheets read with tinycss2 and cut to the classes used."""
 
 from __future__ import annotations
 
 import pytest
 
-from eucasia.build.site import css, purge
+from eucasia.assembly.site import css, purge
 
 
 def test_statements_keep_their_leading_whitespace_and_comments() -> None:

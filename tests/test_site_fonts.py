@@ -1,4 +1,4 @@
-"""eucasia.build.site.fonts and .assets: icon fonts cut to the icons used, and the kept cut."""
+"""eucasia.assembly.site.fonts and .assets: icon fonts cut to the icons used, and the kept cut."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
-from eucasia.build.site import assets, fonts
+from eucasia.assembly.site import assets, fonts
 from eucasia.presentation.fontsubset import subset_font
 
 THEME = Path(__import__("pydata_sphinx_theme").__file__).parent / "theme" / "pydata_sphinx_theme"

@@ -1,4 +1,4 @@
-"""eucasia.build.site.offline: what a page would fetch from another host, read as a browser reads it.
+"""eucasia.assembly.site.offline: what a page would fetch from another host, read as a browser reads it.
 
 The detector it replaced was a regular expression over the page; `regex_detector` below is a
 copy of it, kept here to show which markup it missed and the parser now catches.
@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from eucasia.build.site.offline import is_remote, remote_fetches, srcset_urls
+from eucasia.assembly.site.offline import is_remote, remote_fetches, srcset_urls
 
 #: The regular expression the site used before (book/_ext/eucasia_site.py up to c370465).
 OLD_FETCHING_ATTR = re.compile(

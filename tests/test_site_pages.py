@@ -1,4 +1,4 @@
-"""eucasia.build.site.pages and .markup: per-page rewrites, spliced into the page as written."""
+"""eucasia.assembly.site.pages and .markup: per-page rewrites, spliced into the page as written."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from eucasia.build.site import markup, pages, usage
+from eucasia.assembly.site import markup, pages, usage
 
 HEAD = """<html>
   <head>

@@ -1,11 +1,11 @@
-"""eucasia.build.site.tables and .figures: words kept whole in tables, figures that open at full
+"""eucasia.assembly.site.tables and .figures: words kept whole in tables, figures that open at full
 size. The browser side (what a reader sees) is checked in tests/test_reader_view.py."""
 
 from __future__ import annotations
 
 import re
 
-from eucasia.build.site import figures, markup, tables
+from eucasia.assembly.site import figures, markup, tables
 
 NOBR = tables.NOBR
 

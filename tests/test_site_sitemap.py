@@ -1,11 +1,11 @@
-"""eucasia.build.site.sitemap and .redirect: robots.txt, the sitemap, the root redirect."""
+"""eucasia.assembly.site.sitemap and .redirect: robots.txt, the sitemap, the root redirect."""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from eucasia.build.site import redirect, sitemap
+from eucasia.assembly.site import redirect, sitemap
 
 BASE = "https://book.example/"
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

@@ -1,10 +1,10 @@
-"""eucasia.build.site.staticcopy: a changed file of book/_static is seen, so Sphinx copies it."""
+"""eucasia.assembly.site.staticcopy: a changed file of book/_static is seen, so Sphinx copies it."""
 
 from __future__ import annotations
 
 import os
 
-from eucasia.build.site.staticcopy import stale_copies
+from eucasia.assembly.site.staticcopy import stale_copies
 
 
 def test_a_source_newer_than_its_copy_or_without_one_is_stale(tmp_path) -> None:

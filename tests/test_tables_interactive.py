@@ -26,7 +26,7 @@ from harness import chromium, website
 from eucasia.analysis import tracker
 from eucasia.analysis.corpus import Corpus
 from eucasia.analysis.network import strand_analysis
-from eucasia.build.edition import read_edition
+from eucasia.assembly.edition import read_edition
 from eucasia.data import load_tables
 from eucasia.presentation.context_tables import funding_table
 from eucasia.presentation.datafiles import frame_csv

@@ -2,13 +2,13 @@
 
 It wires tested package code into Sphinx's events:
 - the execution cache and Sphinx's outdated check follow each notebook's data and package
-  inputs (`eucasia.build.cachekey`), and the code that makes pages from them (the extensions,
-  the build layer, the static assets: `eucasia.build.codedigest`) is a setting of the
+  inputs (`eucasia.assembly.cachekey`), and the code that makes pages from them (the extensions,
+  the assembly layer, the static assets: `eucasia.assembly.codedigest`) is a setting of the
   environment, so an edit to it writes every page again;
-- every network is exported for download (`eucasia.build.publish`), even when notebooks are cached;
+- every network is exported for download (`eucasia.assembly.publish`), even when notebooks are cached;
 - the edition (`edition.toml`) feeds the release, the PDF title page and metadata, and a footer
   on every HTML page linking to the PDF edition of the same version, which the header's
-  download menu offers too, apart from printing the page (`eucasia.build.downloadmenu`);
+  download menu offers too, apart from printing the page (`eucasia.assembly.downloadmenu`);
 - the PDF numbers chapters as the site does: a part `_toc.yml` leaves unnumbered (the back
   matter) is unnumbered in print too;
 - a print table of up to 20 rows that fits a page is kept whole (a float, like a figure);
@@ -21,7 +21,7 @@ It wires tested package code into Sphinx's events:
   and unit stay on one line; every mention of an actor records its page for the index of
   actors, which prints them in a column of its own, unnumbered;
 - a reference to a chapter gives its number and page in print, and the back of the title
-  page is a colophon (the LaTeX of these print rules: `eucasia.build.printed`).
+  page is a colophon (the LaTeX of these print rules: `eucasia.assembly.printed`).
 """
 
 from __future__ import annotations
@@ -37,19 +37,19 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
-from eucasia.build.actor_sources import (
+from eucasia.assembly.actor_sources import (
     INDEX,
     index_order,
     reading_neighbours,
     strip_for_print,
     write_actor_sources,
 )
-from eucasia.build.cachekey import fingerprint, inject_fingerprint, notebook_inputs
-from eucasia.build.codedigest import ROOT, page_code_digest, page_code_files
-from eucasia.build.downloadmenu import offer_pdf_edition
-from eucasia.build.edition import PDF_NAME, read_edition
-from eucasia.build.files import write_if_changed
-from eucasia.build.printed import (
+from eucasia.assembly.cachekey import fingerprint, inject_fingerprint, notebook_inputs
+from eucasia.assembly.codedigest import ROOT, page_code_digest, page_code_files
+from eucasia.assembly.downloadmenu import offer_pdf_edition
+from eucasia.assembly.edition import PDF_NAME, read_edition
+from eucasia.assembly.files import write_if_changed
+from eucasia.assembly.printed import (
     ACTOR_PAGES_LATEX,
     actor_mark,
     actor_pages_cell,
@@ -63,7 +63,7 @@ from eucasia.build.printed import (
     never_hyphenated,
     table_cells_latex,
 )
-from eucasia.build.publish import export_all
+from eucasia.assembly.publish import export_all
 from eucasia.data import load_tables
 
 logger = logging.getLogger(__name__)
@@ -390,7 +390,7 @@ def _fit_print_table(table: nodes.table) -> None:
         table["classes"].remove("longtable")
 
 
-# --- print that works as print (LaTeX from eucasia.build.printed) ---------------------------
+# --- print that works as print (LaTeX from eucasia.assembly.printed) ---------------------------
 
 
 def _print_preamble(app: Sphinx, config: Config) -> None:
@@ -519,7 +519,7 @@ def _actor_reading_order(
 ) -> None:
     """ "Next" from the actors' index goes to the next chapter, not through 61 actor pages in
     file-name order; an actor page leads to its neighbours in the index's order
-    (`eucasia.build.actor_sources.reading_neighbours`)."""
+    (`eucasia.assembly.actor_sources.reading_neighbours`)."""
     if getattr(app.builder, "format", "") != "html" or INDEX not in app.env.all_docs:
         return
     cache = app.__dict__.setdefault("_eucasia_reading", {})  # one build: read once
@@ -562,7 +562,7 @@ def _check_page_code_complete(app: Sphinx, exception: Exception | None) -> None:
     if late and exception is None:
         logger.warning(
             "eucasia: %s imported while pages were made, after the page-code digest was taken: "
-            "import it at the top of the extension that uses it (eucasia.build.codedigest)",
+            "import it at the top of the extension that uses it (eucasia.assembly.codedigest)",
             ", ".join(late),
         )
 

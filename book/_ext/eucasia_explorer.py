@@ -2,13 +2,13 @@
 
 A page whose content has the explorer's element (written by
 `eucasia.presentation.explorer.show_explorer`) gets `eucasia-explorer.css` and
-`eucasia-explorer.js`, fetched once the page has been painted (`eucasia.build.site.pages.LATE`);
+`eucasia-explorer.js`, fetched once the page has been painted (`eucasia.assembly.site.pages.LATE`);
 every other page gets neither. The script fetches the vendored sigma.js and graphology
 (`_static/vendor/`) itself, once the reader turns to the explorer.
 
 The explorer's data (JSON, 15 to 45 kB a page) leave the page for `_data/explorer-<page>.js`,
 which the script fetches after the first paint: a reader's browser needs them only to start the
-explorer, not to show the text (`eucasia.build.explorerdata`).
+explorer, not to show the text (`eucasia.assembly.explorerdata`).
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from eucasia.build.explorerdata import move_data_out
-from eucasia.build.site.pages import LATE
+from eucasia.assembly.explorerdata import move_data_out
+from eucasia.assembly.site.pages import LATE
 
 EXPLORER_CLASS = "eucasia-explorer"  # eucasia.presentation.explorer.EXPLORER_CLASS
 SCRIPT, STYLESHEET = "eucasia-explorer.js", "eucasia-explorer.css"

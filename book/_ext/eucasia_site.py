@@ -6,14 +6,14 @@ MathJax and Thebe from CDNs. The site keeps every feature readers use (search, d
 tables of contents, the launch, download and print buttons, every figure) and trims the rest.
 Measured by `make measure` (tools/measure.py); checked by tests/test_browser.py.
 
-The work is done by `eucasia.build.site` (one module a job: icon fonts, stylesheets, per-page
+The work is done by `eucasia.assembly.site` (one module a job: icon fonts, stylesheets, per-page
 assets, the offline guard, sitemap, root redirect); this file only connects it to Sphinx's
 events and configuration:
 
 - builder-inited: a local MathJax (`mathjax/tex-chtml.js` in an `html_static_path` folder)
   becomes `mathjax_path`; `eucasia-site.js` is added (it makes the article header's sidebar
   buttons work: the theme's scripts listen on the first button of each kind, hidden here); every
-  rendered page passes through `eucasia.build.site.pages.rewrite`, `tables.keep_words_whole`
+  rendered page passes through `eucasia.assembly.site.pages.rewrite`, `tables.keep_words_whole`
   (words of table cells and captions never break inside), `figures.link_to_full_size` (each
   figure opens at full size), `pages.inline_script` (Sphinx's few-hundred-byte
   documentation_options.js inside the page), `bundle.join_stylesheets` (one stylesheet link)
@@ -33,8 +33,8 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from eucasia.build import site as site_package
-from eucasia.build.site import (
+from eucasia.assembly import site as site_package
+from eucasia.assembly.site import (
     assets,
     bundle,
     css,
@@ -82,7 +82,7 @@ def _trim_page_assets(
         context.get("script_files", []), context.get("css_files", []), unused
     )
     if not pages.has_description(context.get("metatags") or ""):
-        from eucasia.build.edition import read_edition
+        from eucasia.assembly.edition import read_edition
 
         label = {"genindex": "Index", "search": "Search"}.get(pagename, context.get("title", ""))
         context["metatags"] = (context.get("metatags") or "") + pages.description_tag(
@@ -182,7 +182,7 @@ def _complete_sitemap(app: Sphinx) -> None:
 
 
 def _write_root_redirect(app: Sphinx) -> None:
-    from eucasia.build.edition import read_edition
+    from eucasia.assembly.edition import read_edition
 
     index = Path(app.outdir) / "index.html"
     if app.config.root_doc == "index" or not index.is_file():

@@ -1,6 +1,6 @@
 """Sphinx wiring for the explorable tables and the data under tables and figures (web only).
 
-- Each page's data blocks (`eucasia.build.datafiles.block`, put there by the notebook renderer)
+- Each page's data blocks (`eucasia.assembly.datafiles.block`, put there by the notebook renderer)
   are collected when the page is read, with their item's caption; when the build finishes, their
   CSV files (header row first) are written to `_data/` in the site with `_data/datapackage.json`
   describing each: its number and caption, page, columns and source tables (given by the
@@ -27,7 +27,7 @@ from sphinx.environment.collectors import EnvironmentCollector
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from eucasia.build import datafiles
+from eucasia.assembly import datafiles
 
 logger = logging.getLogger(__name__)
 
@@ -168,7 +168,7 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
 def _write_data(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or getattr(app.builder, "format", "") != "html":
         return
-    from eucasia.build.edition import read_edition
+    from eucasia.assembly.edition import read_edition
 
     edition = read_edition()
     numbers = getattr(app.env, "toc_fignumbers", {})
@@ -186,7 +186,7 @@ def _write_data(app: Sphinx, exception: Exception | None) -> None:
 def _digest() -> str:
     """A digest of the code that renders the data blocks: when it changes, every page is read
     again (an "env" setting), since the execution cache does not cover the renderer."""
-    from eucasia.build import nbrender
+    from eucasia.assembly import nbrender
     from eucasia.presentation import datafiles as presentation_datafiles
 
     digest = hashlib.sha256()

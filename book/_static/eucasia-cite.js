@@ -1,4 +1,4 @@
-/* The "Cite" control under each table and figure (eucasia/build/datafiles.py): opening it shows
+/* The "Cite" control under each table and figure (eucasia/assembly/datafiles.py): opening it shows
    its one-line citation with a "Copy" button, which copies the line to the clipboard and says
    so; where the page may not write to the clipboard, the line is selected to copy by hand.
    Nothing is copied until the reader asks (opening alone never overwrites their clipboard).

@@ -709,7 +709,7 @@ void main(void) { gl_FragColor = v_color; }`;
   }
 
   /* The explorer's data: in the page as JSON (a notebook's output), or, on the site, in the
-   * script file the empty data element names (eucasia.build.explorerdata), loaded now. */
+   * script file the empty data element names (eucasia.assembly.explorerdata), loaded now. */
   function loadData(root) {
     const holder = root.querySelector(".eucasia-explorer-data");
     if (!holder) return Promise.reject(new Error("no data element"));

@@ -204,7 +204,7 @@
   else start();
 })();
 /* --- end of the search highlight block --- */
-// --- figures: the full-size view (eucasia/build/site/figures.py) -----------------------------
+// --- figures: the full-size view (eucasia/assembly/site/figures.py) -----------------------------
 // A figure is shrunk to the column; on a phone its labels become too small to read. Each figure
 // is a link to its own file; with this script a tap opens it in a dialog instead, at the size it
 // was drawn for (its type 12 px and more), with its caption, inside a frame the reader pans and

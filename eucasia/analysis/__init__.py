@@ -5,5 +5,5 @@
 :mod:`~eucasia.analysis.metrics` measures them, :mod:`~eucasia.analysis.robustness` tests how
 far rankings depend on single coding decisions, :mod:`~eucasia.analysis.network` runs all of it
 for one strand, and :mod:`~eucasia.analysis.strandgraphs` builds the rivers, corridors and
-dialogue-format graphs. It never imports the presentation or build layers.
+dialogue-format graphs. It never imports the presentation or assembly layers.
 """

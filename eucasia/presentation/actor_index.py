@@ -3,7 +3,7 @@
 On the site the index lists the actor pages by type; the PDF edition has no actor pages and
 shows instead one compact table of every actor (the ``{only} latex`` block), in the same order.
 The group sections are the site's; the build drops them from the PDF (see
-:mod:`eucasia.build.actor_sources`). Values from data are escaped.
+:mod:`eucasia.assembly.actor_sources`). Values from data are escaped.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The data behind a table or figure, as CSV text a reader can download from the web page.
 
 `show_table` and `show_figure` (display.py) attach :func:`data_payload` to their output's
-metadata; the build (`eucasia.build.datafiles`) writes the file into the site and describes it
+metadata; the build (`eucasia.assembly.datafiles`) writes the file into the site and describes it
 (source tables, edition, page, each column's type) in the folder's `datapackage.json`, so the
 file itself starts with its header row, as a spreadsheet expects. The CSV holds exactly the rows
 and columns the page shows, in the order it shows them, as values rather than display text (no

@@ -1,7 +1,7 @@
 """A font cut to the characters a document uses, as WOFF bytes (fontTools).
 
 Used for the figures' text (`figfile`) and for the site's icon fonts
-(`eucasia.build.site.fonts`): both carry only the glyphs they draw.
+(`eucasia.assembly.site.fonts`): both carry only the glyphs they draw.
 """
 
 from __future__ import annotations

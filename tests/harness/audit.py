@@ -1,6 +1,6 @@
 """Run a chapter in a fresh kernel and observe what it really reads.
 
-A chapter's cache key (`eucasia.build.cachekey.notebook_inputs`) is worked out from its code.
+A chapter's cache key (`eucasia.assembly.cachekey.notebook_inputs`) is worked out from its code.
 Whether that list is complete can only be seen by watching the chapter run: a cell placed
 first installs a Python audit hook (PEP 578) that records every file the kernel opens for
 reading under the repository, and a cell placed last reports it with the file of every

@@ -64,7 +64,7 @@ def edit_input(path: Path, book: Path) -> None:
 
 def chapters_reading(book: Path, path: Path) -> set[str]:
     """The chapters of `book` whose cache key lists `path` (a file of the copy)."""
-    from eucasia.build.cachekey import notebook_inputs
+    from eucasia.assembly.cachekey import notebook_inputs
     from harness.paths import ROOT
 
     found = set()

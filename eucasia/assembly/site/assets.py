@@ -18,9 +18,9 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from eucasia.build.files import write_if_changed
-from eucasia.build.site import bundle, css, fonts, purge
-from eucasia.build.site.usage import site_classes
+from eucasia.assembly.files import write_if_changed
+from eucasia.assembly.site import bundle, css, fonts, purge
+from eucasia.assembly.site.usage import site_classes
 from eucasia.presentation.fontsubset import subset_font
 
 THEME_CSS = "styles/pydata-sphinx-theme.css"

@@ -16,9 +16,9 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from eucasia.build.files import write_if_changed
+from eucasia.assembly.files import write_if_changed
 
-#: The site folder of data files (`eucasia.build.datafiles.DATA_DIR`).
+#: The site folder of data files (`eucasia.assembly.datafiles.DATA_DIR`).
 DATA_DIR = "_data"
 DATA_CLASS = "eucasia-explorer-data"
 _DATA_SCRIPT = re.compile(

@@ -13,7 +13,7 @@ import json
 import re
 from pathlib import Path
 
-from eucasia.build.site import markup
+from eucasia.assembly.site import markup
 
 #: A word of a script: a class name it might add. (Scripts are not HTML: no parser needed.)
 WORD = re.compile(r"[A-Za-z0-9_-]+")

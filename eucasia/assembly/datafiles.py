@@ -29,9 +29,9 @@ from pathlib import Path
 from docutils import nodes
 from sphinx import addnodes
 
-from eucasia.build.cachekey import cell_code, code_cells, tables_loaded
-from eucasia.build.edition import Edition
-from eucasia.build.files import write_if_changed
+from eucasia.assembly.cachekey import cell_code, code_cells, tables_loaded
+from eucasia.assembly.edition import Edition
+from eucasia.assembly.files import write_if_changed
 from eucasia.data import read_descriptor
 
 #: Folder of the site the CSV files are served from.

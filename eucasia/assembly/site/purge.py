@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from tinycss2 import ast
 
-from eucasia.build.site.css import Sheet, Statement, read, selectors
+from eucasia.assembly.site.css import Sheet, Statement, read, selectors
 
 #: Class prefixes that scripts compose at run time (Bootstrap: `bs-${name}-auto`): always kept.
 COMPOSED_CLASSES = ("bs-",)

@@ -7,7 +7,7 @@ pyproject.toml, selected by `nb_render_plugin` in _config.yml) puts it on the im
 `show_table` and `show_figure` also store the CSV of what the item shows (under
 `eucasia.presentation.datafiles.DATA_KEY`); the renderer puts the web-only download and citation
 block under the table, and under the figure's SVG (the PDF takes the figure's PDF output, which
-has none). See `eucasia.build.datafiles`.
+has none). See `eucasia.assembly.datafiles`.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from __future__ import annotations
 from docutils import nodes
 from myst_nb.core.render import MimeData, NbElementRenderer
 
-from eucasia.build import datafiles
-from eucasia.build.edition import read_edition
+from eucasia.assembly import datafiles
+from eucasia.assembly.edition import read_edition
 from eucasia.presentation.datafiles import DATA_KEY
 
 

@@ -19,7 +19,7 @@ from eucasia.analysis.strandgraphs import (
     river_graph,
     upstream_downstream,
 )
-from eucasia.build.exports import export_graph
+from eucasia.assembly.exports import export_graph
 from eucasia.data.vocabulary import STRANDS
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from eucasia.build.site import css, markup
+from eucasia.assembly.site import css, markup
 
 #: `scheme://host...` or `//host...` (after the clean-up browsers do, see `is_remote`).
 REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 
 from tinycss2 import ast, parse_blocks_contents
 
-from eucasia.build.site import css
-from eucasia.build.site.markup import splice
+from eucasia.assembly.site import css
+from eucasia.assembly.site.markup import splice
 
 #: Where the cut fonts go, under `_static`.
 FONT_DIR = "vendor/fontawesome/subset"

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from sphinx.util import texescape
 
-from eucasia.build.edition import Edition
+from eucasia.assembly.edition import Edition
 
 #: A table with at most this many body rows is kept whole in print when it fits a page ("about
 #: 15": a table of 16 rows split 14 + 2 left its last rows under a "continued" head).
@@ -60,7 +60,7 @@ def float_latex() -> str:
     inside a box stays where it is). A failed patch of longtable stops the build (an undefined
     command), never passes unseen."""
     return r"""
-% --- print: floats near their first mention (eucasia.build.printed.float_latex) ---
+% --- print: floats near their first mention (eucasia.assembly.printed.float_latex) ---
 \setcounter{topnumber}{3}\setcounter{bottomnumber}{2}\setcounter{totalnumber}{5}
 \renewcommand{\topfraction}{0.92}\renewcommand{\bottomfraction}{0.8}
 \renewcommand{\textfraction}{0.06}\renewcommand{\floatpagefraction}{0.67}
@@ -92,7 +92,7 @@ def table_cells_latex() -> str:
     ('Co-operation'): a line breaks at a space, as on the web page (ids and patterns keep the
     break points the book's extension gives them)."""
     return r"""
-% --- print: no hyphenation in table cells (eucasia.build.printed.table_cells_latex) ---
+% --- print: no hyphenation in table cells (eucasia.assembly.printed.table_cells_latex) ---
 \makeatletter
 \g@addto@macro\sphinxattablestart{\hyphenpenalty\@M\exhyphenpenalty\@M}
 \g@addto@macro\sphinxatlongtablestart{\hyphenpenalty\@M\exhyphenpenalty\@M}
@@ -237,7 +237,7 @@ def hyphenation_latex(words: Iterable[str]) -> str:
     """`\\hyphenation` exceptions with no break point: these words are never hyphenated."""
     listed = " ".join(tex(w) for w in words)
     return (
-        "\n% --- print: names and terms never hyphenated (eucasia.build.printed) ---\n"
+        "\n% --- print: names and terms never hyphenated (eucasia.assembly.printed) ---\n"
         f"\\hyphenation{{{listed}}}\n"
     )
 
@@ -255,7 +255,7 @@ def hold_amounts(text: str) -> str:
 #: (at shipout, so the page is the one it lands on); the index prints them, consecutive pages as
 #: ranges, each a link to its page; a dash for an actor the text never names in full.
 ACTOR_PAGES_LATEX = r"""
-% --- print: the pages naming each actor (eucasia.build.printed.ACTOR_PAGES_LATEX) ---
+% --- print: the pages naming each actor (eucasia.assembly.printed.ACTOR_PAGES_LATEX) ---
 \makeatletter
 \protected\def\eucasiaactor#1{\ifhmode\protected@write\@auxout{}{\string\eucasiaactorpage{#1}{\the\c@page}}\fi}
 \def\eucasia@cs#1#2{\csname eucasia@#1@#2\endcsname}
@@ -361,7 +361,7 @@ def colophon_latex(edition: Edition, root: Path, site: str) -> str:
     ]
     body = "\n".join(lines)
     return (
-        "\n% --- print: the colophon on the back of the title page (eucasia.build.printed) ---\n"
+        "\n% --- print: the colophon on the back of the title page (eucasia.assembly.printed) ---\n"
         "\\makeatletter\n\\def\\sphinxbackoftitlepage{\\begingroup\\thispagestyle{empty}"
         "\\small\\RaggedRight\\null\\vfill\n"
         f"{body}\n\\endgroup\\clearpage}}\n\\makeatother\n"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 
-from eucasia.build.site import markup
+from eucasia.assembly.site import markup
 
 LINK_CLASS = "eucasia-figure-link"
 TITLE = "Open the figure at full size"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import posixpath
 
-from eucasia.build.site import markup
+from eucasia.assembly.site import markup
 
 REDIRECT_PAGE = """<!DOCTYPE html>
 <html lang="{lang}">

@@ -1,9 +1,9 @@
 """One digest of the code that turns executed notebooks into pages, so no code edit leaves a
 page stale.
 
-The execution cache follows what each notebook reads (`eucasia.build.cachekey`), and Sphinx
+The execution cache follows what each notebook reads (`eucasia.assembly.cachekey`), and Sphinx
 follows the sources; neither sees the code that runs inside Sphinx: the book's extensions
-(`book/_ext`), the build layer (`eucasia/build`), the static assets (`book/_static`), and any
+(`book/_ext`), the assembly layer (`eucasia/assembly`), the static assets (`book/_static`), and any
 package module those load. The extension records this digest as a setting of the environment,
 so when it changes Sphinx reads and writes every page again instead of reporting "0 pages".
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Folders whose every file can change a page after the notebooks ran.
-FOLDERS = ("book/_ext", "book/_static", "eucasia/build")
+FOLDERS = ("book/_ext", "book/_static", "eucasia/assembly")
 
 
 def page_code_files(root: Path = ROOT, modules: Iterable[object] | None = None) -> list[Path]:
@@ -25,7 +25,7 @@ def page_code_files(root: Path = ROOT, modules: Iterable[object] | None = None) 
     process (by default `sys.modules`: what the extensions imported), sorted, no caches.
 
     >>> names = [p.relative_to(ROOT).as_posix() for p in page_code_files(modules=[])]
-    >>> "book/_ext/eucasia_book.py" in names and "eucasia/build/codedigest.py" in names
+    >>> "book/_ext/eucasia_book.py" in names and "eucasia/assembly/codedigest.py" in names
     True
     """
     files = {

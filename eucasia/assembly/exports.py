@@ -20,7 +20,7 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from eucasia.build.files import write_if_changed
+from eucasia.assembly.files import write_if_changed
 
 SEPARATOR = "; "
 _GEXF_DATE = re.compile(r' lastmodifieddate="[^"]*"')

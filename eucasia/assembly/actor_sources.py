@@ -21,7 +21,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from eucasia.analysis.actor_profiles import TABLES, actor_profiles, strand_results
-from eucasia.build.files import write_if_changed
+from eucasia.assembly.files import write_if_changed
 from eucasia.presentation.actor_index import index_page
 from eucasia.presentation.actor_pages import actor_page
 
@@ -30,7 +30,7 @@ FOLDER = "actors"
 INDEX = f"{FOLDER}/index"
 #: What a page's file name may be made of: the loader's pattern for actor ids.
 ACTOR_ID = re.compile(r"[a-z0-9_]+")
-HEADER = "% Written by eucasia/build/actor_sources.py from data/ at build time: do not edit.\n"
+HEADER = "% Written by eucasia/assembly/actor_sources.py from data/ at build time: do not edit.\n"
 
 
 def actor_sources(tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:

@@ -18,7 +18,7 @@ import html
 import re
 from collections.abc import Mapping, Sequence
 
-from eucasia.build.site import markup
+from eucasia.assembly.site import markup
 
 #: Elements whose words are kept whole.
 SCOPE = frozenset({"td", "th", "caption", "figcaption"})

@@ -15,7 +15,7 @@ import posixpath
 import re
 from collections.abc import Iterable
 
-from eucasia.build.site import markup
+from eucasia.assembly.site import markup
 
 #: Assets (by file name; a trailing dot is a prefix) and the class names that need them: a page
 #: loads the asset if a class in its content matches.

@@ -29,8 +29,8 @@ from pathlib import Path
 
 from tinycss2 import ast
 
-from eucasia.build.files import write_if_changed
-from eucasia.build.site import css, markup
+from eucasia.assembly.files import write_if_changed
+from eucasia.assembly.site import css, markup
 
 #: Folder of the bundles under `_static`: the theme's sheets live there too.
 BUNDLE_DIR = "styles"
