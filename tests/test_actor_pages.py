@@ -23,9 +23,9 @@ from eucasia.assembly import actor_sources as sources_module
 from eucasia.assembly.actor_sources import actor_sources, strip_for_print, write_actor_sources
 from eucasia.data import DATA_DIR, load_tables
 from eucasia.data.vocabulary import STRANDS
-from eucasia.presentation import actor_pages
-from eucasia.presentation.actor_pages import STRAND_CHAPTERS, item_link
-from eucasia.presentation.tables import type_label
+from eucasia.presentation.actors import actor_pages
+from eucasia.presentation.actors.actor_pages import STRAND_CHAPTERS, item_link
+from eucasia.presentation.tables.network_tables import type_label
 
 inputs_digest = load_tool("inputs_digest")
 

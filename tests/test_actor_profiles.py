@@ -18,7 +18,7 @@ from eucasia.analysis.actor_profiles import (
 )
 from eucasia.data import field_values, load_tables
 from eucasia.data.vocabulary import STRANDS
-from eucasia.presentation.tables import actor_table, stability_table
+from eucasia.presentation.tables.network_tables import actor_table, stability_table
 
 ROOT = Path(__file__).resolve().parent.parent
 

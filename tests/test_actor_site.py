@@ -15,7 +15,7 @@ import pytest
 from harness.commands import run
 
 from eucasia.data import load_tables
-from eucasia.presentation.tables import type_label
+from eucasia.presentation.tables.network_tables import type_label
 
 #: What only an actor page or the site's grouping shows: none of it may reach the PDF.
 PAGE_ONLY = ("In the strand networks", "What the tracker found", "Identifier in the data")

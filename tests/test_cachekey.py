@@ -52,14 +52,16 @@ def test_imported_package_modules_are_inputs_transitively() -> None:
     inputs = set(cachekey.notebook_inputs(NOTEBOOK))
     assert PKG / "data" / "load.py" in inputs and PKG / "data" / "cells.py" in inputs
     assert PKG / "__init__.py" in inputs and PKG / "data" / "__init__.py" in inputs
-    assert PKG / "presentation" / "display.py" not in inputs, "an unimported module is not an input"
+    assert PKG / "presentation" / "page" / "display.py" not in inputs, (
+        "an unimported module is not an input"
+    )
     text = NOTEBOOK.replace(
         "from eucasia.data import load_tables",
-        "from eucasia.presentation.datadict import field_table",
+        "from eucasia.presentation.tables.datadict import field_table",
     )
-    # datadict imports nothing from the package but pandas; load_tables is no longer imported
+    # datadict imports the page helpers; load_tables is no longer imported; load_tables is no longer imported
     inputs = set(cachekey.notebook_inputs(text))
-    assert PKG / "presentation" / "datadict.py" in inputs
+    assert PKG / "presentation" / "tables" / "datadict.py" in inputs
     assert PKG / "presentation" / "__init__.py" in inputs, "a package's __init__ runs on import"
 
 
@@ -67,11 +69,11 @@ def test_an_import_over_several_lines_is_an_input() -> None:
     """Parsed whole, a parenthesised import spread over lines is seen (it was skipped line by line)."""
     text = NOTEBOOK.replace(
         "from eucasia.data import load_tables",
-        "from eucasia.data import load_tables\nfrom eucasia.presentation.tables import (\n"
+        "from eucasia.data import load_tables\nfrom eucasia.presentation.tables.network_tables import (\n"
         "    actor_table,\n    stability_table,\n)",
     )
     inputs = set(cachekey.notebook_inputs(text))
-    assert PKG / "presentation" / "tables.py" in inputs
+    assert PKG / "presentation" / "tables" / "network_tables.py" in inputs
     assert PKG / "analysis" / "network.py" in inputs, "and what that module imports in turn"
 
 
@@ -159,5 +161,9 @@ def test_fingerprint_of_package_files_does_not_depend_on_the_book_being_built(
     The labels of subpackage modules once lost their folder outside the book's root
     ("data/load.py" instead of "eucasia/data/load.py"), so a copied cache never matched.
     """
-    files = [PKG / "data" / "load.py", PKG / "presentation" / "tables.py", PKG / "__init__.py"]
+    files = [
+        PKG / "data" / "load.py",
+        PKG / "presentation" / "tables" / "network_tables.py",
+        PKG / "__init__.py",
+    ]
     assert cachekey.fingerprint(files, ROOT) == cachekey.fingerprint(files, tmp_path)

@@ -16,8 +16,8 @@ import pytest
 
 from eucasia.analysis import tracker
 from eucasia.data import load_tables
-from eucasia.presentation.claims import ClaimError, and_list, at_extreme, require_extreme
-from eucasia.presentation.text import reader_frame
+from eucasia.presentation.prose.claims import ClaimError, and_list, at_extreme, require_extreme
+from eucasia.presentation.text.readertext import reader_frame
 
 TRACKER_TABLES = ["implementation_evidence_actors", "second_coding", "initiative_actors"]
 
@@ -93,7 +93,7 @@ def test_a_strand_chapter_stops_on_a_tie_among_its_leaders() -> None:
     "the next broker") are checked where they are computed: a tie in any of them stops it."""
     import pandas as pd
 
-    from eucasia.presentation.facts import _check_leaders
+    from eucasia.presentation.prose.facts import _check_leaders
 
     ranked = pd.DataFrame({"label": list("ABCD"), "strength": [9, 7, 5, 4]})
     brokers = pd.DataFrame({"node": list("abcd"), "betweenness": [0.8, 0.1, 0.05, 0.0]})

@@ -49,11 +49,11 @@ def test_a_new_or_renamed_file_changes_the_digest(tmp_path: Path) -> None:
 
 
 def test_package_modules_the_extensions_loaded_are_in_it() -> None:
-    import eucasia.presentation.actor_pages as loaded
+    import eucasia.presentation.actors.actor_pages as loaded
 
     names = [p.relative_to(ROOT).as_posix() for p in page_code_files(modules=[loaded])]
-    assert "eucasia/presentation/actor_pages.py" in names
-    assert "eucasia/presentation/actor_pages.py" not in [
+    assert "eucasia/presentation/actors/actor_pages.py" in names
+    assert "eucasia/presentation/actors/actor_pages.py" not in [
         p.relative_to(ROOT).as_posix() for p in page_code_files(modules=[])
     ]
 

@@ -24,8 +24,8 @@ from sphinx import addnodes
 
 from eucasia.assembly import datafiles
 from eucasia.assembly.edition import read_edition
-from eucasia.presentation import display
-from eucasia.presentation.datafiles import (
+from eucasia.presentation.page import display
+from eucasia.presentation.page.downloads import (
     Shown,
     csv_value,
     data_payload,
@@ -33,7 +33,7 @@ from eucasia.presentation.datafiles import (
     frame_csv,
     plain_text,
 )
-from eucasia.presentation.text import cite_sources, reader_text
+from eucasia.presentation.text.readertext import cite_sources, reader_text
 
 sys.path.insert(0, str(ROOT / "book" / "_ext"))
 import eucasia_tables  # noqa: E402
@@ -222,7 +222,7 @@ def test_the_strength_heat_map_dashes_exactly_its_missing_values() -> None:
     the figure draws its dash there and a number everywhere else."""
     import matplotlib.pyplot as plt
 
-    from eucasia.presentation.synthesis_figures import strength_heatmap
+    from eucasia.presentation.charts.synthesis_figures import strength_heatmap
 
     matrix = pd.DataFrame(
         {"resilience": pd.array([3, None], dtype="Int64"), "together": pd.array([0, 2], "Int64")},

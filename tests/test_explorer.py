@@ -1,6 +1,6 @@
 """The network explorer: its data, its vendored libraries, and the explorer as a reader uses it.
 
-Unit tests (no build): the JSON builder (`eucasia.presentation.explorer`) puts every node where
+Unit tests (no build): the JSON builder (`eucasia.presentation.page.explorer`) puts every node where
 the printed figure puts it, lists the initiatives each actor shares, keeps hostile values inert;
 sizes every node as the figure does (strength, on the figure's scale), counts what the chapter's
 actor table counts (and the built pages agree with the built tables, actor by actor);
@@ -38,15 +38,15 @@ from eucasia.assembly.explorerdata import move_data_out
 from eucasia.assembly.site import bundle, pages
 from eucasia.data import load_tables
 from eucasia.data.vocabulary import STRANDS
-from eucasia.presentation.comparison import strand_titles
-from eucasia.presentation.explorer import (
+from eucasia.presentation.charts.networkfig import draw_network
+from eucasia.presentation.figurekit.style import ACTOR_TYPE_STYLE
+from eucasia.presentation.page.explorer import (
     EXPLORER_CLASS,
     explorer_html,
     figure_positions,
     strand_data,
 )
-from eucasia.presentation.networkfig import draw_network
-from eucasia.presentation.style import ACTOR_TYPE_STYLE
+from eucasia.presentation.tables.comparison import strand_titles
 
 SEED = 2019  # the chapters' seed
 STATIC = ROOT / "book" / "_static"
@@ -277,7 +277,7 @@ def printed_nodes(markdown: str) -> list[str]:
 def test_the_pdf_gets_nothing_in_place_of_the_explorer(monkeypatch) -> None:
     """show_explorer's output has a Markdown twin (without one the PDF build warns that no
     output suits it) that prints nothing."""
-    from eucasia.presentation import explorer
+    from eucasia.presentation.page import explorer
 
     shown = []
     monkeypatch.setattr(explorer, "display", lambda data, raw: shown.append(data))
@@ -870,7 +870,7 @@ def test_count_check_finds_the_old_shared_count() -> None:
     """The explorer once listed only the initiatives an actor shares with another (the
     European Union: one fewer), where the table counts every initiative it takes part in: the
     check names the difference."""
-    from eucasia.presentation.tables import actor_table
+    from eucasia.presentation.tables.network_tables import actor_table
 
     strand = "resilience"
     result = _result(strand)

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from eucasia.assembly import explorerdata
-from eucasia.presentation.explorer import explorer_json
+from eucasia.presentation.page.explorer import explorer_json
 
 DATA = explorer_json([{"strand": "resilience", "title": "</script><b>x</b> & ‘y’"}])
 BODY = (

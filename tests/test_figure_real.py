@@ -28,18 +28,20 @@ from eucasia.analysis.network import strand_analysis
 from eucasia.analysis.strandgraphs import corridor_graph, format_graph, river_graph
 from eucasia.data import load_tables
 from eucasia.data.vocabulary import STRANDS
-from eucasia.presentation.canvas import count_axis, text_renderer
-from eucasia.presentation.charts import (
+from eucasia.presentation.charts.country_figures import agreement_alt, agreement_chart
+from eucasia.presentation.charts.networkfig import TIE_GAP_PT, draw_affiliation, draw_network
+from eucasia.presentation.charts.plain_charts import (
     NAMED_KINDS,
     STRATEGY_DOCUMENT,
     structure_chart,
     timeline_chart,
 )
-from eucasia.presentation.comparison import strand_titles, strength_matrix
-from eucasia.presentation.country_figures import agreement_alt, agreement_chart
-from eucasia.presentation.labels import HALO
-from eucasia.presentation.networkfig import TIE_GAP_PT, draw_affiliation, draw_network
-from eucasia.presentation.style import (
+from eucasia.presentation.charts.synthesis_figures import crosswalk_chart, strength_heatmap
+from eucasia.presentation.charts.timelinefig import label_slots
+from eucasia.presentation.charts.tracker_figures import status_chart
+from eucasia.presentation.figurekit.canvas import count_axis, text_renderer
+from eucasia.presentation.figurekit.labels import HALO
+from eucasia.presentation.figurekit.style import (
     ACTOR_TYPE_STYLE,
     FONT_FAMILY,
     FONT_PT,
@@ -47,9 +49,7 @@ from eucasia.presentation.style import (
     MIN_FONT_PT,
     contrast_ratio,
 )
-from eucasia.presentation.synthesis_figures import crosswalk_chart, strength_heatmap
-from eucasia.presentation.timelinefig import label_slots
-from eucasia.presentation.tracker_figures import status_chart
+from eucasia.presentation.tables.comparison import strand_titles, strength_matrix
 
 GROUP_TYPE = {"central_asia": "central_asian_state", "neighbour": "neighbour_state"}
 

@@ -13,11 +13,11 @@ from matplotlib.text import Text
 from eucasia.analysis.graphs import actor_projection, affiliation_graph, bipartite_graph
 from eucasia.analysis.metrics import actor_metrics
 from eucasia.analysis.synthetic import ACTOR_TYPES, synthetic_corpus, toy_corpus
-from eucasia.presentation.alttext import alt_text
-from eucasia.presentation.figfile import save_figure
-from eucasia.presentation.labels import short_label
-from eucasia.presentation.networkfig import draw_affiliation, draw_network
-from eucasia.presentation.style import ACTOR_TYPE_STYLE, OKABE_ITO, actor_type_style
+from eucasia.presentation.charts.networkfig import draw_affiliation, draw_network
+from eucasia.presentation.figurekit.alttext import alt_text
+from eucasia.presentation.figurekit.figfile import save_figure
+from eucasia.presentation.figurekit.labels import short_label
+from eucasia.presentation.figurekit.style import ACTOR_TYPE_STYLE, OKABE_ITO, actor_type_style
 
 
 @pytest.fixture(scope="module")
@@ -195,7 +195,7 @@ def test_compact_svg_keeps_the_drawing_and_sheds_weight(network):
     import io
     import re
 
-    from eucasia.presentation.figfile import compact_svg
+    from eucasia.presentation.figurekit.figfile import compact_svg
 
     P, m = network
     buffer = io.StringIO()
@@ -214,7 +214,7 @@ def test_compact_svg_keeps_the_drawing_and_sheds_weight(network):
 
 
 def test_compact_svg_never_rounds_a_scale_or_a_width():
-    from eucasia.presentation.figfile import compact_svg
+    from eucasia.presentation.figurekit.figfile import compact_svg
 
     svg = (
         '<svg><g transform="translate(1.234567 -2.345678) scale(0.065 -0.065)">'

@@ -2,14 +2,14 @@
 
 A chapter glues numbers into its prose and often shows the same quantity in a table on the same
 page. A glued value that a table also shows is a `Fact` naming that table's cell (its label, the
-text of its row's first cell, its column's header: `eucasia.presentation.glued`); the executed
+text of its row's first cell, its column's header: `eucasia.presentation.prose.glued`); the executed
 notebooks keep the cell in the glue's metadata. For every such glue of the built book, the
 check finds the table on the built page, reads the cell and compares it with the glued text,
 and finds the glued text in the page's prose. Before, the resilience chapter said the EU's
 betweenness was 0.79 while its table printed 0.80 (the table rounded to three places, then
 printed two): the fixture below is that page, and the check names it.
 
-Also here: the one rounding (`eucasia.presentation.numbers.fixed`) is what the prose, the tables
+Also here: the one rounding (`eucasia.presentation.text.numbers.fixed`) is what the prose, the tables
 and the downloads use, so the double rounding cannot come back unseen.
 """
 
@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from harness.paths import BUILD, HTML
 
-from eucasia.presentation.glued import CELL_KEY, Cell, Fact
+from eucasia.presentation.prose.glued import CELL_KEY, Cell, Fact
 
 EXECUTED = BUILD / "jupyter_execute"
 #: The glues that declare a cell today (3 strands x 2, tracker readings 6, actors 2, vehicles 1,
@@ -213,9 +213,9 @@ def test_a_fact_keeps_its_cell_in_the_glue_metadata() -> None:
 
 
 def test_one_rounding_for_prose_tables_and_downloads() -> None:
-    from eucasia.presentation.datafiles import csv_value
-    from eucasia.presentation.display import format_cell
-    from eucasia.presentation.numbers import fixed, percent
+    from eucasia.presentation.page.display import format_cell
+    from eucasia.presentation.page.downloads import csv_value
+    from eucasia.presentation.text.numbers import fixed, percent
 
     eu = 0.7948717948717949  # the EU's betweenness in the resilience network
     assert fixed(round(eu, 3)) == "0.80" != fixed(eu) == "0.79"  # what rounding twice did
@@ -230,9 +230,9 @@ def test_strand_facts_and_actor_tables_share_one_computation(strand: str) -> Non
     from eucasia.analysis.corpus import Corpus
     from eucasia.analysis.network import strand_analysis
     from eucasia.data import load_tables
-    from eucasia.presentation.display import format_cell
-    from eucasia.presentation.facts import strand_facts
-    from eucasia.presentation.tables import ACTOR_TABLE_TOP, actor_table
+    from eucasia.presentation.page.display import format_cell
+    from eucasia.presentation.prose.facts import strand_facts
+    from eucasia.presentation.tables.network_tables import ACTOR_TABLE_TOP, actor_table
 
     tables = load_tables(["initiative_actors", "initiative_instruments"])
     result = strand_analysis(Corpus.from_tables(tables), strand, seed=2019, robustness=False)

@@ -66,13 +66,93 @@ def test_imports_point_down_the_layers(path: Path) -> None:
 
 def test_the_layer_check_catches_an_upward_import() -> None:
     """The rule above can fail: analysis importing presentation is reported."""
-    source = "from eucasia.presentation.style import OKABE_ITO\nimport eucasia.data\n"
+    source = "from eucasia.presentation.figurekit.style import OKABE_ITO\nimport eucasia.data\n"
     found = layering_violations("eucasia.analysis.graphs", imported_package_modules(source))
     assert found == [
-        "eucasia.analysis.graphs (analysis) imports eucasia.presentation.style (presentation)",
-        "eucasia.analysis.graphs (analysis) imports eucasia.presentation.style.OKABE_ITO "
+        "eucasia.analysis.graphs (analysis) imports eucasia.presentation.figurekit.style (presentation)",
+        "eucasia.analysis.graphs (analysis) imports eucasia.presentation.figurekit.style.OKABE_ITO "
         "(presentation)",
     ]
+
+
+#: The rooms of the presentation layer, by floor: a module may import its own room and the rooms
+#: of lower floors, never a room of its own floor or above (a chart may use the figure kit, never
+#: the other way round). Each room's ``__init__.py`` says what belongs there.
+ROOM_FLOORS = {
+    "figurekit": 0,
+    "text": 0,
+    "charts": 1,
+    "page": 2,
+    "tables": 3,
+    "prose": 4,
+    "actors": 4,
+}
+PRESENTATION = PACKAGE / "presentation"
+
+
+def room_of(dotted: str) -> str | None:
+    parts = dotted.split(".")
+    if parts[:2] != ["eucasia", "presentation"] or len(parts) < 3:
+        return None
+    return parts[2] if parts[2] in ROOM_FLOORS else None
+
+
+def room_violations(module: str, imported: set[str]) -> list[str]:
+    """Imports of `module` into a room of its own floor or above (its own room excepted)."""
+    own = room_of(module)
+    if own is None:
+        return []
+    return sorted(
+        f"{module} ({own}) imports {target} ({room_of(target)})"
+        for target in imported
+        if room_of(target) not in (None, own) and ROOM_FLOORS[room_of(target)] >= ROOM_FLOORS[own]
+    )
+
+
+def test_the_presentation_layer_is_rooms_only() -> None:
+    """Every module of presentation/ lives in a room (a folder with a docstring saying its job)."""
+    loose = [p.name for p in PRESENTATION.glob("*.py") if p.name != "__init__.py"]
+    rooms = {p.name for p in PRESENTATION.iterdir() if p.is_dir() and p.name != "__pycache__"}
+    assert not loose, f"modules outside a room of presentation/: {loose}"
+    assert rooms == set(ROOM_FLOORS), f"rooms on disk {sorted(rooms)} vs the floors {ROOM_FLOORS}"
+    for room in rooms:
+        doc = ast.get_docstring(ast.parse((PRESENTATION / room / "__init__.py").read_text()))
+        assert doc and len(doc) > 80, f"presentation/{room}/__init__.py must say what belongs there"
+
+
+@pytest.mark.parametrize("path", sorted(PRESENTATION.rglob("*.py")), ids=lambda p: module_name(p))
+def test_imports_point_down_the_rooms(path: Path) -> None:
+    module = module_name(path)
+    imported = imported_package_modules(path.read_text(encoding="utf-8"), module)
+    assert not room_violations(module, imported)
+
+
+def test_the_room_check_catches_a_kit_that_imports_a_chart() -> None:
+    """The rule above can fail: the figure kit importing a chart, or a room its own floor."""
+    source = (
+        "from eucasia.presentation.charts.networkfig import draw_network\n"
+        "from eucasia.presentation.text.numbers import fixed\n"
+        "from eucasia.presentation.figurekit.canvas import row_height_in\n"
+    )
+    found = room_violations(
+        "eucasia.presentation.figurekit.labels", imported_package_modules(source)
+    )
+    assert [f.split(" imports ")[1] for f in found] == [
+        "eucasia.presentation.charts.networkfig (charts)",
+        "eucasia.presentation.charts.networkfig.draw_network (charts)",
+        "eucasia.presentation.text.numbers (text)",
+        "eucasia.presentation.text.numbers.fixed (text)",
+    ]
+
+
+def test_no_two_modules_share_a_name() -> None:
+    """A module's name says its job: two files of one name in different folders do not."""
+    stems: dict[str, list[str]] = {}
+    for path in MODULES:
+        if path.stem != "__init__":
+            stems.setdefault(path.stem, []).append(module_name(path))
+    shared = {stem: names for stem, names in stems.items() if len(names) > 1}
+    assert not shared, f"module names used twice: {shared}"
 
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.md"))
@@ -124,7 +204,7 @@ def test_strand_ids_are_written_only_in_the_descriptor() -> None:
 def test_style_tables_cover_exactly_the_descriptor_vocabularies() -> None:
     """Styles name categories; the categories themselves come from the descriptor only."""
     from eucasia.data import field_values
-    from eucasia.presentation.style import ACTOR_TYPE_STYLE, STATUS_STYLE, STRAND_COLOURS
+    from eucasia.presentation.figurekit.style import ACTOR_TYPE_STYLE, STATUS_STYLE, STRAND_COLOURS
 
     assert list(STATUS_STYLE) == field_values("implementation_status", "status")
     assert set(STRAND_COLOURS) == set(field_values("strands", "strand_id"))

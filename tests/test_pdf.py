@@ -192,7 +192,7 @@ def test_unnumbered_parts_switch_numbering_off_in_print() -> None:
 
 def test_field_tables_carry_their_print_widths() -> None:
     from eucasia.data import read_descriptor
-    from eucasia.presentation.datadict import (
+    from eucasia.presentation.tables.datadict import (
         FIELD_PRINT_WIDTHS,
         FIELD_WIDTHS,
         field_table_markdown,

@@ -1,6 +1,6 @@
 """Reader text: no internal source key, one money format, an en dash between the partners.
 
-The unit tests pin the formatting functions (eucasia.presentation.money and .text); the build
+The unit tests pin the formatting functions (eucasia.presentation.text.money and .text); the build
 tests read every built page as a reader sees it (text of the page body, without scripts, code,
 the bibliography's quoted titles and words in quotation marks) and fail on any source key of
 data/sources.csv, any money amount not in the house style, and any 'EU-Central Asia' with a
@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from harness.paths import HTML, ROOT
 
-from eucasia.presentation.money import format_eur, format_money, house_money
-from eucasia.presentation.text import PARTNERS, cite_sources, partner_dash, reader_text
+from eucasia.presentation.text.money import format_eur, format_money, house_money
+from eucasia.presentation.text.readertext import PARTNERS, cite_sources, partner_dash, reader_text
 
 SOURCE_IDS = sorted(
     (r["source_id"] for r in csv.DictReader((ROOT / "data" / "sources.csv").open())),
@@ -94,7 +94,7 @@ def test_missing_values_are_empty_cells() -> None:
 
 
 def test_year_spans_take_an_en_dash_dates_do_not() -> None:
-    from eucasia.presentation.text import range_dash
+    from eucasia.presentation.text.readertext import range_dash
 
     assert range_dash("DCI 2014-2020, MIP 2021-2027") == "DCI 2014–2020, MIP 2021–2027"
     assert range_dash("on 2019-05-15 and 2024-06") == "on 2019-05-15 and 2024-06"
@@ -103,7 +103,7 @@ def test_year_spans_take_an_en_dash_dates_do_not() -> None:
 def test_reader_frame_rewrites_text_columns_of_any_text_dtype() -> None:
     import pandas as pd
 
-    from eucasia.presentation.text import reader_frame
+    from eucasia.presentation.text.readertext import reader_frame
 
     frame = pd.DataFrame({"a": ["EU-Central Asia"], "n": [3]}).assign(
         b=lambda f: f["a"].astype("string")
@@ -124,9 +124,9 @@ def test_cite_sources_turns_keys_into_citations_and_escapes_the_rest() -> None:
 
 def test_every_table_of_data_text_cites_only_real_sources_and_shows_no_key() -> None:
     from eucasia.data import load_tables
-    from eucasia.presentation.context_tables import funding_table
-    from eucasia.presentation.countries import agreements_table, indicators_table
-    from eucasia.presentation.tracker_tables import status_table
+    from eucasia.presentation.tables.context_tables import funding_table
+    from eucasia.presentation.tables.country_tables import agreements_table, indicators_table
+    from eucasia.presentation.tables.tracker_tables import status_table
 
     tables = load_tables()
     cells = [*funding_table(tables)["note"]]

@@ -91,7 +91,7 @@ def test_table_edit_reexecutes_exactly_its_readers(edited_book: Path) -> None:
 def test_module_edit_reexecutes_exactly_its_importers(edited_book: Path) -> None:
     # a module of one chapter's figures: an analysis module would also make the book's extension
     # rewrite every actor page, which proves nothing more and costs two minutes
-    module = edited_book / "eucasia" / "presentation" / "synthesis_figures.py"
+    module = edited_book / "eucasia" / "presentation" / "charts" / "synthesis_figures.py"
     expected = chapters_reading(edited_book, module)
     assert expected and expected != chapters(edited_book), expected
     edit_input(module, edited_book)
@@ -99,7 +99,7 @@ def test_module_edit_reexecutes_exactly_its_importers(edited_book: Path) -> None
 
 
 def test_change_a_reader_sees_reaches_the_page(edited_book: Path) -> None:
-    module = edited_book / "eucasia" / "presentation" / "countries.py"
+    module = edited_book / "eucasia" / "presentation" / "tables" / "country_tables.py"
     old, new = '"strand networks it is in"', '"strand networks it belongs to"'
     text = module.read_text(encoding="utf-8")
     assert old in text

@@ -9,7 +9,7 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from eucasia.assembly.site import assets, fonts
-from eucasia.presentation.fontsubset import subset_font
+from eucasia.presentation.figurekit.fontsubset import subset_font
 
 THEME = Path(__import__("pydata_sphinx_theme").__file__).parent / "theme" / "pydata_sphinx_theme"
 STATIC = THEME / "static"

@@ -1,13 +1,13 @@
-"""eucasia.assembly.site.tables and .figures: words kept whole in tables, figures that open at full
+"""eucasia.assembly.site.table_cells and .figures: words kept whole in tables, figures that open at full
 size. The browser side (what a reader sees) is checked in tests/test_reader_view.py."""
 
 from __future__ import annotations
 
 import re
 
-from eucasia.assembly.site import figures, markup, tables
+from eucasia.assembly.site import figures, markup, table_cells
 
-NOBR = tables.NOBR
+NOBR = table_cells.NOBR
 
 TABLE = """<p>Prose 2019-05-15 outside tables is left alone.</p>
 <table class="table">
@@ -22,7 +22,7 @@ TABLE = """<p>Prose 2019-05-15 outside tables is left alone.</p>
 
 
 def test_words_with_an_inner_break_are_wrapped_and_nothing_else_changes() -> None:
-    out = tables.keep_words_whole(TABLE)
+    out = table_cells.keep_words_whole(TABLE)
     assert f"<p>{NOBR}1.3-SI-01</span></p>" in out
     assert f"{NOBR}water-energy-food</span> cooperation" in out
     assert f"{NOBR}and/or</span> later" in out
@@ -38,19 +38,19 @@ def test_words_with_an_inner_break_are_wrapped_and_nothing_else_changes() -> Non
 
 
 def test_long_cells_are_marked_as_prose() -> None:
-    out = tables.keep_words_whole(TABLE)
+    out = table_cells.keep_words_whole(TABLE)
     doc = markup.parse(out)
-    prose = [t for t in doc.find_all("td", "th") if tables.PROSE_CLASS in t.classes()]
+    prose = [t for t in doc.find_all("td", "th") if table_cells.PROSE_CLASS in t.classes()]
     assert len(prose) == 1 and prose[0].get("class") == "eucasia-prose"
     header = '<th class="head x"><p>' + "word " * 20 + "</p></th>"
-    assert 'class="head x eucasia-prose"' in tables.keep_words_whole(
+    assert 'class="head x eucasia-prose"' in table_cells.keep_words_whole(
         f"<table><tr>{header}</tr></table>"
     )
 
 
 def test_a_page_without_tables_is_returned_as_it_is() -> None:
     page = "<p>2019-05-15 and/or</p>"
-    assert tables.keep_words_whole(page) is page
+    assert table_cells.keep_words_whole(page) is page
 
 
 def test_figure_images_are_linked_to_their_files() -> None:

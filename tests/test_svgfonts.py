@@ -1,4 +1,4 @@
-"""eucasia.presentation.svgfonts: figures' text as text, in its own embedded font."""
+"""eucasia.presentation.figurekit.svgfonts: figures' text as text, in its own embedded font."""
 
 from __future__ import annotations
 
@@ -10,14 +10,15 @@ import xml.etree.ElementTree as ET
 from fontTools.ttLib import TTFont
 from matplotlib.figure import Figure
 
-from eucasia.presentation.figfile import figure_bytes
-from eucasia.presentation.style import FONT_FAMILY
-from eucasia.presentation.svgfonts import text_faces
+from eucasia.presentation.figurekit.figfile import figure_bytes
+from eucasia.presentation.figurekit.style import FONT_FAMILY, figure_style
+from eucasia.presentation.figurekit.svgfonts import text_faces
 
 HOSTILE = "<script>alert(1)</script> & Ünité"
 
 
 def _figure() -> Figure:
+    figure_style()  # the book's type, as every chart applies it (not left to test order)
     fig = Figure(figsize=(3, 2))
     ax = fig.add_subplot()
     ax.set_title("Bold title", fontweight="bold")

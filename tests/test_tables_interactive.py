@@ -28,11 +28,11 @@ from eucasia.analysis.corpus import Corpus
 from eucasia.analysis.network import strand_analysis
 from eucasia.assembly.edition import read_edition
 from eucasia.data import load_tables
-from eucasia.presentation.context_tables import funding_table
-from eucasia.presentation.datafiles import frame_csv
-from eucasia.presentation.display import _figure_frame, format_cell
-from eucasia.presentation.tables import actor_table, initiatives_table
-from eucasia.presentation.tracker_tables import actors_table, with_status
+from eucasia.presentation.page.display import _figure_frame, format_cell
+from eucasia.presentation.page.downloads import frame_csv
+from eucasia.presentation.tables.context_tables import funding_table
+from eucasia.presentation.tables.network_tables import actor_table, initiatives_table
+from eucasia.presentation.tables.tracker_tables import actors_table, with_status
 
 pytestmark = pytest.mark.book
 

@@ -2,7 +2,7 @@
 
 One escaping rule covers every way a value from data reaches a page:
 - Markdown handed to MyST (tables, captions, paragraphs written by code) goes through
-  `eucasia.presentation.display.escape_markdown`, so no role or directive from data runs;
+  `eucasia.presentation.text.escaping.escape_markdown`, so no role or directive from data runs;
 - `{glue:text}` pastes a text node (MyST-NB literal-evals the text/plain repr back to the string),
   which Sphinx's HTML and LaTeX writers escape like any text;
 - alt text is an attribute Sphinx escapes; figure text is drawn with `text.parse_math` off;
@@ -28,7 +28,8 @@ from harness.edits import text_columns
 from harness.paths import BIN
 from harness.repository import copy_repository
 
-from eucasia.presentation.display import escape_markdown, table_markdown
+from eucasia.presentation.page.display import table_markdown
+from eucasia.presentation.text.escaping import escape_markdown
 
 FIXTURES = Path(__file__).parent / "fixtures"
 HOSTILE = (FIXTURES / "hostile.txt").read_text(encoding="utf-8").strip()

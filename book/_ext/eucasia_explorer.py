@@ -1,7 +1,7 @@
 """Sphinx extension: the network explorer's script, stylesheet and data, on the pages that have one.
 
 A page whose content has the explorer's element (written by
-`eucasia.presentation.explorer.show_explorer`) gets `eucasia-explorer.css` and
+`eucasia.presentation.page.explorer.show_explorer`) gets `eucasia-explorer.css` and
 `eucasia-explorer.js`, fetched once the page has been painted (`eucasia.assembly.site.pages.LATE`);
 every other page gets neither. The script fetches the vendored sigma.js and graphology
 (`_static/vendor/`) itself, once the reader turns to the explorer.
@@ -20,7 +20,7 @@ from sphinx.application import Sphinx
 from eucasia.assembly.explorerdata import move_data_out
 from eucasia.assembly.site.pages import LATE
 
-EXPLORER_CLASS = "eucasia-explorer"  # eucasia.presentation.explorer.EXPLORER_CLASS
+EXPLORER_CLASS = "eucasia-explorer"  # eucasia.presentation.page.explorer.EXPLORER_CLASS
 SCRIPT, STYLESHEET = "eucasia-explorer.js", "eucasia-explorer.css"
 
 

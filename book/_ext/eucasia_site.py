@@ -13,7 +13,7 @@ events and configuration:
 - builder-inited: a local MathJax (`mathjax/tex-chtml.js` in an `html_static_path` folder)
   becomes `mathjax_path`; `eucasia-site.js` is added (it makes the article header's sidebar
   buttons work: the theme's scripts listen on the first button of each kind, hidden here); every
-  rendered page passes through `eucasia.assembly.site.pages.rewrite`, `tables.keep_words_whole`
+  rendered page passes through `eucasia.assembly.site.pages.rewrite`, `table_cells.keep_words_whole`
   (words of table cells and captions never break inside), `figures.link_to_full_size` (each
   figure opens at full size), `pages.inline_script` (Sphinx's few-hundred-byte
   documentation_options.js inside the page), `bundle.join_stylesheets` (one stylesheet link)
@@ -44,7 +44,7 @@ from eucasia.assembly.site import (
     redirect,
     sitemap,
     staticcopy,
-    tables,
+    table_cells,
 )
 
 logger = logging.getLogger(__name__)
@@ -117,8 +117,8 @@ def _wrap_render(app: Sphinx) -> None:
             search_scripts=pagename == "search" or as_you_type,
             basic_css_direct=basic_css_direct,
         )
-        output = figures.link_to_full_size(tables.keep_words_whole(output))
-        output = tables.describe_cells(output, _sort_values(app, pagename))
+        output = figures.link_to_full_size(table_cells.keep_words_whole(output))
+        output = table_cells.describe_cells(output, _sort_values(app, pagename))
         if not options:
             options.append(_documentation_options(app))
         if options[0]:

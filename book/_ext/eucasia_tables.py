@@ -187,10 +187,10 @@ def _digest() -> str:
     """A digest of the code that renders the data blocks: when it changes, every page is read
     again (an "env" setting), since the execution cache does not cover the renderer."""
     from eucasia.assembly import nbrender
-    from eucasia.presentation import datafiles as presentation_datafiles
+    from eucasia.presentation.page import downloads
 
     digest = hashlib.sha256()
-    for module in (datafiles, nbrender, presentation_datafiles):
+    for module in (datafiles, nbrender, downloads):
         digest.update(Path(module.__file__).read_bytes())
     return digest.hexdigest()[:16]
 

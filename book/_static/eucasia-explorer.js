@@ -1,6 +1,6 @@
 /* The book's network explorer (issue 15): the actor network of a strand, to search, filter,
  * pan and zoom. Its data (JSON in the page, or in the site's file the page names) come from
- * eucasia.presentation.explorer, with the printed figure's positions, colours and shapes.
+ * eucasia.presentation.page.explorer, with the printed figure's positions, colours and shapes.
  * Every value from the data reaches the page as text (textContent), never as markup.
  *
  * The search box, the type filter, the list of actors and the panel work without the canvas

@@ -22,8 +22,8 @@ from sphinx import addnodes
 
 from eucasia.analysis.actor_profiles import TABLES, actor_profiles, strand_results
 from eucasia.assembly.files import write_if_changed
-from eucasia.presentation.actor_index import index_page
-from eucasia.presentation.actor_pages import actor_page
+from eucasia.presentation.actors.actor_index import index_page
+from eucasia.presentation.actors.actor_pages import actor_page
 
 #: The folder of the generated pages, from the book's root; URLs are ``actors/<actor_id>.html``.
 FOLDER = "actors"

@@ -1,8 +1,8 @@
 """The "Download data (CSV)" link and the "Cite" control under each numbered table and figure
 (web only), and the folder of CSV files with its `datapackage.json`.
 
-`eucasia.presentation.display` attaches the CSV body of what a table or figure shows to its
-notebook output (`eucasia.presentation.datafiles`). The renderer (`nbrender.py`) puts under it a
+`eucasia.presentation.page.display` attaches the CSV body of what a table or figure shows to its
+notebook output (`eucasia.presentation.page.downloads`). The renderer (`nbrender.py`) puts under it a
 block for HTML only, on one line: a link to `_data/<name>.csv` and a "Cite" disclosure
 (`<details>`) holding the item's one-line citation (its number, the book's edition and DOI, the
 item's address on the site); `book/_static/eucasia-cite.js` copies that line to the clipboard

@@ -1,6 +1,6 @@
 """The network explorer's data moved out of its page into a script file of the site.
 
-`eucasia.presentation.explorer` writes the data into the page as JSON (so a notebook's output
+`eucasia.presentation.page.explorer` writes the data into the page as JSON (so a notebook's output
 carries them, and a cached chapter too). On the site, a chapter's first load should carry only
 what the reader sees first: the data (15 to 45 kB a page) are needed once the explorer starts,
 after the first paint. So the build writes them to `_data/explorer-<page>.js`, which assigns

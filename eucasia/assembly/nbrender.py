@@ -1,11 +1,11 @@
 """myst-nb renderer: alt text from the data on each figure, and the data under each table and figure.
 
-myst-nb applies only width and height from an output's metadata; `eucasia.presentation.display.show_figure`
+myst-nb applies only width and height from an output's metadata; `eucasia.presentation.page.display.show_figure`
 stores the alt text there too, and this renderer (registered as the `eucasia` render plugin in
 pyproject.toml, selected by `nb_render_plugin` in _config.yml) puts it on the image.
 
 `show_table` and `show_figure` also store the CSV of what the item shows (under
-`eucasia.presentation.datafiles.DATA_KEY`); the renderer puts the web-only download and citation
+`eucasia.presentation.page.downloads.DATA_KEY`); the renderer puts the web-only download and citation
 block under the table, and under the figure's SVG (the PDF takes the figure's PDF output, which
 has none). See `eucasia.assembly.datafiles`.
 """
@@ -17,7 +17,7 @@ from myst_nb.core.render import MimeData, NbElementRenderer
 
 from eucasia.assembly import datafiles
 from eucasia.assembly.edition import read_edition
-from eucasia.presentation.datafiles import DATA_KEY
+from eucasia.presentation.page.downloads import DATA_KEY
 
 
 class AltTextRenderer(NbElementRenderer):

@@ -21,7 +21,7 @@ from pathlib import Path
 from eucasia.assembly.files import write_if_changed
 from eucasia.assembly.site import bundle, css, fonts, purge
 from eucasia.assembly.site.usage import site_classes
-from eucasia.presentation.fontsubset import subset_font
+from eucasia.presentation.figurekit.fontsubset import subset_font
 
 THEME_CSS = "styles/pydata-sphinx-theme.css"
 #: Marks a stylesheet that has been cut; its original is kept beside the doctrees.

@@ -1,0 +1,124 @@
+"""Figures of the synthesis: actor strength across strands, and the 2019 → 2023 crosswalk."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from eucasia.presentation.figurekit.labels import wrap_label
+from eucasia.presentation.figurekit.style import (
+    FONT_PT,
+    MAX_WIDTH_PT,
+    STRAND_COLOURS,
+    WIDTH_IN,
+    figure_style,
+)
+
+
+def strength_heatmap(matrix: pd.DataFrame, titles: Mapping[str, str]) -> Figure:
+    """Actors (rows) by strand (columns), shaded by the actor's strength in that strand network;
+    a dash where the actor is absent from a strand (a missing value of `matrix`)."""
+    figure_style()
+    names = [wrap_label(x, 44) for x in matrix.index]
+    lines = sum(n.count("\n") + 1 for n in names)
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, 0.18 * lines + 0.1 * len(matrix) + 1.4))
+    values = matrix.to_numpy(dtype=float, na_value=np.nan)
+    shade = np.log1p(np.nan_to_num(values, nan=0.0))
+    ax.imshow(shade, aspect="auto", cmap="Blues", vmin=0, vmax=shade.max() * 1.15)
+    for (i, j), v in np.ndenumerate(values):
+        ax.text(
+            j,
+            i,
+            "–" if np.isnan(v) else f"{int(v)}",
+            ha="center",
+            va="center",
+            fontsize=FONT_PT,
+            color="white" if shade[i, j] > shade.max() * 0.6 else "#222222",
+        )
+    ax.set_xticks(
+        range(matrix.shape[1]),
+        [wrap_label(titles[c], 14) for c in matrix.columns],
+        fontsize=FONT_PT,
+    )
+    ax.xaxis.tick_top()
+    ax.set_yticks(range(len(matrix)), names)  # whole names, wrapped: never cut
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    fig.tight_layout()
+    return fig
+
+
+#: Characters a column heading of the crosswalk is wrapped at: five headings side by side.
+CROSSWALK_HEADER_WRAP = 13
+CROSSWALK_WIDTH_IN = 7.8
+assert CROSSWALK_WIDTH_IN * 72 <= MAX_WIDTH_PT
+
+
+def crosswalk_chart(tables: Mapping[str, pd.DataFrame]) -> Figure:
+    """Matrix of 2019 sections (rows) against Roadmap key areas (columns): primary and partial."""
+    figure_style()
+    areas = tables["areas"].sort_values("area_id")
+    roadmap = tables["roadmap_areas"].sort_values("number")
+    walk = tables["crosswalk"]
+    rows = [
+        wrap_label(f"{a} {t}" if a != "0" else t, 44)
+        for a, t in zip(areas["area_id"], areas["title"], strict=True)
+    ]
+    headers = [
+        wrap_label(f"{n}. {t}", CROSSWALK_HEADER_WRAP)
+        for n, t in zip(roadmap["number"], roadmap["title"], strict=True)
+    ]
+    line_in = FONT_PT * 1.25 / 72  # one line of text, in inches
+    # Each row as tall as its name (the figure must fit a printed page with its caption).
+    tall = [line_in * (r.count("\n") + 1) + 0.1 for r in rows]
+    centres = [sum(tall[:i]) + tall[i] / 2 for i in range(len(tall))]
+    head_in = line_in * max(h.count("\n") + 1 for h in headers) + 0.2
+    # Wider than the other figures (within MAX_WIDTH_PT): five named columns beside the rows.
+    fig, ax = plt.subplots(figsize=(CROSSWALK_WIDTH_IN, sum(tall) + head_in + 0.9))
+    col = {r: j for j, r in enumerate(roadmap["roadmap_area_id"])}
+    row = dict(zip(areas["area_id"], centres, strict=True))
+    for a, r, rel in zip(walk["area_id"], walk["roadmap_area_id"], walk["relation"], strict=True):
+        if rel == "none" or pd.isna(r):
+            ax.text(
+                len(col) - 0.5,
+                row[a],
+                "no key area",
+                va="center",
+                ha="right",
+                fontsize=FONT_PT,
+                color="#555555",
+            )
+            continue
+        strand = areas.set_index("area_id").loc[a, "strand_id"]
+        ax.scatter(
+            col[r],
+            row[a],
+            s=150 if rel == "primary" else 70,
+            marker="o",
+            color=STRAND_COLOURS[strand] if rel == "primary" else "white",
+            edgecolor=STRAND_COLOURS[strand],
+            linewidth=1.6,
+            zorder=3,
+        )
+    # Each column is headed by its key area's name, wrapped whole: no key to look up.
+    ax.set_xticks(range(len(col)), headers, fontsize=FONT_PT, va="bottom")
+    ax.xaxis.tick_top()
+    ax.set_yticks(centres, rows, fontsize=FONT_PT)
+    ax.set_xlim(-0.5, len(col) - 0.5)
+    ax.set_ylim(sum(tall), 0)
+    ax.grid(color="#e5e5e5", linewidth=0.6)
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.scatter(
+        [], [], s=150, color="#777777", label="primary: the key area carries the section forward"
+    )
+    ax.scatter([], [], s=70, color="white", edgecolor="#777777", linewidth=1.6, label="partial")
+    ax.legend(loc="upper left", bbox_to_anchor=(0, -0.02), ncol=1, frameon=False)
+    fig.tight_layout()
+    return fig

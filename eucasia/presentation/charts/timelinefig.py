@@ -1,0 +1,352 @@
+"""The overview's timeline: events on a time axis, one row per kind, the main ones named.
+
+A reader saw the names collide with each other and with the dashed line of the 2019
+Communication, and a 2023 meeting named in the summit row beside the 2025 summit. So names now
+follow one rule, :func:`label_slots`: each name stands in its own row, just above or just below
+its mark, as near over the mark as the room allows, and never across the 2019 line; the rows
+are then spaced for the names they carry. A name that finds no such place is numbered and
+given in full in a key under the chart. tests/test_figure_real.py measures the drawn labels.
+
+The module is long because the chart lays itself out by hand, in points (the rows' heights come
+from the names they carry), and it keeps the timeline's vocabulary (kinds of event, the strategy's
+document number, where a date of partial precision is plotted) beside the one chart that uses it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from eucasia.presentation.figurekit.canvas import text_renderer
+from eucasia.presentation.figurekit.labels import HALO, wrap_label
+from eucasia.presentation.figurekit.layout import stack_ranks
+from eucasia.presentation.figurekit.style import FONT_PT, MARK_COLOURS, WIDTH_IN, figure_style
+
+#: Widths (characters) a name is wrapped at, tried in turn: the fewest lines that fit.
+LABEL_WRAPS = (30, 24, 18)
+#: The most lines a name may take beside its mark; a longer one is numbered and keyed.
+MAX_LABEL_LINES = 6
+#: Room (points) kept between two names, a name and the 2019 line, a name and its mark.
+GAP_PT = 4.0
+#: Marker areas (points²) of an event and of a named event.
+PLAIN_AREA, NAMED_AREA = 30.0, 60.0
+#: How far apart (points) the marks of a cluster are stacked.
+STACK_PT = 8.0
+#: Height (points) of a row that carries no name.
+ROW_PT = 24.0
+
+Slot = tuple[int, str, float]
+
+
+def plot_date(text: str) -> pd.Timestamp:
+    """Where to plot a date of partial precision: mid-year for a year, mid-month for a month."""
+    parts = str(text).split("-")
+    if len(parts) == 1:
+        return pd.Timestamp(int(parts[0]), 7, 1)
+    if len(parts) == 2:
+        return pd.Timestamp(int(parts[0]), int(parts[1]), 15)
+    return pd.Timestamp(text)
+
+
+#: Kinds of timeline event in a reading order, with their labels.
+EVENT_KINDS = {
+    "strategy": "Strategy",
+    "communication": "Communication",
+    "council_conclusions": "Council conclusions",
+    "parliament_resolution": "Parliament resolution",
+    "ministerial_meeting": "Ministerial meeting",
+    "leaders_meeting": "Leaders' meeting",
+    "summit": "Summit",
+    "agreement_milestone": "Agreement milestone",
+    "programming": "Programming",
+    "forum": "Forum",
+    "other": "Other",
+}
+
+
+#: The kinds of event a timeline names: the strategies and Joint Communications that set the
+#: policy, and the meetings of heads of state (leaders' meetings, summits). Every other event
+#: is a point on its row; the timeline table lists them all.
+NAMED_KINDS = ("strategy", "communication", "leaders_meeting", "summit")
+
+#: The strategy this book is about, found in the timeline by its document number.
+STRATEGY_DOCUMENT = "JOIN(2019) 9"
+
+
+def label_slots(
+    events: Sequence[tuple[Hashable, Hashable, float, Sequence[float]]],
+    segments: Sequence[tuple[float, float]],
+    gap: float = GAP_PT,
+) -> dict[Hashable, Slot]:
+    """Where each event's name goes: ``id -> (choice, side, left edge)``, greedily, in order.
+
+    ``events`` are ``(id, row, x, widths)``: the mark's position ``x`` (points from the axes'
+    left) and the width of each way of writing its name, preferred first. ``segments`` are the
+    stretches a name may occupy (the axes cut by the 2019 line). A name goes ``"above"`` or
+    ``"below"`` its mark, in its own row, its left edge as near the mark as the segment of the
+    mark allows; two names on one side of a row keep ``gap`` between them. An event that fits
+    nowhere is left out (the caller numbers it).
+
+    >>> label_slots([("a", 0, 10, [50]), ("b", 0, 30, [50]), ("c", 0, 40, [50])], [(0, 100)])
+    {'a': (0, 'above', 6.0), 'b': (0, 'below', 26.0)}
+    """
+    placed: dict[tuple[Hashable, str], list[tuple[float, float]]] = {}
+    slots: dict[Hashable, Slot] = {}
+    for key, row, x, widths in events:
+        lo, hi = min(
+            segments, key=lambda s: 0 if s[0] <= x <= s[1] else min(abs(x - s[0]), abs(x - s[1]))
+        )
+        for choice, width in enumerate(widths):
+            if width > hi - lo:
+                continue
+            left = min(max(x - GAP_PT, lo), hi - width)
+            side = next(
+                (
+                    side
+                    for side in ("above", "below")
+                    if all(
+                        left + width + gap <= a or b + gap <= left
+                        for a, b in placed.get((row, side), [])
+                    )
+                ),
+                None,
+            )
+            if side is not None:
+                placed.setdefault((row, side), []).append((left, left + width))
+                slots[key] = (choice, side, float(left))
+                break
+    return slots
+
+
+def _text_size(fig: Figure, text: str, **style) -> tuple[float, float]:
+    """Width and height (points) of ``text`` as drawn with the figure's type, on its halo."""
+    probe = fig.text(0, 0, text, fontsize=FONT_PT, **style)
+    extent = probe.get_window_extent(text_renderer(fig))
+    probe.remove()
+    scale = 72 / fig.dpi
+    return extent.width * scale + 2 * HALO_PAD_PT, extent.height * scale + 2 * HALO_PAD_PT
+
+
+#: The halo's padding around a name (points): `HALO`'s pad is a fraction of the type size.
+HALO_PAD_PT = float(HALO["boxstyle"].split("pad=")[1]) * FONT_PT
+
+
+def _width(text: str, size: tuple[float, float]) -> float:
+    """A way of writing a name, as :func:`label_slots` sees it: too many lines never fit."""
+    return size[0] if text.count("\n") < MAX_LABEL_LINES else float("inf")
+
+
+def timeline_chart(
+    timeline: pd.DataFrame,
+    kinds: dict[str, str] = EVENT_KINDS,
+    named: tuple[str, ...] = NAMED_KINDS,
+) -> Figure:
+    """Events on a time axis, one row per kind; the events of the ``named`` kinds are named.
+
+    The 2019 Communication (the event whose title cites :data:`STRATEGY_DOCUMENT`) is marked by a
+    dashed line across all rows. Points are dark blue (5:1 contrast on white), named events
+    vermillion (3.9:1); each name stands in its row beside its mark (:func:`label_slots`).
+    """
+    figure_style()
+    frame = timeline.copy()
+    frame["when"] = [plot_date(d) for d in frame["date"]]
+    unknown = set(frame["kind"]) - set(kinds)
+    if unknown:
+        raise ValueError(f"timeline kinds without a label: {sorted(unknown)}")
+    order = [k for k in kinds if k in set(frame["kind"])][::-1]  # first kind on top
+    row = {k: i for i, k in enumerate(order)}
+    key = frame["title"].str.contains(STRATEGY_DOCUMENT, regex=False)
+    strategy = frame[key & (frame["kind"] == "communication")]
+    shown = frame[frame["kind"].isin(named) & ~frame.index.isin(strategy.index)]
+    shown = shown.loc[sorted(shown.index, key=lambda i: (shown.loc[i, "date"], i))]
+
+    # The axes' width: the figure's, less the row names on the left.
+    fig = plt.figure(figsize=(WIDTH_IN, 4))
+    row_names = [kinds[k] for k in order]
+    names_pt = max(_text_size(fig, n)[0] for n in row_names) + 8
+    left_in, right_in = names_pt / 72, 0.15
+    width_pt = (WIDTH_IN - left_in - right_in) * 72
+    start = min(frame["when"]) - pd.Timedelta(days=240)
+    end = max(frame["when"]) + pd.Timedelta(days=240)
+    x0, x1 = mdates.date2num(start), mdates.date2num(end)
+
+    def points(when: pd.Timestamp) -> float:
+        return (mdates.date2num(when) - x0) / (x1 - x0) * width_pt
+
+    lines = [points(w) for w in strategy["when"]]
+    edges = [0.0, *sorted(x for x in lines for x in (x - GAP_PT, x + GAP_PT)), width_pt]
+    segments = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+
+    texts = {
+        i: [f"{wrap_label(t, w)}\n({d})" for w in LABEL_WRAPS]
+        for i, t, d in zip(shown.index, shown["title"], shown["date"], strict=True)
+    }
+    # An event whose name finds no place is numbered, and named in full in a key under the chart.
+    for n, i in enumerate(shown.index, 1):
+        texts[i].append(str(n))
+    sizes = {i: [_text_size(fig, t) for t in options] for i, options in texts.items()}
+    slots = label_slots(
+        [
+            (
+                i,
+                row[k],
+                points(w),
+                [_width(t, size) for t, size in zip(texts[i], sizes[i], strict=True)],
+            )
+            for i, k, w in zip(shown.index, shown["kind"], shown["when"], strict=True)
+        ],
+        segments,
+    )
+    if set(shown.index) - set(slots):
+        raise ValueError(
+            f"no place to name events {sorted(shown.loc[list(set(shown.index) - set(slots)), 'title'])}"
+        )
+
+    # Marks of a row closer than their width (two meetings a month apart) are stacked.
+    frame["area"] = [NAMED_AREA if i in shown.index else PLAIN_AREA for i in frame.index]
+    frame["rank"] = stack_ranks(
+        [points(w) for w in frame["when"]], frame["kind"].map(row), frame["area"]
+    )
+    stack = frame.groupby(frame["kind"].map(row))["rank"].max().to_dict()
+    # Rows spaced for the names they carry, above and below their marks (in points).
+    mark_pt = NAMED_AREA**0.5 / 2 + GAP_PT / 2
+    reach = {
+        (r, side): STACK_PT * stack.get(r, 0) + PLAIN_AREA**0.5 / 2
+        for r in range(len(order))
+        for side in ("above", "below")
+    }
+    for i, (choice, side, _) in slots.items():
+        r = row[shown.loc[i, "kind"]]
+        reach[(r, side)] = max(
+            reach[(r, side)], mark_pt + STACK_PT * stack.get(r, 0) + sizes[i][choice][1]
+        )
+    y, top = {}, 0.0
+    for r in range(len(order)):
+        y[r] = top + max(ROW_PT / 2, reach[(r, "below")] + GAP_PT / 2)
+        top = y[r] + max(ROW_PT / 2, reach[(r, "above")] + GAP_PT / 2)
+    height_pt = top
+    bottom_in, top_in = 0.55, 0.3
+    fig.set_size_inches(WIDTH_IN, height_pt / 72 + bottom_in + top_in)
+    fh = fig.get_figheight()
+    ax = fig.add_axes(
+        (left_in / WIDTH_IN, bottom_in / fh, width_pt / 72 / WIDTH_IN, height_pt / 72 / fh)
+    )
+    ax.set_xlim(start, end)
+    ax.set_ylim(0, height_pt)
+
+    frame["y"] = [
+        y[row[k]] + STACK_PT * rank for k, rank in zip(frame["kind"], frame["rank"], strict=True)
+    ]
+    plain = frame[~frame.index.isin(shown.index)]
+    shown = frame.loc[shown.index]
+    ax.scatter(
+        plain["when"],
+        plain["y"],
+        s=PLAIN_AREA,
+        color=MARK_COLOURS[0],
+        edgecolor="white",
+        linewidth=0.5,
+        zorder=3,
+    )
+    ax.scatter(
+        shown["when"],
+        shown["y"],
+        s=NAMED_AREA,
+        color=MARK_COLOURS[1],
+        marker="D",
+        edgecolor="white",
+        linewidth=0.5,
+        zorder=4,
+    )
+    for when, date in zip(strategy["when"], strategy["date"], strict=True):
+        ax.axvline(when, color=MARK_COLOURS[1], linestyle=(0, (4, 2)), linewidth=1.2, zorder=2)
+        ax.annotate(
+            f"{STRATEGY_DOCUMENT}, {date}",
+            (when, 1.0),
+            xycoords=("data", "axes fraction"),
+            xytext=(0, 3),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            color=MARK_COLOURS[1],
+            fontweight="bold",
+        )
+    per_pt = (x1 - x0) / width_pt
+    numbered = [i for i in shown.index if slots[i][0] == len(LABEL_WRAPS)]
+    for n, i in enumerate(numbered, 1):
+        texts[i][-1] = str(n)
+    for i, (choice, side, left) in slots.items():
+        r = row[shown.loc[i, "kind"]]
+        offset = mark_pt + STACK_PT * stack.get(r, 0) + HALO_PAD_PT
+        ax.text(
+            x0 + (left + HALO_PAD_PT) * per_pt,
+            y[r] + offset if side == "above" else y[r] - offset,
+            texts[i][choice],
+            ha="left",
+            va="bottom" if side == "above" else "top",
+            bbox=HALO,
+            zorder=5,
+        )
+    ax.set_yticks([y[r] for r in range(len(order))], row_names)
+    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    ax.spines[["top", "right", "left"]].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+    ax.set_xlabel("Year")
+    legend_top = -40 / height_pt  # under the year axis and its label
+    if numbered:
+        key = ax.annotate(
+            "\n".join(
+                f"{texts[i][-1]}: {wrap_label(shown.loc[i, 'title'], 90)} ({shown.loc[i, 'date']})"
+                for i in numbered
+            ),
+            (0, 0),
+            xycoords="axes fraction",
+            xytext=(0, -40),
+            textcoords="offset points",
+            ha="left",
+            va="top",
+        )
+        box = key.get_window_extent(text_renderer(fig)).transformed(ax.transAxes.inverted())
+        legend_top = box.y0 - 0.02
+    ax.legend(
+        handles=[
+            Line2D(
+                [],
+                [],
+                ls="none",
+                marker="o",
+                ms=5.5,
+                mfc=MARK_COLOURS[0],
+                mec="white",
+                label="event",
+            ),
+            Line2D(
+                [],
+                [],
+                ls="none",
+                marker="D",
+                ms=6.5,
+                mfc=MARK_COLOURS[1],
+                mec="white",
+                label="named: " + ", ".join(kinds[k].lower() for k in named),
+            ),
+            Line2D(
+                [],
+                [],
+                color=MARK_COLOURS[1],
+                ls=(0, (4, 2)),
+                lw=1.2,
+                label=f"the 2019 Communication, {STRATEGY_DOCUMENT}",
+            ),
+        ],
+        loc="upper left",
+        bbox_to_anchor=(0, legend_top),
+        ncol=1,
+        frameon=False,
+    )
+    return fig

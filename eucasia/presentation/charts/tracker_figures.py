@@ -1,0 +1,108 @@
+"""Figures of the implementation tracker: status by strand and section, and delivery over time."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Mapping
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from eucasia.presentation.figurekit.canvas import count_axis, row_height_in
+from eucasia.presentation.figurekit.legends import bottom_of, legend_within_width
+from eucasia.presentation.figurekit.style import (
+    FONT_PT,
+    STATUS_STYLE,
+    STRAND_COLOURS,
+    WIDTH_IN,
+    figure_style,
+)
+
+
+def status_chart(counts: pd.DataFrame, row_labels: Mapping[str, str]) -> Figure:
+    """One horizontal bar per row (a strand or a section), split by status, counts written in.
+
+    ``counts`` has one column per status (vocabulary order) and one row per strand or section;
+    ``row_labels`` names the rows. Segments are labelled with their count so that colour is
+    never the only cue; the legend is built from the same style table as the bars.
+    """
+    figure_style()
+    rows = counts.iloc[::-1]
+    names = ["\n".join(textwrap.wrap(row_labels[r], 40)) for r in rows.index]
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, row_height_in(names) * len(rows) + 1.5))
+    left = pd.Series(0, index=rows.index)
+    present = [s for s in counts.columns if counts[s].sum() > 0]
+    for status in present:
+        label, colour = STATUS_STYLE[status]
+        values = rows[status]
+        ax.barh(
+            range(len(rows)), values, left=left, color=colour, edgecolor="#333333", linewidth=0.5
+        )
+        for y, (value, start) in enumerate(zip(values, left, strict=True)):
+            if value:
+                ax.text(
+                    start + value / 2, y, str(value), ha="center", va="center", fontsize=FONT_PT
+                )
+        left = left + values
+    ax.set_yticks(range(len(rows)), names)
+    ax.set_xlabel("Specific initiatives")
+    count_axis(ax.xaxis)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+    handles = [
+        Patch(facecolor=STATUS_STYLE[s][1], edgecolor="#333333", label=STATUS_STYLE[s][0])
+        for s in present
+    ]
+    fig.tight_layout()
+    legend_within_width(
+        ax,
+        handles,
+        ncol=3,
+        loc="upper left",
+        bbox_to_anchor=(0, bottom_of(ax, ax.xaxis.label)),
+        frameon=False,
+    )
+    return fig
+
+
+def delivery_timeline(
+    by_year: pd.DataFrame, strand_titles: Mapping[str, str], events: Mapping[int, str]
+) -> Figure:
+    """Evidence per year, stacked by strand, with the key events of the period named above it."""
+    figure_style()
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, 3.4))
+    bottom = pd.Series(0, index=by_year.index)
+    for strand in by_year.columns:
+        ax.bar(
+            by_year.index,
+            by_year[strand],
+            bottom=bottom,
+            color=STRAND_COLOURS[strand],
+            edgecolor="#333333",
+            linewidth=0.5,
+            label=strand_titles[strand],
+        )
+        bottom = bottom + by_year[strand]
+    top = int(bottom.max())
+    for year, text in events.items():
+        ax.annotate(
+            "\n".join(textwrap.wrap(text, 18)),
+            # above its own bar and both neighbours, over which a name wider than a bar reaches
+            (year, max(bottom.get(y, 0) for y in (year - 1, year, year + 1))),
+            xytext=(0, 6),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=FONT_PT,
+            color="#222222",
+        )
+    ax.set_ylim(0, top * 1.45 + 1)
+    ax.set_xticks(list(by_year.index))
+    count_axis(ax.yaxis)
+    ax.set_ylabel("Pieces of evidence")
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(loc="upper left", frameon=False, fontsize=FONT_PT)
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,9 @@
+"""The figure kit: what every drawing of the book is made with, and nothing drawn yet.
+
+The one style table (style.py: palette, actor types and markers, strand colours, type sizes),
+the canvas (canvas.py: figure scaffolding and row heights), layout (node positions, marker sizes,
+stacking), labels (short names, wrapping, placement without overlaps), legends, typed nodes, alt
+text for network figures, byte-stable figure files (figfile.py) and the SVG's embedded fonts
+(svgfonts.py, fontsubset.py). A module here imports only this kit: a chart may use the kit,
+never the other way round (tests/test_layers.py).
+"""

@@ -1,0 +1,183 @@
+"""The data of the interactive network explorer, placed on a page as JSON by ``show_explorer``.
+
+The explorer (``book/_static/eucasia-explorer.js``, drawn with sigma.js) shows the same actor
+network as the printed figure, at the same positions: they come from the figure's own seeded
+layout (:func:`figure_positions` asks
+:func:`~eucasia.presentation.charts.networkfig.network_positions`, the placement
+:func:`~eucasia.presentation.charts.networkfig.draw_network` draws with; ``tests/test_explorer.py`` checks
+both give the same points), and the colours and
+shapes from :data:`~eucasia.presentation.figurekit.style.ACTOR_TYPE_STYLE`. Each node's size is the
+figure's: the same quantity (strength) on the same scale
+(:func:`~eucasia.presentation.figurekit.layout.node_area`), given as the half width of its marker, which
+sigma.js draws as a circle's radius or a square's half side, as Matplotlib does. Each actor's
+counts are the chapter table's (:func:`~eucasia.presentation.tables.network_tables.actor_table`): the
+initiatives it takes part in, its partners and its strength; the initiatives it shares with
+another actor, which the ties are made of, are a count of their own, named as such. Actors come
+in the table's order, by strength. Every value from the data is
+written as a JSON string that the script puts on the page as text (``textContent``), never as
+markup; the JSON is escaped so that no value can close its ``<script>`` element.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import textwrap
+from collections.abc import Hashable, Mapping
+
+import networkx as nx
+import pandas as pd
+from IPython.display import display
+
+from eucasia.analysis.network import StrandResult
+from eucasia.presentation.charts.networkfig import network_positions
+from eucasia.presentation.figurekit.labels import short_label
+from eucasia.presentation.figurekit.layout import node_area
+from eucasia.presentation.figurekit.style import ACTOR_TYPE_STYLE, EDGE_COLOUR
+
+#: The class the page's explorer element carries: the site loads the explorer's script and
+#: stylesheet on exactly the pages whose content has it (book/_ext/eucasia_explorer.py).
+EXPLORER_CLASS = "eucasia-explorer"
+#: Initiative summaries are cut to this many characters in the explorer's panel; each links to
+#: its full row in the chapter's table.
+SUMMARY_CHARS = 110
+#: Labels on the canvas are cut to this many characters (the list and the panel give the name).
+LABEL_CHARS = 28
+SHAPES = {"o": "circle", "s": "square"}
+#: What the PDF gets in place of the explorer: a MyST comment, which prints nothing.
+MARKDOWN_TWIN = "% The interactive network explorer is in the web edition."
+
+
+def figure_positions(
+    G: nx.Graph, metrics: pd.DataFrame, seed: int
+) -> tuple[dict[Hashable, tuple[float, float]], dict[Hashable, float]]:
+    """Each node's position and marker radius (points) in the printed figure of ``G``."""
+    return network_positions(G, metrics, seed)
+
+
+def shared_initiatives(G: nx.Graph, node: Hashable) -> list[str]:
+    """The initiatives ``node`` shares with at least one other actor (its ties' initiatives)."""
+    return sorted({str(i) for _, _, ids in G.edges(node, data="initiatives") for i in ids or ()})
+
+
+def marker_half_width(strength: float, smax: float) -> float:
+    """Half the width (points) of the figure's marker for ``strength``: the square root of its
+    area (:func:`~eucasia.presentation.figurekit.layout.node_area`, the figure's scale) halved, which is a
+    circle's radius and a square's half side, as Matplotlib draws both.
+
+    >>> marker_half_width(0, 10) == math.sqrt(30) / 2
+    True
+    """
+    return math.sqrt(node_area(strength, smax)) / 2
+
+
+def strand_data(result: StrandResult, title: str, page: str, seed: int) -> dict:
+    """One strand's network for the explorer: nodes, ties, actor types, initiatives.
+
+    ``page`` is the chapter (``resilience.html``) whose tables hold the initiatives' rows.
+    """
+    G, B = result.projection, result.bipartite
+    pos, _ = figure_positions(G, result.metrics, seed)
+    metrics = result.metrics.sort_values(["rank_strength", "node"])
+    metrics = metrics[metrics["node"].isin(list(G))]
+    strength = dict(zip(metrics["node"], metrics["strength"], strict=True))
+    degree = dict(zip(metrics["node"], metrics["degree"], strict=True))
+    smax = max(max(strength.values(), default=0), 1)  # as the figure (networkfig._node_styles)
+    nodes, used = [], set()
+    for n in metrics["node"]:
+        attrs = G.nodes[n]
+        name = str(attrs.get("label") or attrs.get("name") or n)
+        kind = attrs.get("actor_type") or "other"
+        kind = kind if kind in ACTOR_TYPE_STYLE else "other"
+        shared = shared_initiatives(G, n)
+        taken = sorted(str(i) for i in B[n]) if n in B else shared
+        used.update(taken)
+        nodes.append(
+            {
+                "id": str(n),
+                "name": name,
+                "short": textwrap.shorten(
+                    str(attrs.get("short_label") or short_label(name)), LABEL_CHARS, placeholder="…"
+                ),
+                "type": kind,
+                "x": round(pos[n][0], 4),
+                "y": round(pos[n][1], 4),
+                "size": round(marker_half_width(strength[n], smax), 3),
+                "strength": int(strength[n]),
+                "partners": int(degree[n]),
+                "shared": len(shared),
+                "initiatives": [[i, str(B.edges[n, i].get("role", ""))] for i in taken],
+            }
+        )
+    present = {node["type"] for node in nodes}
+    types = [
+        {"id": t, "label": label, "colour": colour, "shape": SHAPES.get(marker, "circle")}
+        for t, (label, colour, marker) in ACTOR_TYPE_STYLE.items()
+        if t in present
+    ]
+    weights = [w for *_, w in G.edges(data="weight", default=1)]
+    edges = sorted(
+        (str(u), str(v), int(w)) if str(u) < str(v) else (str(v), str(u), int(w))
+        for u, v, w in G.edges(data="weight", default=1)
+    )
+    summaries = {
+        i: textwrap.shorten(str(B.nodes[i].get("summary", "")), SUMMARY_CHARS, placeholder=" …")
+        for i in sorted(used)
+    }
+    return {
+        "strand": str(result.strand),
+        "title": str(title),
+        "page": page,
+        "edgeColour": EDGE_COLOUR,
+        "maxWeight": max(weights, default=1),
+        "types": types,
+        "nodes": nodes,
+        "edges": [list(e) for e in edges],
+        "initiatives": summaries,
+    }
+
+
+def explorer_json(datasets: list[dict]) -> str:
+    """The datasets as JSON that is safe inside a ``<script>`` element (no ``<``, ``>``, ``&``)."""
+    text = json.dumps(
+        {"version": 1, "actorPages": "../actors/", "strands": datasets},
+        ensure_ascii=False,
+        separators=(",", ":"),
+        sort_keys=False,
+    )
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def explorer_html(datasets: list[dict]) -> str:
+    """The explorer's element: its data, and a sentence for readers without JavaScript."""
+    label = (
+        "Network explorer: " + datasets[0]["title"]
+        if len(datasets) == 1
+        else "Network explorer: the strand networks"
+    )
+    return (
+        f'<div class="{EXPLORER_CLASS}" role="region" aria-label="{html.escape(label)}">'
+        f'<script type="application/json" class="{EXPLORER_CLASS}-data">'
+        f"{explorer_json(datasets)}</script>"
+        f'<p class="{EXPLORER_CLASS}-intro">Explore the network: find an actor, see its partners '
+        "and the initiatives they share, filter by actor type, pan and zoom. The explorer needs "
+        "JavaScript; the figure and the tables of this page show the same data.</p></div>"
+    )
+
+
+def show_explorer(
+    results: StrandResult | Mapping[str, StrandResult],
+    titles: Mapping[str, str],
+    seed: int,
+) -> None:
+    """Put the interactive explorer of one strand's network (or of several, with a switch)
+    on the page; in the PDF it shows nothing (the figure above it is the printed view)."""
+    chosen = {results.strand: results} if isinstance(results, StrandResult) else dict(results)
+    datasets = [
+        strand_data(result, titles[strand], f"{strand}.html", seed)
+        for strand, result in chosen.items()
+    ]
+    # A Markdown twin holding only a MyST comment: the PDF build picks it and prints nothing,
+    # instead of warning that no output suits it (an empty twin does not survive execution).
+    display({"text/html": explorer_html(datasets), "text/markdown": MARKDOWN_TWIN}, raw=True)

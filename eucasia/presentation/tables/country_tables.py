@@ -1,0 +1,156 @@
+"""Country profiles: each Central Asian state's agreements, indicators, funding and positions."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from eucasia.analysis.network import StrandResult
+from eucasia.presentation.charts.plain_charts import MILESTONE_ORDER
+from eucasia.presentation.text.money import format_money
+from eucasia.presentation.text.readertext import cite_sources
+
+INDICATOR_LABELS = {
+    "population": "Population",
+    "gdp_current_usd": "GDP, current US dollars",
+    "eu_share_of_trade_pct": "EU share of the country's total trade",
+    "remittances_share_of_gdp_pct": "Remittances, share of GDP",
+    "eu_trade_goods_eur": "Trade in goods with the EU",
+    "eu_exports_goods_eur": "EU exports of goods to the country",
+    "eu_imports_goods_eur": "EU imports of goods from the country",
+    "eu_gsp_plus_preferential_imports_eur": "EU imports using GSP+ preferences",
+}
+
+
+def format_value(value: float, unit: str) -> str:
+    """A figure as a reader writes it: '19.9 million', 'USD 80.4 billion', '28%'."""
+    if unit.startswith("percent"):
+        return f"{value:g}%"
+    if unit in {"EUR", "USD"}:
+        return format_money(value, unit)
+    if value >= 1e6:
+        return f"{value / 1e6:,.1f} million".replace(".0 million", " million")
+    return f"{value:,.0f}"
+
+
+def central_asian_states(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """The five states: code, name and actor id, in alphabetical order."""
+    countries = tables["countries"]
+    return (
+        countries[countries["group"] == "central_asia"].sort_values("name").reset_index(drop=True)
+    )
+
+
+def latest_milestone(tables: Mapping[str, pd.DataFrame], code: str, agreement_type: str) -> str:
+    """'signed 2015-12-21' for the furthest documented milestone of a country's agreement."""
+    agreements = tables["agreements"]
+    ids = agreements.loc[
+        (agreements["country_code"] == code) & (agreements["agreement_type"] == agreement_type),
+        "agreement_id",
+    ]
+    steps = tables["agreement_milestones"]
+    steps = steps[steps["agreement_id"].isin(ids)]
+    if steps.empty:
+        return "none documented" if len(ids) else "no agreement"
+    furthest = (
+        steps.assign(order=steps["milestone"].map(MILESTONE_ORDER.index))
+        .sort_values(["order", "date"])
+        .iloc[-1]
+    )
+    return f"{furthest['milestone'].replace('_', ' ')} {furthest['date']}"
+
+
+def latest_indicator(tables: Mapping[str, pd.DataFrame], code: str, indicator: str) -> str:
+    rows = tables["indicators"]
+    rows = rows[
+        (rows["country_code"] == code) & (rows["indicator"] == indicator) & rows["value"].notna()
+    ]
+    if rows.empty:
+        return ""
+    row = rows.sort_values("year").iloc[-1]
+    return f"{format_value(float(row['value']), row['unit'])} ({row['year']})"
+
+
+def overview_table(
+    tables: Mapping[str, pd.DataFrame], results: Mapping[str, StrandResult]
+) -> pd.DataFrame:
+    """One row per state: agreements, size, its own links in the strategy, rivers and corridors."""
+    rows = []
+    links = tables["initiative_actors"]
+    for code, name, actor in zip(
+        *(central_asian_states(tables)[c] for c in ("country_code", "name", "actor_id")),
+        strict=True,
+    ):
+        rivers = tables["rivers"][tables["rivers"]["country_code"] == code]
+        rows.append(
+            {
+                "country": name,
+                "EPCA": latest_milestone(tables, code, "EPCA"),
+                "PCA": latest_milestone(tables, code, "PCA"),
+                "population": latest_indicator(tables, code, "population"),
+                "initiatives naming it": int((links["actor_id"] == actor).sum()),
+                "strand networks it is in": sum(actor in r.projection for r in results.values()),
+                "rivers (upstream / downstream)": f"{(rivers['position'] == 'upstream').sum()} / "
+                f"{(rivers['position'] == 'downstream').sum()}",
+                "corridors": int((tables["corridor_countries"]["country_code"] == code).sum()),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def agreements_table(tables: Mapping[str, pd.DataFrame], code: str) -> pd.DataFrame:
+    """A state's agreements with every documented milestone, its date and its source."""
+    agreements = tables["agreements"]
+    mine = agreements[agreements["country_code"] == code]
+    ids = set(tables["sources"]["source_id"])
+    steps = tables["agreement_milestones"].merge(
+        mine[["agreement_id", "agreement_type"]], on="agreement_id"
+    )
+    steps = steps.assign(order=steps["milestone"].map(MILESTONE_ORDER.index)).sort_values(
+        ["agreement_type", "order"]
+    )
+    return pd.DataFrame(
+        {
+            "agreement": steps["agreement_type"].str.replace("_", " "),
+            "milestone": steps["milestone"].str.replace("_", " "),
+            "date": steps["date"],
+            "source": [f"{{cite}}`{s}`" for s in steps["source_id"]],
+            "note": [cite_sources(n, ids) for n in steps["note"]],
+        }
+    ).reset_index(drop=True)
+
+
+def indicators_table(tables: Mapping[str, pd.DataFrame], code: str) -> pd.DataFrame:
+    """A state's indicators, most recent year first within each indicator, with sources."""
+    ids = set(tables["sources"]["source_id"])
+    rows = tables["indicators"]
+    rows = rows[(rows["country_code"] == code)].sort_values(
+        ["indicator", "year"], ascending=[True, False]
+    )
+    return pd.DataFrame(
+        {
+            "indicator": rows["indicator"].map(
+                lambda i: INDICATOR_LABELS.get(i, i.replace("_", " "))
+            ),
+            "year": rows["year"].astype(int).astype(str),
+            "value": [
+                format_value(float(v), u) if pd.notna(v) else t
+                for v, u, t in zip(rows["value"], rows["unit"], rows["value_text"], strict=True)
+            ],
+            "source": [f"{{cite}}`{s}`" for s in rows["source_id"]],
+            "note": [
+                cite_sources(n, ids, u if u in {"EUR", "USD"} else None)
+                for n, u in zip(rows["note"], rows["unit"], strict=True)
+            ],
+        }
+    ).reset_index(drop=True)
+
+
+def funding_for(tables: Mapping[str, pd.DataFrame], code: str) -> pd.DataFrame:
+    """Bilateral allocations and packages for one state."""
+    from eucasia.presentation.tables.context_tables import funding_table
+
+    table = funding_table(tables)
+    name = tables["countries"].set_index("country_code").loc[code, "name"]
+    return table[table["scope"] == name].drop(columns=["scope"]).reset_index(drop=True)

@@ -1,0 +1,141 @@
+"""Tables of the implementation tracker for the pages: statuses, evidence, actors, agreement."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from eucasia.presentation.figurekit.style import status_label, with_status_labels
+from eucasia.presentation.page.display import show_table
+from eucasia.presentation.tables.comparison import strand_titles
+from eucasia.presentation.tables.network_tables import strand_initiatives
+from eucasia.presentation.text.escaping import escape_markdown
+from eucasia.presentation.text.readertext import cite_sources, reader_text
+from eucasia.presentation.text.shown import Shown
+
+
+def evidence_label(strand: str) -> str:
+    """The label of a strand's evidence table, which the strand chapters' status column links to."""
+    return f"tbl-trk-evidence-{strand}"
+
+
+def status_links(tables: Mapping[str, pd.DataFrame], strand: str) -> pd.Series:
+    """Per initiative id: its status as MyST, linked to the strand's evidence table."""
+    status = tables["implementation_status"].set_index("initiative_id")["status"]
+    return status.map(lambda s: f"{{ref}}`{status_label(s)} <{evidence_label(strand)}>`")
+
+
+def status_table(tables: Mapping[str, pd.DataFrame], strand: str) -> pd.DataFrame:
+    """One row per specific initiative of a strand: status, confidence, evidence and why.
+
+    *why* holds MyST (sources cited in the coder's reason): show it with ``raw_columns``.
+    """
+    source_ids = set(tables["sources"]["source_id"])
+    initiatives = strand_initiatives(tables, strand)
+    ids = initiatives.loc[initiatives["kind"] == "specific_initiative", "initiative_id"]
+    status = tables["implementation_status"].set_index("initiative_id").loc[list(ids)]
+    evidence = tables["implementation_evidence"]
+    counts = evidence.groupby("initiative_id").size()
+    return pd.DataFrame(
+        {
+            "initiative": status.index,
+            "status": [status_label(s) for s in status["status"]],
+            "confidence": status["confidence"].to_numpy(),
+            "evidence": [int(counts.get(i, 0)) for i in status.index],
+            "why": [
+                cite_sources(Shown(with_status_labels(str(r)), data=r), source_ids)
+                for r in status["rationale"]
+            ],
+        }
+    ).reset_index(drop=True)
+
+
+def evidence_table(tables: Mapping[str, pd.DataFrame], strand: str) -> pd.DataFrame:
+    """Every piece of evidence for a strand's initiatives, by initiative and date, with its source.
+
+    The column *no.* (E01, E02 …) is the number the coders' reasons cite.
+    """
+    initiatives = strand_initiatives(tables, strand)
+    evidence = tables["implementation_evidence"]
+    evidence = evidence[evidence["initiative_id"].isin(set(initiatives["initiative_id"]))]
+    evidence = evidence.sort_values(["initiative_id", "date", "evidence_id"])
+    kind = evidence["source_kind"].map({"official": "official", "news": "news report"})
+    return pd.DataFrame(
+        {
+            "initiative": evidence["initiative_id"],
+            "no.": evidence["evidence_id"].str.rsplit("-", n=1).str[-1],
+            "date": evidence["date"],
+            "what happened": evidence["event"].map(reader_text),
+            "source": [
+                f"{{cite}}`{s}` ({k})" for s, k in zip(evidence["source_id"], kind, strict=True)
+            ],
+        }
+    ).reset_index(drop=True)
+
+
+def actors_table(comparison: pd.DataFrame, top: int = 12) -> pd.DataFrame:
+    """The actors most central in the 2019 text beside what the evidence shows them delivering."""
+    ranked = comparison.dropna(subset=["rank_strength"]).head(top)
+    return pd.DataFrame(
+        {
+            "actor": ranked["label"].to_numpy(),
+            "rank by strength, 2019 text": ranked["rank_strength"].astype(int).to_numpy(),
+            "initiatives with evidence naming it": ranked["initiatives"].to_numpy(),
+            "pieces of evidence": ranked["evidence"].to_numpy(),
+        }
+    )
+
+
+def agreement_table(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """The sampled initiatives: first coder, second coder, and the status after resolution."""
+    second = tables["second_coding"].sort_values("initiative_id")
+    status = tables["implementation_status"].set_index("initiative_id")
+    first, final = status["first_coder_status"], status["status"]
+    return pd.DataFrame(
+        {
+            "initiative": second["initiative_id"].to_numpy(),
+            "first coder": [status_label(first[i]) for i in second["initiative_id"]],
+            "second coder": [status_label(s) for s in second["status"]],
+            "final": [status_label(final[i]) for i in second["initiative_id"]],
+        }
+    )
+
+
+def with_status(
+    initiatives: pd.DataFrame, tables: Mapping[str, pd.DataFrame], strand: str
+) -> pd.DataFrame:
+    """A strand chapter's initiative table with a status column linking to the evidence.
+
+    The column holds MyST written here (a cross-reference), so pass ``raw_columns=["status"]``.
+    """
+    links = status_links(tables, strand)
+    return initiatives.assign(status=initiatives["item"].map(links).fillna(""))
+
+
+def show_status_table(tables: Mapping[str, pd.DataFrame], strand: str) -> None:
+    """Show a strand's status table on the tracker page (folded there: the cell hides its output)."""
+    title = escape_markdown(strand_titles(tables)[strand])
+    show_table(
+        status_table(tables, strand),
+        f"Status of the specific initiatives of *{title}*, with the coder's confidence, the "
+        "number of pieces of evidence and the reasons.",
+        f"tbl-trk-status-{strand}",
+        widths=[11, 13, 14, 13, 49],
+        long=True,
+        raw_columns=["why"],
+    )
+
+
+def show_evidence_table(tables: Mapping[str, pd.DataFrame], strand: str) -> None:
+    """Show a strand's evidence table on the tracker page, under the label the strand chapters'
+    status links point to (:func:`evidence_label`)."""
+    title = escape_markdown(strand_titles(tables)[strand])
+    show_table(
+        evidence_table(tables, strand),
+        f"Evidence for the specific initiatives of *{title}*.",
+        evidence_label(strand),
+        widths=[12, 7, 12, 47, 22],
+        long=True,
+        raw_columns=["source"],
+    )
