@@ -220,6 +220,35 @@ def test_every_milestone_and_official_event_was_checked(tables: dict) -> None:
         assert ("timeline", event) in checked, f"{event} was not checked"
 
 
+FULLY_CHECKED = ["timeline", "agreement_milestones", "funding", "eu_special_representatives"]
+
+
+def unchecked_rows(tables: dict, names: list[str]) -> list[str]:
+    """Rows of the named tables that have no record_checks row, as 'table:row_key'."""
+    checks = tables["record_checks"]
+    checked = set(zip(checks["table"], checks["row_key"], strict=True))
+    return [
+        f"{name}:{key_of(name, row)}"
+        for name in names
+        for _, row in tables[name].iterrows()
+        if (name, key_of(name, row)) not in checked
+    ]
+
+
+def test_every_row_of_the_fully_checked_tables_was_checked(tables: dict) -> None:
+    assert unchecked_rows(tables, FULLY_CHECKED) == []
+
+
+def test_an_unchecked_row_is_reported(tables: dict) -> None:
+    checks = tables["record_checks"]
+    dropped = checks[
+        ~((checks["table"] == "funding") & (checks["row_key"] == "tei_digital_connectivity"))
+    ]
+    assert unchecked_rows({**tables, "record_checks": dropped}, FULLY_CHECKED) == [
+        "funding:tei_digital_connectivity"
+    ]
+
+
 def test_checks_are_dated_and_explained(tables: dict) -> None:
     checks = tables["record_checks"]
     # 2026-12-01: the verification of edition 0.2.0; 2026-12-07: the Special Representatives and

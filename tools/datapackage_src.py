@@ -555,7 +555,7 @@ RESOURCES = [
     ),
     (
         "record_checks",
-        "The verification of edition 0.2.0: one row per row of another table checked against an official source, and the result.",
+        "The verification of the record (edition 0.2.0, and the re-check of 2026-12-07): one row per row of another table checked against an official source, and the result.",
         [
             f(
                 "table",
