@@ -22,6 +22,7 @@ NEW_TABLES = {
         {"source_id": "sources", "agreement_id": "agreements"},
     ),
 }
+PRIMARY_KEYS = {r["name"]: r["schema"]["primaryKey"] for r in read_descriptor()["resources"]}
 PARTIAL_DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
 CHECKED_KINDS = {
     "ministerial_meeting",
@@ -44,11 +45,9 @@ def resources() -> dict:
 
 
 def key_of(table: str, row) -> str:
-    if table == "agreement_milestones":
-        return f"{row['agreement_id']}/{row['milestone']}"
-    if table == "timeline":
-        return row["event_id"]
-    return row["funding_id"]
+    """The row_key record_checks uses for a row: its primary key, parts joined by '/'."""
+    key = PRIMARY_KEYS[table]
+    return "/".join(str(row[k]) for k in ([key] if isinstance(key, str) else key))
 
 
 @pytest.mark.parametrize("name", sorted(NEW_TABLES))
@@ -112,6 +111,63 @@ def test_special_representatives_terms_follow_each_other(tables: dict) -> None:
     assert set(eusr["name"]) >= {"Pierre Morel", "Peter Burian", "Terhi Hakala", "Eduards Stiprais"}
 
 
+COUNCIL_ACT = re.compile(
+    r"(Joint Action|Decision) \(?CFSP\)? ?[0-9]{4}/[0-9]+|Decision [0-9]{4}/[0-9]+/CFSP"
+)
+
+
+def eusr_office_problems(eusr) -> list[str]:
+    """Why rows of the Special Representatives table misstate an office (empty when none do).
+
+    A special_representative row must name the Council act (Joint Action or Decision (CFSP)) or
+    rest on a Council source; an other_envoy row must say in its note that it was not a
+    Council-appointed EUSR, so that no reader takes an envoy for a Special Representative.
+
+    >>> import pandas as pd
+    >>> eusr_office_problems(pd.DataFrame([{"eusr_id": "x", "office": "other_envoy",
+    ...     "source_id": "s", "note": "An envoy."}]))
+    ['x: an other_envoy row must say it was not a Council-appointed EUSR']
+    """
+    problems = []
+    for _, row in eusr.iterrows():
+        note = row["note"] if isinstance(row["note"], str) else ""
+        if row["office"] == "special_representative":
+            if not (COUNCIL_ACT.search(note) or str(row["source_id"]).startswith("council_")):
+                problems.append(
+                    f"{row['eusr_id']}: no Council act named for a special_representative"
+                )
+        elif "not a council-appointed eusr" not in note.lower():
+            problems.append(
+                f"{row['eusr_id']}: an other_envoy row must say it was not a Council-appointed EUSR"
+            )
+    return problems
+
+
+def test_special_representatives_are_council_appointed_or_marked(tables: dict) -> None:
+    eusr = tables["eu_special_representatives"]
+    assert not eusr_office_problems(eusr)
+    assert eusr.set_index("eusr_id").loc["herman", "office"] == "other_envoy"
+    assert eusr.sort_values("start_date").iloc[0]["name"] == "Ján Kubiš", (
+        "the first holder (2005) is missing"
+    )
+    checks = tables["record_checks"]
+    checked = set(checks.loc[checks["table"] == "eu_special_representatives", "row_key"])
+    assert checked == set(eusr["eusr_id"]), "every Special Representative row is checked"
+
+
+def test_eusr_office_rule_catches_an_envoy_listed_as_representative(tables: dict) -> None:
+    broken = tables["eu_special_representatives"].copy()
+    herman = broken["eusr_id"] == "herman"
+    broken.loc[herman, "office"] = "special_representative"
+    broken.loc[herman, "source_id"] = "gazeta_2015_burian"
+    broken.loc[herman, "note"] = "Named only as the EUSR preceding Peter Burian."
+    assert eusr_office_problems(broken) == [
+        "herman: no Council act named for a special_representative"
+    ]
+    broken.loc[herman, "office"] = "other_envoy"
+    assert len(eusr_office_problems(broken)) == 1
+
+
 def test_partnerships_are_with_central_asia(tables: dict) -> None:
     countries = tables["countries"].set_index("country_code")
     for code in tables["resource_partnerships"]["country_code"]:
@@ -164,9 +220,40 @@ def test_every_milestone_and_official_event_was_checked(tables: dict) -> None:
         assert ("timeline", event) in checked, f"{event} was not checked"
 
 
+FULLY_CHECKED = ["timeline", "agreement_milestones", "funding", "eu_special_representatives"]
+
+
+def unchecked_rows(tables: dict, names: list[str]) -> list[str]:
+    """Rows of the named tables that have no record_checks row, as 'table:row_key'."""
+    checks = tables["record_checks"]
+    checked = set(zip(checks["table"], checks["row_key"], strict=True))
+    return [
+        f"{name}:{key_of(name, row)}"
+        for name in names
+        for _, row in tables[name].iterrows()
+        if (name, key_of(name, row)) not in checked
+    ]
+
+
+def test_every_row_of_the_fully_checked_tables_was_checked(tables: dict) -> None:
+    assert unchecked_rows(tables, FULLY_CHECKED) == []
+
+
+def test_an_unchecked_row_is_reported(tables: dict) -> None:
+    checks = tables["record_checks"]
+    dropped = checks[
+        ~((checks["table"] == "funding") & (checks["row_key"] == "tei_digital_connectivity"))
+    ]
+    assert unchecked_rows({**tables, "record_checks": dropped}, FULLY_CHECKED) == [
+        "funding:tei_digital_connectivity"
+    ]
+
+
 def test_checks_are_dated_and_explained(tables: dict) -> None:
     checks = tables["record_checks"]
-    assert set(checks["checked_on"]) == {"2026-12-01"}
+    # 2026-12-01: the verification of edition 0.2.0; 2026-12-07: the Special Representatives and
+    # the notes that said a fact was missing (issue 25).
+    assert set(checks["checked_on"]) <= {"2026-12-01", "2026-12-07"}
     assert checks["note"].notna().all()
     assert set(checks["result"]) == {
         "confirmed",
@@ -182,9 +269,9 @@ def test_moved_rows_say_so_and_cite_the_source_checked(tables: dict) -> None:
         frame = tables[check["table"]]
         row = next(r for _, r in frame.iterrows() if key_of(check["table"], r) == check["row_key"])
         assert row["source_id"] == check["checked_against"], check["row_key"]
-        assert re.search(r"Moved from .+ to the official .+ in edition 0\.2\.0", row["note"]), (
-            f"{check['row_key']}: the note must say where the row moved from"
-        )
+        assert re.search(
+            r"Moved from .+ to the official .+ (in edition 0\.2\.0|on 2026-12-07)", row["note"]
+        ), f"{check['row_key']}: the note must say where the row moved from"
 
 
 # --- the three corrections -----------------------------------------------------------------------
@@ -252,7 +339,7 @@ def test_background_events_of_the_2019_text_are_in_the_timeline(tables: dict) ->
         "2007-06-eu-central-asia-strategy",
         "2015-09-25-agenda-2030",
         "2015-12-12-paris-agreement",
-        "2016-06-eu-global-strategy",
+        "2016-06-28-eu-global-strategy",
         "2016-06-08-join-2016-29-cultural-relations",
         "2017-06-30-european-consensus-on-development",
         "2017-10-16-council-conclusions-afghanistan",

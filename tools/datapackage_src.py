@@ -153,7 +153,7 @@ RESOURCES = [
                 "language",
                 "Language of the edition used (ISO 639-1).",
                 required=True,
-                enum=["en", "sv", "ru", "fr", "de", "nl", "mt"],
+                enum=["en", "sv", "ru", "fr", "de", "nl", "mt", "it"],
             ),
             f("local_file", "File name under shared/sources/ when the project holds a copy."),
             note(),
@@ -478,6 +478,12 @@ RESOURCES = [
         [
             f("eusr_id", "Identifier.", required=True, pattern=r"[a-z0-9_]+"),
             f("name", "Name.", required=True),
+            f(
+                "office",
+                "special_representative: appointed EUSR by a Council act; other_envoy: an envoy named otherwise (see note for the appointing act).",
+                required=True,
+                enum=["special_representative", "other_envoy"],
+            ),
             f("nationality", "Nationality, where the sources give it."),
             date("start_date", "First day in office.", required=False),
             date(
@@ -549,13 +555,24 @@ RESOURCES = [
     ),
     (
         "record_checks",
-        "The verification of edition 0.2.0: one row per row of another table checked against an official source, and the result.",
+        "The verification of the record (edition 0.2.0, and the re-check of 2026-12-07): one row per row of another table checked against an official source, and the result.",
         [
             f(
                 "table",
                 "Table of the checked row.",
                 required=True,
-                enum=["timeline", "agreement_milestones", "funding"],
+                enum=[
+                    "timeline",
+                    "agreement_milestones",
+                    "funding",
+                    "eu_special_representatives",
+                    "agreement_ratification",
+                    "implementation_evidence",
+                    "implementation_status",
+                    "parliament_statements",
+                    "resource_partnerships",
+                    "roadmap_actions",
+                ],
             ),
             f(
                 "row_key",
