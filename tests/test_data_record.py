@@ -251,9 +251,11 @@ def test_an_unchecked_row_is_reported(tables: dict) -> None:
 
 def test_checks_are_dated_and_explained(tables: dict) -> None:
     checks = tables["record_checks"]
-    # 2026-12-01: the verification of edition 0.2.0; 2026-12-07: the Special Representatives and
-    # the notes that said a fact was missing (issue 25).
-    assert set(checks["checked_on"]) <= {"2026-12-01", "2026-12-07"}
+    # The verification of edition 0.2.0 is dated 2026-12-01; rows checked later carry the day
+    # of their own check, never an earlier one and always to the day.
+    assert "2026-12-01" in set(checks["checked_on"])
+    for day in checks["checked_on"]:
+        assert re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", day) and day >= "2026-12-01", day
     assert checks["note"].notna().all()
     assert set(checks["result"]) == {
         "confirmed",
@@ -261,6 +263,15 @@ def test_checks_are_dated_and_explained(tables: dict) -> None:
         "moved_to_official_source",
         "no_official_source_found",
     }
+
+
+@pytest.mark.parametrize("day", ["2026-11-30", "2026-12"])
+def test_check_dates_before_the_verification_or_not_to_the_day_fail(tables: dict, day: str) -> None:
+    """The date rule above rejects a check dated before 2026-12-01 or only to the month."""
+    checks = tables["record_checks"].copy()
+    checks.loc[checks.index[-1], "checked_on"] = day
+    with pytest.raises(AssertionError):
+        test_checks_are_dated_and_explained({**tables, "record_checks": checks})
 
 
 def test_moved_rows_say_so_and_cite_the_source_checked(tables: dict) -> None:

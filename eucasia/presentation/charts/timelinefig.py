@@ -59,12 +59,16 @@ EVENT_KINDS = {
     "communication": "Communication",
     "council_conclusions": "Council conclusions",
     "parliament_resolution": "Parliament resolution",
+    "parliament_consent": "Parliament consent",
     "ministerial_meeting": "Ministerial meeting",
     "leaders_meeting": "Leaders' meeting",
     "summit": "Summit",
     "agreement_milestone": "Agreement milestone",
     "programming": "Programming",
+    "investment_package": "Investment package",
+    "financing_agreement": "Financing agreement",
     "forum": "Forum",
+    "connectivity_platform": "Connectivity platform",
     "other": "Other",
 }
 
