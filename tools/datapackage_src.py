@@ -841,7 +841,7 @@ RESOURCES = [
             ),
             f(
                 "first_coder_status",
-                "The first coder's status before the second coding; differs from status only where a disagreement was resolved.",
+                "The first coder's status before the second coding; differs from status only where a disagreement was resolved or where the status was re-coded under the protocol's clarifications (the note says so).",
                 required=True,
                 enum=TRACKER_STATUSES,
             ),
