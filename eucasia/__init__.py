@@ -12,3 +12,12 @@ Data flows one way, and imports point down this list only:
 Notebooks import the public names of ``data``, ``analysis`` and ``presentation``; nothing here
 imports a notebook, and nothing but Sphinx, make and the tests imports ``assembly``.
 """
+
+import tomllib
+from pathlib import Path
+
+#: The edition's version, read from ``edition.toml`` (the one source of the edition's identity),
+#: so the installed package, the PDF and the citation all say the same.
+__version__: str = tomllib.loads(
+    (Path(__file__).resolve().parent.parent / "edition.toml").read_text(encoding="utf-8")
+)["version"]

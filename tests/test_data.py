@@ -160,7 +160,8 @@ def test_descriptor_is_generated_from_its_source() -> None:
     assert (
         json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8")) == module.build()
     ), (
-        "data/datapackage.json differs from tools/datapackage_src.py: run python tools/datapackage_src.py"
+        "data/datapackage.json differs from tools/datapackage_src.py, its one source: edit the "
+        "source, never the JSON, and run python tools/datapackage_src.py"
     )
 
 

@@ -120,6 +120,20 @@ def test_sources_agree(edition: Edition) -> None:
     assert not wrong, f"these disagree with edition.toml {found['edition.toml']}: {wrong}"
 
 
+def test_the_package_version_is_the_edition(edition: Edition) -> None:
+    """pyproject.toml names no version of its own: it takes eucasia.__version__, read from
+    edition.toml (0.1.0 had stayed there while the edition was 0.2.0)."""
+    import tomllib
+
+    import eucasia
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "version" not in project["project"] and "version" in project["project"]["dynamic"]
+    dynamic = project["tool"]["setuptools"]["dynamic"]["version"]
+    assert dynamic == {"attr": "eucasia.__version__"}
+    assert eucasia.__version__ == edition.version
+
+
 def test_changelog_is_strict_and_newest_first() -> None:
     entries = changelog_entries()
     assert entries, "CHANGELOG.md has no '## X.Y.Z — YYYY-MM-DD' entry"

@@ -1,8 +1,9 @@
-"""Authoring aid: writes data/datapackage.json from the compact definitions below.
+"""The one source of the data package's descriptor: data/datapackage.json is its output.
 
-datapackage.json is the committed single definition that the loader, the tests and the data
-dictionary read; this script only saves typing JSON by hand. Run `python tools/datapackage_src.py`
-after editing, and commit both files (tests/test_datapackage.py checks they agree).
+Edit the definitions below, never the JSON: run `python tools/datapackage_src.py` and commit
+both files. The loader, the tests and the data dictionary read the JSON (a data package must
+carry its descriptor); tests/test_data.py::test_descriptor_is_generated_from_its_source fails
+when the JSON is not exactly what this file builds.
 """
 
 from __future__ import annotations
