@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 from harness.commands import run
 
+from eucasia.assembly.print_doctree import numbering_switches
+from eucasia.assembly.print_text import print_pieces
+
 CAPTION = re.compile(r'<span class="caption-number">(Figure|Table) (\d+\.\d+) </span>')
 PASTED = re.compile(r'<span class="pasted-text">([^<]*)</span>')
 
@@ -148,36 +151,23 @@ def test_no_bibliography_entry_says_accessed_via_stored_copy() -> None:
     assert "Accessed via stored copy" not in BIB.read_text(encoding="utf-8")
 
 
-def _extension():
-    import importlib
-    import sys
-
-    sys.path.insert(0, str(EXT))
-    try:
-        return importlib.import_module("eucasia_book")
-    finally:
-        sys.path.remove(str(EXT))
-
-
 def test_print_text_cites_source_keys_and_keeps_ids_whole() -> None:
-    ext = _extension()
     cite = {"join2019_sv": r"{[}\hyperlink{cite.x:id1}{7}{]}"}
-    pieces = ext.print_pieces("compare (join2019_sv) and join2019_sv_x, 1.3-SI-01.", cite, True)
+    pieces = print_pieces("compare (join2019_sv) and join2019_sv_x, 1.3-SI-01.", cite, True)
     assert pieces[1] == (cite["join2019_sv"], True)
     assert pieces[2] == (") and join2019_sv_x, ", False), "a longer word starting with a key stays"
     assert (r"\mbox{1.3\sphinxhyphen{}SI\sphinxhyphen{}01.}", True) in pieces
     # Outside a table only keys change; hyphenated words stay breakable everywhere.
-    assert ext.print_pieces("the 2019-05-15 date", cite, False) == [("the 2019-05-15 date", False)]
-    assert ext.print_pieces("Trans-European networks", cite, True) == [
+    assert print_pieces("the 2019-05-15 date", cite, False) == [("the 2019-05-15 date", False)]
+    assert print_pieces("Trans-European networks", cite, True) == [
         ("Trans-European networks", False)
     ]
-    long = ext.print_pieces("pattern [0-9]{4}(-[0-9]{2}){0,2}", {}, True)
+    long = print_pieces("pattern [0-9]{4}(-[0-9]{2}){0,2}", {}, True)
     assert long[0] == ("pattern ", False) and r"\allowbreak{}" in long[1][0]
     assert long[1][0].startswith("{[}0"), "a bracket is never read as an optional argument"
 
 
 def test_unnumbered_parts_switch_numbering_off_in_print() -> None:
-    ext = _extension()
     toc = {
         "parts": [
             {"numbered": True, "chapters": [{"file": "a"}, {"file": "b"}]},
@@ -185,9 +175,9 @@ def test_unnumbered_parts_switch_numbering_off_in_print() -> None:
             {"chapters": [{"file": "cite"}, {"file": "refs"}]},
         ]
     }
-    assert ext.numbering_switches(toc) == {"cite": False}
+    assert numbering_switches(toc) == {"cite": False}
     toc["parts"].append({"numbered": True, "chapters": [{"file": "appendix"}]})
-    assert ext.numbering_switches(toc) == {"cite": False, "appendix": True}
+    assert numbering_switches(toc) == {"cite": False, "appendix": True}
 
 
 def test_field_tables_carry_their_print_widths() -> None:

@@ -13,7 +13,8 @@
 - A reference to a chapter gives its number and page (`chapter_reference`).
 - The back of the title page is a colophon from the edition's own files (`colophon_latex`).
 
-Text from data or from the edition's files is escaped with `sphinx.util.texescape`. The
+Text from data or from the edition's files is escaped by the book's one escaper
+(`eucasia.assembly.print_text.tex`, built on `sphinx.util.texescape`). The
 module is long because each rule's LaTeX sits beside the Python that decides where it
 applies, so that a rule reads whole in one place.
 """
@@ -26,9 +27,8 @@ import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 
-from sphinx.util import texescape
-
 from eucasia.assembly.edition import Edition
+from eucasia.assembly.print_text import tex
 
 #: A table with at most this many body rows is kept whole in print when it fits a page ("about
 #: 15": a table of 16 rows split 14 + 2 left its last rows under a "continued" head).
@@ -42,16 +42,6 @@ AMOUNT = re.compile(
     r"(?:EUR|USD|US\$|€|\$) ?\d[\d,.]*\d?(?: (?:million|billion|thousand)\b)?|"
     r"\d[\d,.]*(?: (?:million|billion)) (?:EUR|euros?)\b"
 )
-
-
-def tex(text: str) -> str:
-    """Text as LaTeX that prints it literally (Sphinx's own escaper, for XeLaTeX).
-
-    >>> tex("R&D at 100% {x}")
-    'R\\\\&D at 100\\\\% \\\\{x\\\\}'
-    """
-    texescape.init()
-    return texescape.escape(text, "xelatex")
 
 
 def float_latex() -> str:
