@@ -24,18 +24,14 @@ from matplotlib.markers import MarkerStyle
 from matplotlib.text import Text
 
 from eucasia.analysis.corpus import Corpus
+from eucasia.analysis.milestones import STRATEGY_DOCUMENT
 from eucasia.analysis.network import strand_analysis
 from eucasia.analysis.strandgraphs import corridor_graph, format_graph, river_graph
 from eucasia.data import load_tables
 from eucasia.data.vocabulary import STRANDS
 from eucasia.presentation.charts.country_figures import agreement_alt, agreement_chart
 from eucasia.presentation.charts.networkfig import TIE_GAP_PT, draw_affiliation, draw_network
-from eucasia.presentation.charts.plain_charts import (
-    NAMED_KINDS,
-    STRATEGY_DOCUMENT,
-    structure_chart,
-    timeline_chart,
-)
+from eucasia.presentation.charts.plain_charts import NAMED_KINDS, structure_chart, timeline_chart
 from eucasia.presentation.charts.synthesis_figures import crosswalk_chart, strength_heatmap
 from eucasia.presentation.charts.timelinefig import label_slots
 from eucasia.presentation.charts.tracker_figures import status_chart

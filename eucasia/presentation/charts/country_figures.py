@@ -14,11 +14,17 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from eucasia.presentation.charts.plain_charts import MILESTONE_ORDER, STRATEGY_DOCUMENT, plot_date
+from eucasia.analysis.milestones import (
+    MILESTONE_ORDER,
+    STRATEGY_DOCUMENT,
+    state_milestones,
+    strategy_date,
+)
+from eucasia.presentation.charts.plain_charts import plot_date
 from eucasia.presentation.figurekit.canvas import text_renderer
 from eucasia.presentation.figurekit.labels import place_labels
 from eucasia.presentation.figurekit.layout import points_across, stack_ranks
-from eucasia.presentation.figurekit.style import MARK_COLOURS, WIDTH_IN, figure_style
+from eucasia.presentation.figurekit.style import MARK_COLOURS, STRATEGY_MARK, WIDTH_IN, figure_style
 
 #: Agreement types as a reader names them (the acronym is explained where it is used).
 AGREEMENT_LABELS = {
@@ -40,16 +46,9 @@ MILESTONE_MARKERS = {
 
 
 def _steps(tables: Mapping[str, pd.DataFrame], code: str) -> pd.DataFrame:
-    agreements = tables["agreements"]
-    mine = agreements[agreements["country_code"] == code]
-    steps = tables["agreement_milestones"].merge(
-        mine[["agreement_id", "agreement_type"]], on="agreement_id"
-    )
-    steps = steps.assign(
-        order=steps["milestone"].map(MILESTONE_ORDER.index),
-        when=[plot_date(d) for d in steps["date"]],
-    )
-    return steps.sort_values(["agreement_type", "order", "date"]).reset_index(drop=True)
+    """The state's milestones in the book's one order (`state_milestones`), with plot dates."""
+    steps = state_milestones(tables, code)
+    return steps.assign(when=[plot_date(d) for d in steps["date"]])
 
 
 def agreement_chart_data(tables: Mapping[str, pd.DataFrame], code: str) -> pd.DataFrame:
@@ -64,14 +63,6 @@ def agreement_chart_data(tables: Mapping[str, pd.DataFrame], code: str) -> pd.Da
     )
 
 
-def _strategy_date(timeline: pd.DataFrame) -> str:
-    rows = timeline[
-        (timeline["kind"] == "communication")
-        & timeline["title"].str.contains(STRATEGY_DOCUMENT, regex=False)
-    ]
-    return str(rows["date"].min())
-
-
 #: How far apart (in lanes) the marks of a cluster are stacked.
 STACK_STEP = 0.2
 
@@ -83,9 +74,9 @@ def agreement_chart(tables: Mapping[str, pd.DataFrame], code: str) -> Figure:
     lanes = sorted(set(steps["agreement_type"]), key=list(AGREEMENT_LABELS).index)[::-1]
     row = {a: i for i, a in enumerate(lanes)}
     fig, ax = plt.subplots(figsize=(WIDTH_IN, 1.3 * len(lanes) + 1.2))
-    strategy = pd.Timestamp(_strategy_date(tables["timeline"]))
+    strategy = pd.Timestamp(strategy_date(tables["timeline"]))
     steps["size"] = [70 if m == "in_force" else 42 for m in steps["milestone"]]
-    ax.axvline(strategy, color=MARK_COLOURS[1], ls=(0, (4, 2)), lw=1.2, zorder=1)
+    ax.axvline(strategy, zorder=1, **STRATEGY_MARK)
     titles = []
     for agreement, y in row.items():  # lane titles over the lanes: the plot keeps its width
         lane = ax.text(
@@ -153,14 +144,7 @@ def agreement_chart(tables: Mapping[str, pd.DataFrame], code: str) -> Figure:
         for m in present
     ]
     handles.append(
-        Line2D(
-            [],
-            [],
-            color=MARK_COLOURS[1],
-            ls=(0, (4, 2)),
-            lw=1.2,
-            label=f"the 2019 Communication, {STRATEGY_DOCUMENT}",
-        )
+        Line2D([], [], label=f"the 2019 Communication, {STRATEGY_DOCUMENT}", **STRATEGY_MARK)
     )
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.1), ncol=2, frameon=False)
     return fig
@@ -180,5 +164,5 @@ def agreement_alt(tables: Mapping[str, pd.DataFrame], code: str) -> str:
     return (
         f"Timeline of {name}'s agreements with the EU. "
         + "; ".join(parts)
-        + f". A dashed line marks the 2019 Communication ({_strategy_date(tables['timeline'])})."
+        + f". A dashed line marks the 2019 Communication ({strategy_date(tables['timeline'])})."
     )

@@ -9,14 +9,13 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from eucasia.data import field_values
+from eucasia.analysis.milestones import MILESTONE_ORDER
 
 # The timeline lives in its own module (its names follow a rule of their own); the overview and
 # the country figures import it and its vocabulary from here.
 from eucasia.presentation.charts.timelinefig import (  # noqa: F401
     EVENT_KINDS,
     NAMED_KINDS,
-    STRATEGY_DOCUMENT,
     plot_date,
     timeline_chart,
 )
@@ -103,9 +102,6 @@ def structure_chart(
         frameon=False,
     )
     return fig
-
-
-MILESTONE_ORDER = field_values("agreement_milestones", "milestone")
 
 
 def agreements_at_a_glance(

@@ -22,10 +22,17 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from eucasia.analysis.milestones import STRATEGY_DOCUMENT, strategy_events
 from eucasia.presentation.figurekit.canvas import text_renderer
 from eucasia.presentation.figurekit.labels import HALO, wrap_label
 from eucasia.presentation.figurekit.layout import stack_ranks
-from eucasia.presentation.figurekit.style import FONT_PT, MARK_COLOURS, WIDTH_IN, figure_style
+from eucasia.presentation.figurekit.style import (
+    FONT_PT,
+    MARK_COLOURS,
+    STRATEGY_MARK,
+    WIDTH_IN,
+    figure_style,
+)
 
 #: Widths (characters) a name is wrapped at, tried in turn: the fewest lines that fit.
 LABEL_WRAPS = (30, 24, 18)
@@ -80,9 +87,6 @@ EVENT_KINDS = {
 #: policy, and the meetings of heads of state (leaders' meetings, summits). Every other event
 #: is a point on its row; the timeline table lists them all.
 NAMED_KINDS = ("strategy", "communication", "leaders_meeting", "summit")
-
-#: The strategy this book is about, found in the timeline by its document number.
-STRATEGY_DOCUMENT = "JOIN(2019) 9"
 
 
 def label_slots(
@@ -167,8 +171,7 @@ def timeline_chart(
         raise ValueError(f"timeline kinds without a label: {sorted(unknown)}")
     order = [k for k in kinds if k in set(frame["kind"])][::-1]  # first kind on top
     row = {k: i for i, k in enumerate(order)}
-    key = frame["title"].str.contains(STRATEGY_DOCUMENT, regex=False)
-    strategy = frame[key & (frame["kind"] == "communication")]
+    strategy = frame.loc[strategy_events(frame).index]
     shown = frame[frame["kind"].isin(named) & ~frame.index.isin(strategy.index)]
     shown = shown.loc[sorted(shown.index, key=lambda i: (shown.loc[i, "date"], i))]
 
@@ -271,7 +274,7 @@ def timeline_chart(
         zorder=4,
     )
     for when, date in zip(strategy["when"], strategy["date"], strict=True):
-        ax.axvline(when, color=MARK_COLOURS[1], linestyle=(0, (4, 2)), linewidth=1.2, zorder=2)
+        ax.axvline(when, zorder=2, **STRATEGY_MARK)
         ax.annotate(
             f"{STRATEGY_DOCUMENT}, {date}",
             (when, 1.0),
@@ -342,14 +345,7 @@ def timeline_chart(
                 mec="white",
                 label="named: " + ", ".join(kinds[k].lower() for k in named),
             ),
-            Line2D(
-                [],
-                [],
-                color=MARK_COLOURS[1],
-                ls=(0, (4, 2)),
-                lw=1.2,
-                label=f"the 2019 Communication, {STRATEGY_DOCUMENT}",
-            ),
+            Line2D([], [], label=f"the 2019 Communication, {STRATEGY_DOCUMENT}", **STRATEGY_MARK),
         ],
         loc="upper left",
         bbox_to_anchor=(0, legend_top),

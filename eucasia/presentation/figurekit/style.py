@@ -131,6 +131,14 @@ MARK_COLOURS = (
     "#6B6B6B",  # grey, darkened to 5.3:1
 )
 
+#: The line that marks the 2019 Communication on every time axis (the overview's timeline, the
+#: country figures) and in their keys: one style, so the mark reads the same on every figure.
+STRATEGY_MARK: dict[str, object] = {
+    "color": MARK_COLOURS[1],
+    "linestyle": (0, (4, 2)),
+    "linewidth": 1.2,
+}
+
 
 def actor_type_style(actor_type: str | None) -> tuple[str, str, str]:
     """(label, colour, marker) for an actor type; unknown or missing types map to "other"."""

@@ -6,8 +6,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from eucasia.analysis.milestones import MILESTONE_ORDER, state_milestones
 from eucasia.analysis.network import StrandResult
-from eucasia.presentation.charts.plain_charts import MILESTONE_ORDER
 from eucasia.presentation.text.money import format_money
 from eucasia.presentation.text.readertext import cite_sources
 
@@ -101,15 +101,8 @@ def overview_table(
 
 def agreements_table(tables: Mapping[str, pd.DataFrame], code: str) -> pd.DataFrame:
     """A state's agreements with every documented milestone, its date and its source."""
-    agreements = tables["agreements"]
-    mine = agreements[agreements["country_code"] == code]
     ids = set(tables["sources"]["source_id"])
-    steps = tables["agreement_milestones"].merge(
-        mine[["agreement_id", "agreement_type"]], on="agreement_id"
-    )
-    steps = steps.assign(order=steps["milestone"].map(MILESTONE_ORDER.index)).sort_values(
-        ["agreement_type", "order"]
-    )
+    steps = state_milestones(tables, code)  # the figure's order too (tests/test_figure_real.py)
     return pd.DataFrame(
         {
             "agreement": steps["agreement_type"].str.replace("_", " "),
