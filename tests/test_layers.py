@@ -240,3 +240,26 @@ def _is_module(dotted: str) -> bool:
         return importlib.util.find_spec(dotted) is not None
     except ModuleNotFoundError:
         return False
+
+
+_CITED_TEST = re.compile(r"tests/(?:harness/)?test_[a-z0-9_]+\.py")
+
+
+def missing_cited_tests(text: str) -> list[str]:
+    """Test files a text names that do not exist (a docstring's promise nobody keeps)."""
+    return sorted({m for m in _CITED_TEST.findall(text) if not (ROOT / m).is_file()})
+
+
+def test_every_test_file_the_code_cites_exists() -> None:
+    cited = [*SOURCES, ROOT / "README.md"]
+    missing = {
+        str(p.relative_to(ROOT)): found
+        for p in cited
+        if (found := missing_cited_tests(p.read_text(encoding="utf-8")))
+    }
+    assert not missing, f"these name test files that do not exist: {missing}"
+
+
+def test_the_citation_check_catches_a_test_file_that_does_not_exist() -> None:
+    text = "tests/test_datapackage.py runs Frictionless; tests/test_layers.py holds the layers"
+    assert missing_cited_tests(text) == ["tests/test_datapackage.py"]

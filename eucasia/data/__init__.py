@@ -1,11 +1,12 @@
 """The data layer: the only code that reads ``data/``.
 
-It reads ``data/datapackage.json`` (Frictionless Data Package, Table Schema), the one definition
+It reads ``data/datapackage.json`` (Frictionless Data Package, Table Schema; written from
+``tools/datapackage_src.py``), the one definition
 of every table, column, key and category, and checks the CSV files against it, raising
 :class:`DataValidationError` with file, line, column and the offending value, so a broken row
 stops the book build instead of rendering a wrong page. The checks are written here, with the
 standard library and pandas, rather than delegated to ``frictionless.validate`` because the
-messages must point an author at a line of the CSV file they edit; ``tests/test_datapackage.py``
+messages must point an author at a line of the CSV file they edit; ``tests/test_referee.py``
 runs Frictionless as an independent second opinion on the same descriptor.
 """
 
