@@ -47,7 +47,7 @@ from eucasia.assembly.actor_sources import (
     write_actor_sources,
 )
 from eucasia.assembly.cachekey import fingerprint, inject_fingerprint, notebook_inputs
-from eucasia.assembly.codedigest import ROOT, page_code_digest, page_code_files
+from eucasia.assembly.codedigest import ROOT, digest_of, page_code_files
 from eucasia.assembly.downloadmenu import offer_pdf_edition
 from eucasia.assembly.edition import PDF_NAME, read_edition
 from eucasia.assembly.files import write_if_changed
@@ -269,8 +269,9 @@ def _reread_actor_index(app: Sphinx, env, added, changed, removed) -> list[str]:
 def _record_page_code(app: Sphinx, config: Config) -> None:
     """After every extension has loaded (and imported its package code): the digest of the
     code that makes pages, an environment setting, so a change to it re-reads every page."""
-    config.eucasia_page_code = page_code_digest()
-    app.eucasia_page_code_files = set(page_code_files())
+    files = page_code_files()
+    config.eucasia_page_code = digest_of(files)
+    app.eucasia_page_code_files = set(files)
 
 
 def _check_page_code_complete(app: Sphinx, exception: Exception | None) -> None:

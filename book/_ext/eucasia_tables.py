@@ -27,7 +27,7 @@ from sphinx.environment.collectors import EnvironmentCollector
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from eucasia.assembly import datafiles
+from eucasia.assembly import datafiles, nbrender  # noqa: F401  (loaded now: in the page-code digest)
 
 logger = logging.getLogger(__name__)
 
@@ -183,20 +183,10 @@ def _write_data(app: Sphinx, exception: Exception | None) -> None:
     datafiles.write_files(Path(app.outdir), files, metadata)
 
 
-def _digest() -> str:
-    """A digest of the code that renders the data blocks: when it changes, every page is read
-    again (an "env" setting), since the execution cache does not cover the renderer."""
-    from eucasia.assembly import nbrender
-    from eucasia.presentation.page import downloads
-
-    digest = hashlib.sha256()
-    for module in (datafiles, nbrender, downloads):
-        digest.update(Path(module.__file__).read_bytes())
-    return digest.hexdigest()[:16]
-
-
 def setup(app: Sphinx) -> dict:
-    app.add_config_value("eucasia_tables_digest", _digest(), "env")
+    # The code that renders the data blocks (the renderer, eucasia.assembly.datafiles and
+    # eucasia.presentation.page.downloads, which it imports) is in the page-code digest
+    # (eucasia_book: eucasia.assembly.codedigest), which re-reads every page when it changes.
     # The script as an HTML setting: pages link it with a checksum (?v=...), so a changed script
     # rewrites them (and Sphinx copies static files only when it writes pages).
     static = Path(__file__).resolve().parents[1] / "_static"

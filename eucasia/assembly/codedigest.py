@@ -45,10 +45,15 @@ def page_code_files(root: Path = ROOT, modules: Iterable[object] | None = None) 
     return sorted(files)
 
 
-def page_code_digest(root: Path = ROOT, modules: Iterable[object] | None = None) -> str:
-    """SHA-256 over the names and bytes of :func:`page_code_files` (first 16 hex digits)."""
+def digest_of(files: Iterable[Path], root: Path = ROOT) -> str:
+    """SHA-256 over the names (relative to `root`) and bytes of `files` (first 16 hex digits)."""
     digest = hashlib.sha256()
-    for path in page_code_files(root, modules):
+    for path in sorted(files):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
+
+
+def page_code_digest(root: Path = ROOT, modules: Iterable[object] | None = None) -> str:
+    """:func:`digest_of` the :func:`page_code_files`."""
+    return digest_of(page_code_files(root, modules), root)
