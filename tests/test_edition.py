@@ -12,6 +12,7 @@ import hashlib
 import html
 import json
 import re
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -72,13 +73,21 @@ def pdf_first_page(pdf: Path) -> str:
     return " ".join(result.stdout.split())
 
 
+#: The heading of what has changed since the last edition, before it is released (first, if any).
+UNRELEASED = "## Unreleased"
+
+
 def changelog_entries() -> list[dict]:
-    """CHANGELOG.md's entries, newest first, each with its version, date and bullets."""
+    """CHANGELOG.md's entries, newest first, each with its version, date and bullets (an
+    "Unreleased" entry first has neither)."""
     entries: list[dict] = []
     lines = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8").splitlines()
     for number, line in enumerate(lines, 1):
         where = f"CHANGELOG.md:{number}"
-        if line.startswith("## "):
+        if line == UNRELEASED:
+            assert not entries, f"{where}: '{UNRELEASED}' may only be the first entry"
+            entries.append({"version": None, "date": None, "line": number, "bullets": []})
+        elif line.startswith("## "):
             match = CHANGELOG_HEADING.match(line)
             assert match, f"{where}: {line!r} is not '## X.Y.Z — YYYY-MM-DD' (an em dash)"
             entries.append({**match.groupdict(), "line": number, "bullets": []})
@@ -105,7 +114,7 @@ def last_commit_epoch() -> int:
 def test_sources_agree(edition: Edition) -> None:
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     zenodo = json.loads((ROOT / ".zenodo.json").read_text(encoding="utf-8"))
-    newest = changelog_entries()[0]
+    newest = released_entries()[0]
     found = {
         "edition.toml": (edition.version, edition.date),
         "CITATION.cff": (str(cff["version"]), str(cff["date-released"])),
@@ -134,8 +143,26 @@ def test_the_package_version_is_the_edition(edition: Edition) -> None:
     assert eucasia.__version__ == edition.version
 
 
+def released_entries() -> list[dict]:
+    return [e for e in changelog_entries() if e["version"] is not None]
+
+
+def test_an_unreleased_entry_is_first_or_nowhere(tmp_path: Path, monkeypatch) -> None:
+    """The check can fail: 'Unreleased' below an edition is refused."""
+    fake = tmp_path / "CHANGELOG.md"
+    fake.write_text(
+        "# Changelog\n\n## 0.2.0 — 2026-12-01\n\n- Added: x\n\n## Unreleased\n\n- Added: y\n"
+    )
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
+    with pytest.raises(AssertionError, match="may only be the first entry"):
+        changelog_entries()
+
+
 def test_changelog_is_strict_and_newest_first() -> None:
-    entries = changelog_entries()
+    everything = changelog_entries()
+    for entry in everything:
+        assert entry["bullets"], f"CHANGELOG.md:{entry['line']}: an entry that lists nothing"
+    entries = released_entries()
     assert entries, "CHANGELOG.md has no '## X.Y.Z — YYYY-MM-DD' entry"
     for entry in entries:
         assert entry["bullets"], (
@@ -231,7 +258,7 @@ def test_editions_page_shows_the_changelog(edition: Edition, built_html: Path) -
     page = built_html / "book" / "editions.html"
     assert page.is_file(), "book/editions.html was not built: add `book/editions` to _toc.yml"
     text = text_of(page)
-    for entry in changelog_entries():
+    for entry in released_entries():
         assert f"{entry['version']} — {entry['date']}" in text, (
             f"the Editions page misses {entry['version']}"
         )
