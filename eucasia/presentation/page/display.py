@@ -145,6 +145,8 @@ def show_table(
     * - UNDP
       - 4\\.50
     ~~~
+    >>> DATA_KEY in page.call_args.kwargs["metadata"]  # its rows, offered as CSV
+    True
     """
     raw = options.get("raw_columns", ())
     payload = data_payload(frame, "table", sources, raw_columns=raw)  # type: ignore[arg-type]
@@ -225,6 +227,8 @@ def show_figure(fig, alt: str, data: object = None, sources: Sequence[str] = ())
     >>> outputs = page.call_args.args[0]
     >>> sorted(outputs), outputs["text/plain"]
     (['application/pdf', 'image/svg+xml', 'text/plain'], 'Two bars.')
+    >>> DATA_KEY in page.call_args.kwargs["metadata"]  # the data behind it, offered as CSV
+    True
     """
     import matplotlib.pyplot as plt
 
