@@ -10,7 +10,10 @@ from __future__ import annotations
 import ast
 import importlib
 import importlib.util
+import inspect
 import re
+import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -178,6 +181,152 @@ def test_notebooks_import_only_the_public_api(path: Path) -> None:
         if layer_of(module) not in NOTEBOOK_LAYERS or name.startswith("_")
     ]
     assert not bad, f"{path.name} imports outside the public API of the book's layers: {bad}"
+
+
+def notebook_api(text: str) -> list[tuple[str, str]]:
+    """(module, name) of what a notebook uses from the package: each name it imports, and each
+    attribute it reads from a package module it imports whole (``tracker.shares`` after
+    ``from eucasia.analysis import tracker``)."""
+    used = []
+    whole: dict[str, str] = {}  # the name bound in the notebook -> the module's dotted name
+    trees = [ast.parse(cell_code(cell)) for cell in code_cells(text)]
+    for node in (n for tree in trees for n in ast.walk(tree)):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("eucasia"):
+            for alias in node.names:
+                module = _module_named(node.module, alias.name)
+                if module is None:
+                    used.append((node.module, alias.name))
+                else:
+                    whole[alias.asname or alias.name] = module.__name__
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.startswith("eucasia") and alias.asname:
+                    whole[alias.asname] = alias.name
+    for node in (n for tree in trees for n in ast.walk(tree)):
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in whole
+        ):
+            used.append((whole[node.value.id], node.attr))
+    return sorted(set(used))
+
+
+def _module_named(package: str, name: str) -> types.ModuleType | None:
+    """The module `from package import name` binds, or None when it binds something else."""
+    found = getattr(importlib.import_module(package), name, None)
+    if found is None:
+        try:
+            found = importlib.import_module(f"{package}.{name}")
+        except ModuleNotFoundError:
+            return None
+    return found if isinstance(found, types.ModuleType) else None
+
+
+#: A numpydoc section heading: a title on its own line, underlined with dashes.
+SECTION = re.compile(r"^(\S[^\n]*)\n-{3,}[ \t]*$", re.M)
+
+
+def has_examples(obj: object) -> bool:
+    """True when `obj`'s docstring has a numpydoc "Examples" section with a `>>>` line."""
+    doc = inspect.getdoc(obj) or ""
+    headings = list(SECTION.finditer(doc))
+    for i, here in enumerate(headings):
+        if here.group(1).strip() == "Examples":
+            body = doc[here.end() : headings[i + 1].start() if i + 1 < len(headings) else None]
+            return any(line.lstrip().startswith(">>> ") for line in body.splitlines())
+    return False
+
+
+def examples_missing(used: list[tuple[str, str]]) -> list[str]:
+    """The functions and classes among `used` whose docstring shows no runnable example."""
+    missing = []
+    for module, name in used:
+        obj = getattr(importlib.import_module(module), name, None)
+        if (inspect.isfunction(obj) or inspect.isclass(obj)) and not has_examples(obj):
+            missing.append(f"{module}.{name}")
+    return missing
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_what_notebooks_call_shows_an_example(path: Path) -> None:
+    """Every function and class a chapter uses carries a numpydoc Examples section, which
+    `--doctest-modules` (pyproject.toml) runs in `make test`: a newcomer sees how it is called
+    and what comes back, and the example cannot go stale."""
+    missing = examples_missing(notebook_api(path.read_text(encoding="utf-8")))
+    assert not missing, (
+        f"{path.name} uses functions without an Examples section (numpydoc: a heading "
+        f"'Examples', a line of dashes, then >>> lines with their output): {missing}"
+    )
+
+
+def test_the_examples_check_catches_a_function_without_one(monkeypatch) -> None:
+    """The rule above can fail: a fake notebook uses, by name and through its module, functions
+    and a class whose docstrings have no example, one with ">>>" outside an Examples section and
+    one with an Examples heading but no ">>>"; only the documented function passes."""
+    fake = types.ModuleType("eucasia.presentation.fake_room")
+
+    def shown(x: int) -> int:
+        """Doubles.
+
+        Examples
+        --------
+        >>> shown(2)
+        4
+
+        Notes
+        -----
+        Nothing.
+        """
+        return 2 * x
+
+    def bare(x: int) -> int:
+        """Doubles, but shows nobody how."""
+        return 2 * x
+
+    def loose(x: int) -> int:
+        """Doubles.
+
+        >>> loose(2)
+        4
+        """
+        return 2 * x
+
+    def empty(x: int) -> int:
+        """Doubles.
+
+        Examples
+        --------
+        loose(2) is 4.
+
+        See Also
+        --------
+        >>> loose(2)
+        """
+        return 2 * x
+
+    class Plain:
+        pass
+
+    for function in (shown, bare, loose, empty, Plain):
+        setattr(fake, function.__name__, function)
+    fake.LIMIT = 3  # a constant: not a function, never asked for an example
+    monkeypatch.setitem(sys.modules, fake.__name__, fake)
+    notebook = (
+        "```{code-cell} ipython3\n"
+        "from eucasia.presentation.fake_room import LIMIT, bare, shown\n"
+        "from eucasia.presentation import fake_room as room\n"
+        "bare(shown(LIMIT)), room.loose(1), room.empty(1), room.Plain()\n"
+        "```\n"
+    )
+    used = notebook_api(notebook)
+    assert ("eucasia.presentation.fake_room", "loose") in used
+    assert examples_missing(used) == [
+        "eucasia.presentation.fake_room.Plain",
+        "eucasia.presentation.fake_room.bare",
+        "eucasia.presentation.fake_room.empty",
+        "eucasia.presentation.fake_room.loose",
+    ]
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: module_name(p))

@@ -16,13 +16,25 @@ import numpy as np
 
 
 def percent_agreement(first: Sequence[str], second: Sequence[str]) -> float:
-    """Share of units both coders put in the same category."""
+    """Share of units both coders put in the same category.
+
+    Examples
+    --------
+    >>> percent_agreement(["delivered", "partly", "none"], ["delivered", "partly", "partly"])
+    0.6666666666666666
+    """
     _check(first, second)
     return sum(a == b for a, b in zip(first, second, strict=True)) / len(first)
 
 
 def cohen_kappa(first: Sequence[str], second: Sequence[str]) -> float:
-    """Cohen's kappa: observed agreement corrected for the agreement the coders' marginals expect."""
+    """Cohen's kappa: observed agreement corrected for the agreement the coders' marginals expect.
+
+    Examples
+    --------
+    >>> round(cohen_kappa(["delivered", "partly", "none"], ["delivered", "partly", "partly"]), 3)
+    0.5
+    """
     _check(first, second)
     n = len(first)
     observed = percent_agreement(first, second)
@@ -36,7 +48,16 @@ def cohen_kappa(first: Sequence[str], second: Sequence[str]) -> float:
 def krippendorff_alpha(
     first: Sequence[str], second: Sequence[str], categories: Sequence[str]
 ) -> float:
-    """Krippendorff's alpha, nominal level, for two coders over the same units."""
+    """Krippendorff's alpha, nominal level, for two coders over the same units.
+
+    Examples
+    --------
+    >>> codes = ["delivered", "partly", "none"]
+    >>> round(krippendorff_alpha(codes, ["delivered", "partly", "partly"], codes), 3)
+    0.545
+    >>> krippendorff_alpha(codes, codes, codes)
+    1.0
+    """
     _check(first, second)
     code = {c: i for i, c in enumerate(categories)}
     unknown = sorted((set(first) | set(second)) - set(code))

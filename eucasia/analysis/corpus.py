@@ -22,6 +22,16 @@ class Corpus:
 
     Immutable, so an analysis cannot change the tables another one reads. Tables are used as
     they are: the loader (or a synthetic generator) is responsible for their validity.
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> corpus = Corpus.from_tables(load_tables(["initiative_actors"]))
+    >>> list(corpus.links.columns[:2])
+    ['initiative_id', 'actor_id']
+    >>> corpus.links = corpus.links.head(0)  # immutable
+    Traceback (most recent call last):
+    dataclasses.FrozenInstanceError: cannot assign to field 'links'
     """
 
     initiatives: pd.DataFrame

@@ -243,6 +243,15 @@ def bridging_actors(
     betweenness, listed in ``top_in``. A zero value never counts as "top" (in a
     graph without bridges every betweenness is 0 and would tie at rank 1).
     Sorted by strands_top, strands_present (descending) and node id.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> one = nx.Graph([("eu", "kaz", {"weight": 3}), ("eu", "undp", {"weight": 1})])
+    >>> two = nx.Graph([("eu", "kaz", {"weight": 2}), ("kaz", "wb", {"weight": 2})])
+    >>> bridges = bridging_actors({"one": one, "two": two}, top_n=1)
+    >>> bridges[["node", "strands_present", "strands_top"]].values.tolist()
+    [['eu', 2, 1], ['kaz', 2, 1]]
     """
     rows = []
     for strand, G in graphs.items():

@@ -42,6 +42,15 @@ def strand_analysis(
 
     ``robustness`` holds ``"leave_one_out"`` and ``"bootstrap"`` stability of
     the strength ranking (empty when ``robustness=False``).
+
+    Examples
+    --------
+    >>> from eucasia.analysis.corpus import Corpus
+    >>> from eucasia.data import load_tables
+    >>> corpus = Corpus.from_tables(load_tables(["initiative_actors"]))
+    >>> result = strand_analysis(corpus, "resilience", robustness=False)
+    >>> result.strand, result.metrics["node"].iloc[0], result.robustness
+    ('resilience', 'eu', {})
     """
     B = bipartite_graph(corpus, strand=strand)
     P = actor_projection(B)

@@ -54,7 +54,16 @@ def country_attrs(
 def river_graph(
     rivers: pd.DataFrame, countries: pd.DataFrame, actors: pd.DataFrame | None = None
 ) -> nx.Graph:
-    """Rivers (left) and their riparian countries (right); edges carry the country's position."""
+    """Rivers (left) and their riparian countries (right); edges carry the country's position.
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> tables = load_tables(["rivers"])
+    >>> G = river_graph(tables["rivers"], tables["countries"])
+    >>> G.edges["amu_darya", "AFG"]["position"]
+    'upstream'
+    """
     names = dict(zip(rivers["river_id"], rivers["river"], strict=False))
     attrs = country_attrs(countries, actors) | {r: {"label": n} for r, n in names.items()}
     return affiliation_graph(
@@ -73,6 +82,20 @@ def upstream_downstream(rivers: pd.DataFrame, countries: pd.DataFrame) -> nx.DiG
 
     Edge ``weight`` is the number of rivers on which the tie exists; ``rivers`` lists them. A
     country's out-degree counts the countries that depend on water passing through it first.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rivers = pd.DataFrame({"river_id": ["r", "r", "r"], "river": ["R", "R", "R"],
+    ...                        "country_code": ["KGZ", "UZB", "TKM"],
+    ...                        "position": ["upstream", "midstream", "downstream"]})
+    >>> countries = pd.DataFrame({"country_code": ["KGZ", "UZB", "TKM"],
+    ...                           "name": ["Kyrgyzstan", "Uzbekistan", "Turkmenistan"],
+    ...                           "group": ["central_asia"] * 3,
+    ...                           "actor_id": ["kgz", "uzb", "tkm"]})
+    >>> D = upstream_downstream(rivers, countries)
+    >>> sorted(D.edges), dict(D.out_degree())["KGZ"]
+    ([('KGZ', 'TKM'), ('KGZ', 'UZB'), ('UZB', 'TKM')], 2)
     """
     G = nx.DiGraph()
     attrs = country_attrs(countries)
@@ -103,7 +126,16 @@ def corridor_graph(
     countries: pd.DataFrame,
     actors: pd.DataFrame | None = None,
 ) -> nx.Graph:
-    """Corridors (left) and the countries each connects (right), typed by their actors."""
+    """Corridors (left) and the countries each connects (right), typed by their actors.
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> tables = load_tables(["corridor_countries"])
+    >>> G = corridor_graph(tables["corridors"], tables["corridor_countries"], tables["countries"])
+    >>> G.has_edge("caspian_green_energy_corridor", "KAZ")
+    True
+    """
     names = dict(zip(corridors["corridor_id"], corridors["name"], strict=True))
     attrs = country_attrs(countries, actors) | {c: {"label": n} for c, n in names.items()}
     return affiliation_graph(
@@ -122,6 +154,13 @@ def format_participation(
     """Format–actor pairs: an actor takes part in a format when both are tied to one initiative.
 
     Returns instrument_id, actor_id and ``initiatives``, the number of initiatives linking them.
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> pairs = format_participation(load_tables(["initiative_actors", "initiative_instruments"]))
+    >>> list(pairs.columns)
+    ['instrument_id', 'actor_id', 'initiatives']
     """
     instruments = tables["instruments"]
     formats = set(instruments.loc[instruments["kind"] == kind, "instrument_id"])
@@ -141,7 +180,15 @@ def format_participation(
 
 
 def format_graph(tables: Mapping[str, pd.DataFrame], kind: str = "dialogue_format") -> nx.Graph:
-    """Dialogue formats (left) and the actors the strategy brings into each (right)."""
+    """Dialogue formats (left) and the actors the strategy brings into each (right).
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> G = format_graph(load_tables(["initiative_actors", "initiative_instruments"]))
+    >>> sorted({side for _, side in G.nodes(data="bipartite")})
+    [0, 1]
+    """
     pairs = format_participation(tables, kind)
     instruments = tables["instruments"]
     actors = tables["actors"]

@@ -30,7 +30,15 @@ def _status_with_strand(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def status_counts(tables: Mapping[str, pd.DataFrame], by: str = "strand_id") -> pd.DataFrame:
-    """Initiatives per status (columns, vocabulary order) for each strand or section (rows)."""
+    """Initiatives per status (columns, vocabulary order) for each strand or section (rows).
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> counts = status_counts(load_tables(["implementation_status"]))
+    >>> list(counts.columns) == list(STATUSES)
+    True
+    """
     status = _status_with_strand(tables)
     counts = pd.crosstab(status[by], status["status"]).reindex(columns=list(STATUSES), fill_value=0)
     order = (
@@ -61,14 +69,30 @@ def delivered_under(tables: Mapping[str, pd.DataFrame], reading: str) -> set[str
 
 
 def shares(tables: Mapping[str, pd.DataFrame]) -> dict[str, tuple[int, int]]:
-    """(initiatives counted, initiatives coded) for each reading."""
+    """(initiatives counted, initiatives coded) for each reading.
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> readings = shares(load_tables(["implementation_status"]))
+    >>> all(counted <= coded for counted, coded in readings.values())
+    True
+    """
     total = len(tables["implementation_status"])
     return {reading: (len(delivered_under(tables, reading)), total) for reading in READINGS}
 
 
 def evidence_by_year(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     """Evidence rows per year (rows, the index named `year`: every year of the span, none
-    skipped) and strand (columns)."""
+    skipped) and strand (columns).
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> by_year = evidence_by_year(load_tables(["implementation_evidence"]))
+    >>> by_year.index.name, by_year.index.is_monotonic_increasing
+    ('year', True)
+    """
     evidence = tables["implementation_evidence"].merge(
         _status_with_strand(tables)[["initiative_id", "strand_id"]], on="initiative_id"
     )
@@ -100,6 +124,16 @@ def centrality_against_delivery(
 
     ``metrics_2019`` is the strategy-wide actor metrics (``strand_analysis(corpus).metrics``).
     Every actor of either side is kept: central actors absent from the evidence show 0.
+
+    Examples
+    --------
+    >>> from eucasia.analysis.corpus import Corpus
+    >>> from eucasia.analysis.network import strand_analysis
+    >>> from eucasia.data import load_tables
+    >>> tables = load_tables(["initiative_actors", "implementation_evidence_actors"])
+    >>> metrics = strand_analysis(Corpus.from_tables(tables), robustness=False).metrics
+    >>> list(centrality_against_delivery(tables, metrics).columns[:4])
+    ['actor_id', 'label', 'strength', 'rank_strength']
     """
     delivery = delivery_actors(tables).set_index("actor_id")
     ranked = metrics_2019.set_index("node")[["label", "strength", "rank_strength"]]
@@ -112,7 +146,14 @@ def centrality_against_delivery(
 
 
 def instruments_of_delivery(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
-    """Instruments and programmes named in the evidence, with the initiatives each carried."""
+    """Instruments and programmes named in the evidence, with the initiatives each carried.
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> list(instruments_of_delivery(load_tables(["implementation_evidence"])).columns)
+    ['vehicle', 'initiatives', 'evidence']
+    """
     evidence = tables["implementation_evidence"]
     names = tables["instruments"].set_index("instrument_id")["name"]
     vehicle = evidence["instrument_id"].map(names).fillna(evidence["programme"])

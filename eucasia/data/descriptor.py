@@ -17,6 +17,12 @@ def read_descriptor(data_dir: Path | str | None = None) -> dict:
 
     Raises :class:`DataValidationError` naming each mistake by its JSON path, so no caller
     ever meets a TypeError or KeyError from a malformed descriptor.
+
+    Examples
+    --------
+    >>> descriptor = read_descriptor()
+    >>> descriptor["resources"][0]["path"].endswith(".csv")
+    True
     """
     folder = Path(data_dir or default_data_dir())
     path = folder / DESCRIPTOR

@@ -24,6 +24,14 @@ def load_tables(
     `names` selects tables (default: all); the tables they reference are loaded and checked
     too. Raises :class:`DataValidationError` listing every problem found, each with file, line
     and column.
+
+    Examples
+    --------
+    >>> tables = load_tables(["initiative_actors"])  # and the tables it references
+    >>> sorted(tables)
+    ['actors', 'areas', 'initiative_actors', 'initiatives', 'sources', 'strands']
+    >>> list(tables["strands"].columns[:3])
+    ['strand_id', 'number', 'title']
     """
     data_dir = Path(data_dir or default_data_dir())
     descriptor = read_descriptor(data_dir)

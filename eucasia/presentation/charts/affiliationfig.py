@@ -99,6 +99,20 @@ def draw_affiliation(
     a river ``position`` are drawn by it (upstream solid … downstream dotted), and
     the right column runs from upstream (top) to downstream; edge weights that
     vary get a line-width legend.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> import networkx as nx
+    >>> B = nx.Graph()
+    >>> B.add_nodes_from(["Amu Darya", "Syr Darya"], bipartite=0)
+    >>> B.add_nodes_from(["Kyrgyzstan", "Uzbekistan"], bipartite=1, actor_type="partner_country")
+    >>> B.add_edges_from([("Amu Darya", "Uzbekistan"), ("Syr Darya", "Kyrgyzstan"),
+    ...                   ("Syr Darya", "Uzbekistan")])
+    >>> fig = draw_affiliation(B, "Rivers and riparian states")
+    >>> type(fig).__name__, float(fig.get_figwidth())  # inches: the print width
+    ('Figure', 7.0)
+    >>> plt.close(fig)
     """
     left = [n for n, d in B.nodes(data=True) if d.get("bipartite") == 0]
     right = [n for n, d in B.nodes(data=True) if d.get("bipartite") == 1]

@@ -52,7 +52,15 @@ def _steps(tables: Mapping[str, pd.DataFrame], code: str) -> pd.DataFrame:
 
 
 def agreement_chart_data(tables: Mapping[str, pd.DataFrame], code: str) -> pd.DataFrame:
-    """The milestones :func:`agreement_chart` draws for a state, in its order (its CSV)."""
+    """The milestones :func:`agreement_chart` draws for a state, in its order (its CSV).
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> tables = load_tables(["agreement_milestones", "timeline", "countries"])
+    >>> list(agreement_chart_data(tables, "KAZ").columns)
+    ['agreement', 'milestone', 'date']
+    """
     steps = _steps(tables, code)
     return pd.DataFrame(
         {
@@ -68,7 +76,18 @@ STACK_STEP = 0.2
 
 
 def agreement_chart(tables: Mapping[str, pd.DataFrame], code: str) -> Figure:
-    """One row per agreement of the state ``code``; each documented milestone named at its date."""
+    """One row per agreement of the state ``code``; each documented milestone named at its date.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> from eucasia.data import load_tables
+    >>> tables = load_tables(["agreement_milestones", "timeline", "countries"])
+    >>> fig = agreement_chart(tables, "KAZ")
+    >>> type(fig).__name__, len(fig.axes) >= 1
+    ('Figure', True)
+    >>> plt.close(fig)
+    """
     figure_style()
     steps = _steps(tables, code)
     lanes = sorted(set(steps["agreement_type"]), key=list(AGREEMENT_LABELS).index)[::-1]
@@ -151,7 +170,15 @@ def agreement_chart(tables: Mapping[str, pd.DataFrame], code: str) -> Figure:
 
 
 def agreement_alt(tables: Mapping[str, pd.DataFrame], code: str) -> str:
-    """Alt text of :func:`agreement_chart`, from the same rows: every milestone and its date."""
+    """Alt text of :func:`agreement_chart`, from the same rows: every milestone and its date.
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> tables = load_tables(["agreement_milestones", "timeline", "countries"])
+    >>> agreement_alt(tables, "KAZ").split(". ")[0]
+    "Timeline of Kazakhstan's agreements with the EU"
+    """
     name = tables["countries"].set_index("country_code").loc[code, "name"]
     steps = _steps(tables, code)
     parts = [

@@ -147,6 +147,20 @@ def draw_network(
     one), else by a number explained in the key under the figure. Tied markers keep
     :data:`TIE_GAP_PT` apart, so the tie between two hubs shows. ``metrics`` is the
     output of :func:`eucasia.analysis.metrics.actor_metrics` (computed if ``None``).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> import networkx as nx
+    >>> G = nx.Graph()
+    >>> G.add_edge("eu", "kaz", weight=3)
+    >>> G.add_edge("eu", "undp", weight=1)
+    >>> nx.set_node_attributes(G, {"eu": "eu_institution", "kaz": "partner_country",
+    ...                            "undp": "international_organisation"}, "actor_type")
+    >>> fig = draw_network(G, None, "Three actors")
+    >>> type(fig).__name__, float(fig.get_figwidth())  # inches: the print width
+    ('Figure', 7.0)
+    >>> plt.close(fig)
     """
     with mpl.rc_context(figure_style(apply=False)):
         fig, ax = new_axes(ax, FIGURE_HEIGHT_IN, FIGURE_AXES)

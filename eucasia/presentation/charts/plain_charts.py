@@ -35,7 +35,16 @@ KIND_LABELS = {
 
 
 def section_counts(areas: pd.DataFrame, initiatives: pd.DataFrame) -> pd.DataFrame:
-    """Per section: strand, title and the number of specific initiatives and commitments."""
+    """Per section: strand, title and the number of specific initiatives and commitments.
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> tables = load_tables(["initiatives"])
+    >>> counts = section_counts(tables["areas"], tables["initiatives"])
+    >>> list(counts.columns)
+    ['area_id', 'strand_id', 'title', 'specific_initiative', 'commitment']
+    """
     counts = (
         initiatives.groupby(["area_id", "kind"])
         .size()
@@ -52,7 +61,18 @@ def section_counts(areas: pd.DataFrame, initiatives: pd.DataFrame) -> pd.DataFra
 def structure_chart(
     areas: pd.DataFrame, initiatives: pd.DataFrame, strands: pd.DataFrame
 ) -> Figure:
-    """Horizontal bars per section, grouped and coloured by strand: initiatives and commitments."""
+    """Horizontal bars per section, grouped and coloured by strand: initiatives and commitments.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> from eucasia.data import load_tables
+    >>> tables = load_tables(["initiatives"])
+    >>> fig = structure_chart(tables["areas"], tables["initiatives"], tables["strands"])
+    >>> type(fig).__name__, float(fig.get_figwidth())  # inches: the print width
+    ('Figure', 7.0)
+    >>> plt.close(fig)
+    """
     figure_style()
     table = section_counts(areas, initiatives).iloc[::-1].reset_index(drop=True)
     labels = [
@@ -107,7 +127,17 @@ def structure_chart(
 def agreements_at_a_glance(
     agreements: pd.DataFrame, milestones: pd.DataFrame, countries: pd.DataFrame
 ) -> pd.DataFrame:
-    """One row per agreement: country, type and the date of each milestone (empty if none)."""
+    """One row per agreement: country, type and the date of each milestone (empty if none).
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> tables = load_tables(["agreement_milestones", "countries"])
+    >>> glance = agreements_at_a_glance(tables["agreements"], tables["agreement_milestones"],
+    ...                                 tables["countries"])
+    >>> list(glance.columns[:2]), len(glance) == len(tables["agreements"])
+    (['country', 'type'], True)
+    """
     wide = milestones.pivot(index="agreement_id", columns="milestone", values="date")
     wide = wide.reindex(columns=[m for m in MILESTONE_ORDER if m in wide.columns])
     names = countries[["country_code", "name"]].rename(columns={"name": "country"})

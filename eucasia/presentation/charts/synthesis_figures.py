@@ -21,7 +21,19 @@ from eucasia.presentation.figurekit.style import (
 
 def strength_heatmap(matrix: pd.DataFrame, titles: Mapping[str, str]) -> Figure:
     """Actors (rows) by strand (columns), shaded by the actor's strength in that strand network;
-    a dash where the actor is absent from a strand (a missing value of `matrix`)."""
+    a dash where the actor is absent from a strand (a missing value of `matrix`).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> matrix = pd.DataFrame({"resilience": [12, 4], "prosperity": [15, None]},
+    ...                       index=["European Union", "UNDP"], dtype="Int64")
+    >>> fig = strength_heatmap(matrix, {"resilience": "Resilience", "prosperity": "Prosperity"})
+    >>> type(fig).__name__, float(fig.get_figwidth())  # inches: the print width
+    ('Figure', 7.0)
+    >>> plt.close(fig)
+    """
     figure_style()
     names = [wrap_label(x, 44) for x in matrix.index]
     lines = sum(n.count("\n") + 1 for n in names)
@@ -60,7 +72,17 @@ assert CROSSWALK_WIDTH_IN * 72 <= MAX_WIDTH_PT
 
 
 def crosswalk_chart(tables: Mapping[str, pd.DataFrame]) -> Figure:
-    """Matrix of 2019 sections (rows) against Roadmap key areas (columns): primary and partial."""
+    """Matrix of 2019 sections (rows) against Roadmap key areas (columns): primary and partial.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> from eucasia.data import load_tables
+    >>> fig = crosswalk_chart(load_tables(["crosswalk"]))
+    >>> type(fig).__name__, float(fig.get_figwidth())  # inches: the print width
+    ('Figure', 7.8)
+    >>> plt.close(fig)
+    """
     figure_style()
     areas = tables["areas"].sort_values("area_id")
     roadmap = tables["roadmap_areas"].sort_values("number")

@@ -162,6 +162,15 @@ def timeline_chart(
     The 2019 Communication (the event whose title cites :data:`STRATEGY_DOCUMENT`) is marked by a
     dashed line across all rows. Points are dark blue (5:1 contrast on white), named events
     vermillion (3.9:1); each name stands in its row beside its mark (:func:`label_slots`).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> from eucasia.data import load_tables
+    >>> fig = timeline_chart(load_tables(["timeline"])["timeline"])
+    >>> type(fig).__name__, float(fig.get_figwidth())  # inches: the print width
+    ('Figure', 7.0)
+    >>> plt.close(fig)
     """
     figure_style()
     frame = timeline.copy()

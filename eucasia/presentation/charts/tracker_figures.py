@@ -27,6 +27,17 @@ def status_chart(counts: pd.DataFrame, row_labels: Mapping[str, str]) -> Figure:
     ``counts`` has one column per status (vocabulary order) and one row per strand or section;
     ``row_labels`` names the rows. Segments are labelled with their count so that colour is
     never the only cue; the legend is built from the same style table as the bars.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> from eucasia.analysis import tracker
+    >>> from eucasia.data import load_tables
+    >>> counts = tracker.status_counts(load_tables(["implementation_status"]))
+    >>> fig = status_chart(counts, {strand: strand.title() for strand in counts.index})
+    >>> type(fig).__name__, float(fig.get_figwidth())  # inches: the print width
+    ('Figure', 7.0)
+    >>> plt.close(fig)
     """
     figure_style()
     rows = counts.iloc[::-1]
@@ -70,7 +81,20 @@ def status_chart(counts: pd.DataFrame, row_labels: Mapping[str, str]) -> Figure:
 def delivery_timeline(
     by_year: pd.DataFrame, strand_titles: Mapping[str, str], events: Mapping[int, str]
 ) -> Figure:
-    """Evidence per year, stacked by strand, with the key events of the period named above it."""
+    """Evidence per year, stacked by strand, with the key events of the period named above it.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> by_year = pd.DataFrame({"resilience": [2, 3], "prosperity": [1, 4]},
+    ...                        index=pd.Index([2022, 2023], name="year"))
+    >>> fig = delivery_timeline(by_year, {"resilience": "Resilience", "prosperity": "Prosperity"},
+    ...                         {2023: "Roadmap"})
+    >>> type(fig).__name__, float(fig.get_figwidth())  # inches: the print width
+    ('Figure', 7.0)
+    >>> plt.close(fig)
+    """
     figure_style()
     fig, ax = plt.subplots(figsize=(WIDTH_IN, 3.4))
     bottom = pd.Series(0, index=by_year.index)

@@ -16,7 +16,16 @@ def alt_text(
     node_noun: str = "actors",
     tie_noun: str = "shared initiatives",
 ) -> str:
-    """Plain-language description of a network figure, written from the data."""
+    """Plain-language description of a network figure, written from the data.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> from eucasia.analysis.metrics import actor_metrics
+    >>> G = nx.Graph([("eu", "kaz", {"weight": 3}), ("eu", "undp", {"weight": 1})])
+    >>> print(alt_text(G, actor_metrics(G)))
+    Network of 3 actors and 2 ties; eu, kaz and undp are most central by strength; the strongest tie links eu and kaz (3 shared initiatives).
+    """
     n, m = G.number_of_nodes(), G.number_of_edges()
     what = what[:1].upper() + what[1:]  # not str.capitalize: keep "EU" upper case
     if n == 0:

@@ -189,7 +189,13 @@ STATUS_STYLE: dict[str, tuple[str, str]] = {
 
 
 def status_label(status: str) -> str:
-    """A status as readers see it ("partly delivered", "no public evidence found")."""
+    """A status as readers see it ("partly delivered", "no public evidence found").
+
+    Examples
+    --------
+    >>> status_label("partly_delivered")
+    'partly delivered'
+    """
     return STATUS_STYLE[status][0]
 
 

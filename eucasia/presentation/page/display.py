@@ -122,6 +122,31 @@ def show_table(
 
     The web page offers the rows and columns shown as CSV (`sources`: the data package tables
     they come from; by default the build names the tables the chapter reads).
+
+    Examples
+    --------
+    Outside a notebook, record what it puts on the page instead of displaying it:
+
+    >>> from unittest import mock
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"actor": ["European Union", "UNDP"], "strength": [12.0, 4.5]})
+    >>> with mock.patch("eucasia.presentation.page.display.display") as page:
+    ...     show_table(frame, "Two actors.", "tbl-two")
+    >>> print(page.call_args.args[0].data)  # MyST: a numbered, captioned list-table
+    ~~~{list-table} Two actors.
+    :name: tbl-two
+    :header-rows: 1
+    :widths: auto
+    <BLANKLINE>
+    * - actor
+      - strength
+    * - European Union
+      - 12\\.00
+    * - UNDP
+      - 4\\.50
+    ~~~
+    >>> DATA_KEY in page.call_args.kwargs["metadata"]  # its rows, offered as CSV
+    True
     """
     raw = options.get("raw_columns", ())
     payload = data_payload(frame, "table", sources, raw_columns=raw)  # type: ignore[arg-type]
@@ -187,6 +212,23 @@ def show_figure(fig, alt: str, data: object = None, sources: Sequence[str] = ())
     The caption and the figure's name come from the cell's `mystnb: figure:` metadata. `data`
     (the frame the figure draws, or the network it draws) is offered as CSV on the web page;
     `sources` as for :func:`show_table`.
+
+    Examples
+    --------
+    Outside a notebook, record what it puts on the page instead of displaying it:
+
+    >>> from unittest import mock
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.bar(["a", "b"], [1, 2])
+    >>> with mock.patch("eucasia.presentation.page.display.display") as page:
+    ...     show_figure(fig, "Two bars.", data=pd.DataFrame({"x": ["a", "b"], "y": [1, 2]}))
+    >>> outputs = page.call_args.args[0]
+    >>> sorted(outputs), outputs["text/plain"]
+    (['application/pdf', 'image/svg+xml', 'text/plain'], 'Two bars.')
+    >>> DATA_KEY in page.call_args.kwargs["metadata"]  # the data behind it, offered as CSV
+    True
     """
     import matplotlib.pyplot as plt
 

@@ -172,7 +172,23 @@ def show_explorer(
     seed: int,
 ) -> None:
     """Put the interactive explorer of one strand's network (or of several, with a switch)
-    on the page; in the PDF it shows nothing (the figure above it is the printed view)."""
+    on the page; in the PDF it shows nothing (the figure above it is the printed view).
+
+    Examples
+    --------
+    Outside a notebook, record what it puts on the page instead of displaying it:
+
+    >>> from unittest import mock
+    >>> from eucasia.analysis.corpus import Corpus
+    >>> from eucasia.analysis.network import strand_analysis
+    >>> from eucasia.data import load_tables
+    >>> corpus = Corpus.from_tables(load_tables(["initiative_actors"]))
+    >>> result = strand_analysis(corpus, "resilience", robustness=False)
+    >>> with mock.patch("eucasia.presentation.page.explorer.display") as page:
+    ...     show_explorer(result, {"resilience": "Partnering for Resilience"}, seed=2019)
+    >>> sorted(page.call_args.args[0])  # the explorer (web) and an empty twin (PDF)
+    ['text/html', 'text/markdown']
+    """
     chosen = {results.strand: results} if isinstance(results, StrandResult) else dict(results)
     datasets = [
         strand_data(result, titles[strand], f"{strand}.html", seed)

@@ -20,6 +20,13 @@ def require(condition: bool, claim: str) -> None:
 
     Numbers in the prose are glued from the data; statements such as "the OSCE bodies form a
     community of their own" cannot be, so each is checked here next to the code that shows it.
+
+    Examples
+    --------
+    >>> require(3 > 2, "three exceeds two")
+    >>> require(1 > 2, "one exceeds two")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    eucasia.presentation.prose.claims.ClaimError: the text claims that one exceeds two, but ...
     """
     if not condition:
         raise ClaimError(
@@ -34,6 +41,8 @@ def at_extreme(values: Mapping[Hashable, float], highest: bool = True) -> list[H
     `max(d, key=d.get)` names one group and silently drops the others tied with it; a sentence
     about "the lowest share" must name them all.
 
+    Examples
+    --------
     >>> at_extreme({"1.1": 0.0, "1.2": 0.7, "3.3": 0.0}, highest=False)
     ['1.1', '3.3']
     """
@@ -51,6 +60,8 @@ def require_extreme(
     A sentence that names one group as "the highest" while another ties with it is false by
     omission; one that names a group below the extreme is false outright.
 
+    Examples
+    --------
     >>> require_extreme(["a"], {"a": 2, "b": 1}, True, "a has the most")
     >>> require_extreme(["a"], {"a": 2, "b": 2}, True, "a has the most")  # doctest: +IGNORE_EXCEPTION_DETAIL
     Traceback (most recent call last):
@@ -68,6 +79,8 @@ def require_extreme(
 def and_list(names: Sequence[str]) -> str:
     """Names joined for a sentence: 'A', 'A and B', 'A, B and C'.
 
+    Examples
+    --------
     >>> and_list(["1.1"]), and_list(["1.1", "3.3"]), and_list(["a", "b", "c"])
     ('1.1', '1.1 and 3.3', 'a, b and c')
     """

@@ -52,6 +52,17 @@ def strand_facts(
     prose about sizes, shares, leaders and stability reads one of these values. With the
     chapter's `prefix`, a number its actors table also shows is a :class:`Fact` naming that
     table's cell, which the tests compare with the page.
+
+    Examples
+    --------
+    >>> from eucasia.analysis.corpus import Corpus
+    >>> from eucasia.analysis.network import strand_analysis
+    >>> from eucasia.data import load_tables
+    >>> tables = load_tables(["initiative_actors"])
+    >>> result = strand_analysis(Corpus.from_tables(tables), "resilience", robustness=False)
+    >>> facts = strand_facts(result, tables, "resilience")
+    >>> all(isinstance(value, str) for value in facts.values()), "specific" in facts
+    (True, True)
     """
     initiatives = strand_initiatives(tables, strand)
     ids = set(initiatives["initiative_id"])
@@ -132,13 +143,35 @@ def _check_leaders(ranked: pd.DataFrame, by_betweenness: pd.DataFrame) -> None:
 
 
 def community_of(result: StrandResult, node: str) -> int | None:
-    """The Louvain community of an actor in a strand network (None if absent)."""
+    """The Louvain community of an actor in a strand network (None if absent).
+
+    Examples
+    --------
+    >>> from eucasia.analysis.corpus import Corpus
+    >>> from eucasia.analysis.network import strand_analysis
+    >>> from eucasia.data import load_tables
+    >>> corpus = Corpus.from_tables(load_tables(["initiative_actors"]))
+    >>> result = strand_analysis(corpus, "resilience", robustness=False)
+    >>> isinstance(community_of(result, "eu"), int), community_of(result, "no_such_actor")
+    (True, None)
+    """
     rows = result.metrics.loc[result.metrics["node"] == node, "community"]
     return int(rows.iloc[0]) if len(rows) else None
 
 
 def initiatives_of(result: StrandResult, node: str) -> int:
-    """Number of the strand's initiatives an actor takes part in (0 if absent)."""
+    """Number of the strand's initiatives an actor takes part in (0 if absent).
+
+    Examples
+    --------
+    >>> from eucasia.analysis.corpus import Corpus
+    >>> from eucasia.analysis.network import strand_analysis
+    >>> from eucasia.data import load_tables
+    >>> corpus = Corpus.from_tables(load_tables(["initiative_actors"]))
+    >>> result = strand_analysis(corpus, "resilience", robustness=False)
+    >>> initiatives_of(result, "eu") > 0, initiatives_of(result, "no_such_actor")
+    (True, 0)
+    """
     return result.bipartite.degree(node) if node in result.bipartite else 0
 
 
@@ -147,6 +180,16 @@ def density_without(result: StrandResult, nodes: tuple[str, ...]) -> float:
 
     The prose says the rest of a hub-and-spoke network rarely shares initiatives; this is the
     number that claim is checked against.
+
+    Examples
+    --------
+    >>> from eucasia.analysis.corpus import Corpus
+    >>> from eucasia.analysis.network import strand_analysis
+    >>> from eucasia.data import load_tables
+    >>> corpus = Corpus.from_tables(load_tables(["initiative_actors"]))
+    >>> result = strand_analysis(corpus, "resilience", robustness=False)
+    >>> 0 <= density_without(result, ("eu", "central_asian_states")) <= 1
+    True
     """
     G = result.projection.subgraph(n for n in result.projection if n not in set(nodes))
     return nx.density(G) if G.number_of_nodes() > 1 else 0.0

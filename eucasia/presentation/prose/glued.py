@@ -19,7 +19,14 @@ CELL_KEY = "eucasia/table-cell"
 @dataclass(frozen=True)
 class Cell:
     """A cell of a table on the page: the table's label, the text of its row's first cell as the
-    page shows it, and the column's header."""
+    page shows it, and the column's header.
+
+    Examples
+    --------
+    >>> cell = Cell("tbl-res-actors", "European Union", "betweenness")
+    >>> cell.table, cell.column
+    ('tbl-res-actors', 'betweenness')
+    """
 
     table: str
     row: str
@@ -29,6 +36,8 @@ class Cell:
 class Fact(str):
     """Text to glue that knows the table cell showing the same quantity.
 
+    Examples
+    --------
     >>> fact = Fact("0.79", Cell("tbl-res-actors", "European Union", "betweenness"))
     >>> fact, fact._repr_mimebundle_()[1]["eucasia/table-cell"]["row"]
     ('0.79', 'European Union')

@@ -14,13 +14,35 @@ from eucasia.presentation.text.shown import Shown
 
 
 def strand_titles(tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:
+    """Each strand's title by its id, as the strands table gives it: headers, legends and the
+    explorer's switch name a strand by its title, never by an id written in the code.
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> strand_titles(load_tables(["strands"]))["resilience"]
+    'Partnering for Resilience'
+    """
     return dict(zip(tables["strands"]["strand_id"], tables["strands"]["title"], strict=True))
 
 
 def compare_strands(
     results: Mapping[str, StrandResult], tables: Mapping[str, pd.DataFrame]
 ) -> pd.DataFrame:
-    """One column per strand: size, density, centralisation, communities, most central actors."""
+    """One column per strand: size, density, centralisation, communities, most central actors.
+
+    Examples
+    --------
+    >>> from eucasia.analysis.corpus import Corpus
+    >>> from eucasia.analysis.network import strand_analysis
+    >>> from eucasia.data import load_tables
+    >>> from eucasia.data.vocabulary import STRANDS
+    >>> tables = load_tables(["initiative_actors"])
+    >>> corpus = Corpus.from_tables(tables)
+    >>> results = {s: strand_analysis(corpus, s, robustness=False) for s in STRANDS}
+    >>> list(compare_strands(results, tables).columns)
+    ['measure', 'Partnering for Resilience', 'Partnering for Prosperity', 'Working Better Together']
+    """
     titles = strand_titles(tables)
     rows: dict[str, dict[str, object]] = {}
     for strand, result in results.items():
@@ -49,7 +71,21 @@ def compare_strands(
 def actor_overlap(
     results: Mapping[str, StrandResult], tables: Mapping[str, pd.DataFrame]
 ) -> pd.DataFrame:
-    """For each pair of strands: actors in both, in either, and their Jaccard similarity."""
+    """For each pair of strands: actors in both, in either, and their Jaccard similarity.
+
+    Examples
+    --------
+    >>> from eucasia.analysis.corpus import Corpus
+    >>> from eucasia.analysis.network import strand_analysis
+    >>> from eucasia.data import load_tables
+    >>> from eucasia.data.vocabulary import STRANDS
+    >>> tables = load_tables(["initiative_actors"])
+    >>> corpus = Corpus.from_tables(tables)
+    >>> results = {s: strand_analysis(corpus, s, robustness=False) for s in STRANDS}
+    >>> overlap = actor_overlap(results, tables)
+    >>> len(overlap), list(overlap.columns)  # the three pairs, then all three
+    (4, ['strands', 'actors in both', 'actors in either', 'Jaccard similarity'])
+    """
     titles = strand_titles(tables)
     rows = []
     for a, b in combinations(results, 2):
@@ -78,7 +114,20 @@ def actor_overlap(
 def strength_matrix(results: Mapping[str, StrandResult], min_strands: int = 2) -> pd.DataFrame:
     """Strength of each actor present in at least `min_strands` strand networks; missing
     (`<NA>`) where the actor is absent from a strand's network, never 0, so the figure's dash
-    and its download's empty cell say the same thing."""
+    and its download's empty cell say the same thing.
+
+    Examples
+    --------
+    >>> from eucasia.analysis.corpus import Corpus
+    >>> from eucasia.analysis.network import strand_analysis
+    >>> from eucasia.data import load_tables
+    >>> from eucasia.data.vocabulary import STRANDS
+    >>> corpus = Corpus.from_tables(load_tables(["initiative_actors"]))
+    >>> results = {s: strand_analysis(corpus, s, robustness=False) for s in STRANDS}
+    >>> matrix = strength_matrix(results)
+    >>> list(matrix.columns) == list(STRANDS), matrix.index[0]
+    (True, 'European Union')
+    """
     frames = {s: r.metrics.set_index("node")["strength"] for s, r in results.items()}
     labels = {}
     for r in results.values():

@@ -12,7 +12,14 @@ from eucasia.presentation.text.readertext import cite_sources, reader_frame, rea
 
 
 def crosswalk_table(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
-    """Each 2019 section with the Joint Roadmap key areas that carry it forward."""
+    """Each 2019 section with the Joint Roadmap key areas that carry it forward.
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> list(crosswalk_table(load_tables(["crosswalk"])).columns)
+    ['section', '2019 section', 'relation', '2023 Roadmap key area', 'why']
+    """
     areas = tables["areas"].set_index("area_id")["title"]
     roadmap = tables["roadmap_areas"].set_index("roadmap_area_id")["title"]
     walk = tables["crosswalk"].copy()
@@ -38,6 +45,12 @@ def funding_table(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     """Funding rows for readers: programme, period, scope, amount in words, source, note.
 
     *source* and *note* hold MyST (citations): show them with ``raw_columns``.
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> list(funding_table(load_tables(["funding", "countries"])).columns)
+    ['programme or package', 'period', 'scope', 'amount', 'source', 'note']
     """
     f = tables["funding"].copy()
     ids = set(tables["sources"]["source_id"])
@@ -69,7 +82,17 @@ def funding_table(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def events_by_period(timeline: pd.DataFrame, split: str = "2019-05-15") -> pd.DataFrame:
-    """Counts of timeline events by kind before and after the 2019 communication."""
+    """Counts of timeline events by kind before and after the 2019 communication.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> timeline = pd.DataFrame({"date": ["2018-11-23", "2019-05-15", "2023-10-23"],
+    ...                          "kind": ["summit", "communication", "summit"]})
+    >>> counts = events_by_period(timeline)
+    >>> list(counts.columns), counts.values.tolist()
+    (['kind', 'before May 2019', 'from May 2019'], [['communication', 0, 1], ['summit', 1, 1]])
+    """
     after = timeline["date"] >= split[:10]
     table = pd.crosstab(timeline["kind"], np.where(after, "from May 2019", "before May 2019"))
     for column in ("before May 2019", "from May 2019"):

@@ -43,7 +43,14 @@ def central_asian_states(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def latest_milestone(tables: Mapping[str, pd.DataFrame], code: str, agreement_type: str) -> str:
-    """'signed 2015-12-21' for the furthest documented milestone of a country's agreement."""
+    """'signed 2015-12-21' for the furthest documented milestone of a country's agreement.
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> latest_milestone(load_tables(["agreement_milestones"]), "KAZ", "PCA")
+    'in force 1999'
+    """
     agreements = tables["agreements"]
     ids = agreements.loc[
         (agreements["country_code"] == code) & (agreements["agreement_type"] == agreement_type),
@@ -75,7 +82,22 @@ def latest_indicator(tables: Mapping[str, pd.DataFrame], code: str, indicator: s
 def overview_table(
     tables: Mapping[str, pd.DataFrame], results: Mapping[str, StrandResult]
 ) -> pd.DataFrame:
-    """One row per state: agreements, size, its own links in the strategy, rivers and corridors."""
+    """One row per state: agreements, size, its own links in the strategy, rivers and corridors.
+
+    Examples
+    --------
+    >>> from eucasia.analysis.corpus import Corpus
+    >>> from eucasia.analysis.network import strand_analysis
+    >>> from eucasia.data import load_tables
+    >>> from eucasia.data.vocabulary import STRANDS
+    >>> tables = load_tables(["initiative_actors", "agreement_milestones", "indicators", "rivers",
+    ...                       "corridor_countries"])
+    >>> corpus = Corpus.from_tables(tables)
+    >>> results = {s: strand_analysis(corpus, s, robustness=False) for s in STRANDS}
+    >>> overview = overview_table(tables, results)
+    >>> len(overview), list(overview.columns[:2])
+    (5, ['country', 'EPCA'])
+    """
     rows = []
     links = tables["initiative_actors"]
     for code, name, actor in zip(
@@ -100,7 +122,15 @@ def overview_table(
 
 
 def agreements_table(tables: Mapping[str, pd.DataFrame], code: str) -> pd.DataFrame:
-    """A state's agreements with every documented milestone, its date and its source."""
+    """A state's agreements with every documented milestone, its date and its source.
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> table = agreements_table(load_tables(["agreement_milestones"]), "KAZ")
+    >>> list(table.columns)
+    ['agreement', 'milestone', 'date', 'source', 'note']
+    """
     ids = set(tables["sources"]["source_id"])
     steps = state_milestones(tables, code)  # the figure's order too (tests/test_figure_real.py)
     return pd.DataFrame(
@@ -115,7 +145,14 @@ def agreements_table(tables: Mapping[str, pd.DataFrame], code: str) -> pd.DataFr
 
 
 def indicators_table(tables: Mapping[str, pd.DataFrame], code: str) -> pd.DataFrame:
-    """A state's indicators, most recent year first within each indicator, with sources."""
+    """A state's indicators, most recent year first within each indicator, with sources.
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> list(indicators_table(load_tables(["indicators"]), "KAZ").columns)
+    ['indicator', 'year', 'value', 'source', 'note']
+    """
     ids = set(tables["sources"]["source_id"])
     rows = tables["indicators"]
     rows = rows[(rows["country_code"] == code)].sort_values(
@@ -141,7 +178,14 @@ def indicators_table(tables: Mapping[str, pd.DataFrame], code: str) -> pd.DataFr
 
 
 def funding_for(tables: Mapping[str, pd.DataFrame], code: str) -> pd.DataFrame:
-    """Bilateral allocations and packages for one state."""
+    """Bilateral allocations and packages for one state.
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> list(funding_for(load_tables(["funding", "countries"]), "KAZ").columns)
+    ['programme or package', 'period', 'amount', 'source', 'note']
+    """
     from eucasia.presentation.tables.context_tables import funding_table
 
     table = funding_table(tables)

@@ -62,7 +62,15 @@ def field_table(resource: Mapping) -> pd.DataFrame:
 
 
 def table_overview(descriptor: Mapping, tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
-    """One row per table: name, file, rows, columns, description."""
+    """One row per table: name, file, rows, columns, description.
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables, read_descriptor
+    >>> overview = table_overview(read_descriptor(), load_tables())
+    >>> list(overview.columns)
+    ['table', 'file', 'rows', 'columns', 'what a row is']
+    """
     return pd.DataFrame(
         [
             {
@@ -92,7 +100,21 @@ def field_table_markdown(resource: Mapping, caption: str, name: str) -> str:
 
 
 def show_field_table(resource: Mapping, caption: str, name: str) -> None:
-    """Show :func:`field_table_markdown`'s table, its rows offered as CSV on the web."""
+    """Show :func:`field_table_markdown`'s table, its rows offered as CSV on the web.
+
+    Examples
+    --------
+    Outside a notebook, record what it puts on the page instead of displaying it:
+
+    >>> from unittest import mock
+    >>> from eucasia.data import read_descriptor
+    >>> strands = next(r for r in read_descriptor()["resources"] if r["name"] == "strands")
+    >>> with mock.patch("eucasia.presentation.page.display.display") as page:
+    ...     show_field_table(strands, "Columns of the table strands.", "tbl-dict-strands")
+    >>> lines = page.call_args.args[0].data.splitlines()
+    >>> lines[0][:15], lines[1]  # a MyST table, and its label
+    ('~~~{list-table}', ':name: tbl-dict-strands')
+    """
     show_table(
         field_table(resource),
         caption,

@@ -34,7 +34,16 @@ def strand_areas(tables: Mapping[str, pd.DataFrame], strand: str) -> pd.DataFram
 def strand_initiatives(
     tables: Mapping[str, pd.DataFrame], strand: str, kind: str | None = None
 ) -> pd.DataFrame:
-    """Initiatives of a strand (optionally of one kind), in section and source order."""
+    """Initiatives of a strand (optionally of one kind), in section and source order.
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> tables = load_tables(["initiatives"])
+    >>> chosen = strand_initiatives(tables, "resilience", kind="specific_initiative")
+    >>> chosen["initiative_id"].iloc[0], set(chosen["kind"])
+    ('1.1-SI-01', {'specific_initiative'})
+    """
     initiatives = tables["initiatives"]
     areas = strand_areas(tables, strand)["area_id"]
     rows = initiatives[initiatives["area_id"].isin(areas)]
@@ -69,7 +78,15 @@ def _instruments_of(tables: Mapping[str, pd.DataFrame]) -> pd.Series:
 
 
 def initiatives_table(tables: Mapping[str, pd.DataFrame], strand: str, kind: str) -> pd.DataFrame:
-    """One row per initiative of the strand: id, what it is, who is involved, through what."""
+    """One row per initiative of the strand: id, what it is, who is involved, through what.
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> tables = load_tables(["initiative_actors", "initiative_instruments"])
+    >>> list(initiatives_table(tables, "resilience", "specific_initiative").columns)
+    ['item', 'what the strategy proposes', 'actors (role)', 'instruments']
+    """
     rows = strand_initiatives(tables, strand, kind)
     actors = _actors_of(tables)
     instruments = _instruments_of(tables)
@@ -86,7 +103,19 @@ def initiatives_table(tables: Mapping[str, pd.DataFrame], strand: str, kind: str
 def actor_table(
     result: StrandResult, tables: Mapping[str, pd.DataFrame], top: int | None = None
 ) -> pd.DataFrame:
-    """Centrality of each actor in the strand's actor network, most central first."""
+    """Centrality of each actor in the strand's actor network, most central first.
+
+    Examples
+    --------
+    >>> from eucasia.analysis.corpus import Corpus
+    >>> from eucasia.analysis.network import strand_analysis
+    >>> from eucasia.data import load_tables
+    >>> tables = load_tables(["initiative_actors"])
+    >>> result = strand_analysis(Corpus.from_tables(tables), "resilience", robustness=False)
+    >>> table = actor_table(result, tables, top=3)
+    >>> len(table), list(table.columns[:2])
+    (3, ['actor', 'type'])
+    """
     metrics = result.metrics.sort_values(["rank_strength", "node"]).reset_index(drop=True)
     if top is not None:
         metrics = metrics.head(top)
@@ -110,7 +139,18 @@ def community_table(
     result: StrandResult, tables: Mapping[str, pd.DataFrame], show: int = 6
 ) -> pd.DataFrame:
     """Louvain communities: size and their most central members (by strength); the page lists
-    the first `show`, the download every member in the same order."""
+    the first `show`, the download every member in the same order.
+
+    Examples
+    --------
+    >>> from eucasia.analysis.corpus import Corpus
+    >>> from eucasia.analysis.network import strand_analysis
+    >>> from eucasia.data import load_tables
+    >>> tables = load_tables(["initiative_actors"])
+    >>> result = strand_analysis(Corpus.from_tables(tables), "resilience", robustness=False)
+    >>> list(community_table(result, tables).columns)
+    ['community', 'actors', 'most central members']
+    """
     names = dict(zip(tables["actors"]["actor_id"], tables["actors"]["name"], strict=True))
     metrics = result.metrics.sort_values(["rank_strength", "node"])
     rows = []
@@ -130,7 +170,15 @@ def community_table(
 
 
 def instruments_table(tables: Mapping[str, pd.DataFrame], strand: str) -> pd.DataFrame:
-    """Instruments tied to the strand's initiatives, with how many initiatives each serves."""
+    """Instruments tied to the strand's initiatives, with how many initiatives each serves.
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> tables = load_tables(["initiative_actors", "initiative_instruments"])
+    >>> list(instruments_table(tables, "resilience").columns)
+    ['instrument', 'kind', 'initiatives', 'items']
+    """
     ids = set(strand_initiatives(tables, strand)["initiative_id"])
     links = tables["initiative_instruments"]
     links = links[links["initiative_id"].isin(ids)]
@@ -158,6 +206,16 @@ def marginal_actors(
     An actor whose every tie runs to the EU or the Central Asian states as a group takes part
     in the network only through them; that is what the strategy leaves at the margin.
     `with_ids` adds an `actor_id` column first, for prose checks by id (not by display name).
+
+    Examples
+    --------
+    >>> from eucasia.analysis.corpus import Corpus
+    >>> from eucasia.analysis.network import strand_analysis
+    >>> from eucasia.data import load_tables
+    >>> tables = load_tables(["initiative_actors"])
+    >>> result = strand_analysis(Corpus.from_tables(tables), "resilience", robustness=False)
+    >>> list(marginal_actors(result, tables, with_ids=True).columns)
+    ['actor_id', 'actor', 'type', 'initiatives', 'partners', 'why at the margin']
     """
     names = dict(zip(tables["actors"]["actor_id"], tables["actors"]["name"], strict=True))
     hubs = {"eu", "central_asian_states"}
@@ -204,7 +262,19 @@ def unlinked_actors(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def stability_table(result: StrandResult, top: int = 8) -> pd.DataFrame:
-    """How the strength ranking of the most central actors holds when initiatives change."""
+    """How the strength ranking of the most central actors holds when initiatives change.
+
+    Examples
+    --------
+    >>> from eucasia.analysis.corpus import Corpus
+    >>> from eucasia.analysis.network import strand_analysis
+    >>> from eucasia.data import load_tables
+    >>> corpus = Corpus.from_tables(load_tables(["initiative_actors"]))
+    >>> result = strand_analysis(corpus, "resilience", n_boot=20)
+    >>> table = stability_table(result, top=3)
+    >>> len(table), list(table.columns[:3])
+    (3, ['actor', 'rank', 'rank range, leave one out'])
+    """
     loo = result.robustness["leave_one_out"].table.set_index("node")
     boot = result.robustness["bootstrap"].table.set_index("node")
     k = result.robustness["bootstrap"].summary["top_k"]

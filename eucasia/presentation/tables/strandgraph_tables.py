@@ -13,6 +13,18 @@ def riparian_table(
     """Per country: the rivers it shares, where it lies on them, and its up/downstream ties.
 
     `with_codes` adds a `country_code` column first, for prose checks by code (not by name).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rivers = pd.DataFrame({"river_id": ["r", "r"], "river": ["Syr Darya", "Syr Darya"],
+    ...                        "country_code": ["KGZ", "UZB"],
+    ...                        "position": ["upstream", "downstream"]})
+    >>> countries = pd.DataFrame({"country_code": ["KGZ", "UZB"],
+    ...                           "name": ["Kyrgyzstan", "Uzbekistan"],
+    ...                           "group": ["central_asia"] * 2, "actor_id": ["kgz", "uzb"]})
+    >>> riparian_table(rivers, countries, with_codes=True)["country_code"].tolist()
+    ['KGZ', 'UZB']
     """
     G = upstream_downstream(rivers, countries)
     names = dict(zip(countries["country_code"], countries["name"], strict=True))
@@ -40,7 +52,18 @@ def riparian_table(
 def corridor_table(
     corridors: pd.DataFrame, corridor_countries: pd.DataFrame, countries: pd.DataFrame
 ) -> pd.DataFrame:
-    """Per corridor: kind and the countries the sources name along it (none for some)."""
+    """Per corridor: kind and the countries the sources name along it (none for some).
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> tables = load_tables(["corridor_countries"])
+    >>> table = corridor_table(
+    ...     tables["corridors"], tables["corridor_countries"], tables["countries"]
+    ... )
+    >>> list(table.columns), len(table) == len(tables["corridors"])
+    (['corridor', 'kind', 'countries', 'countries along it'], True)
+    """
     names = dict(zip(countries["country_code"], countries["name"], strict=True))
     along = (
         corridor_countries.assign(country=lambda t: t["country_code"].map(names))
@@ -64,7 +87,21 @@ def corridor_table(
 
 
 def corridors_per_country(corridor_countries: pd.DataFrame, countries: pd.DataFrame) -> pd.Series:
-    """Number of corridors each country lies on, most first (ties by name)."""
+    """Number of corridors each country lies on, most first (ties by name).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> links = pd.DataFrame({"corridor_id": ["a", "a", "b"],
+    ...                       "country_code": ["KAZ", "UZB", "KAZ"]})
+    >>> countries = pd.DataFrame({"country_code": ["KAZ", "UZB"],
+    ...                           "name": ["Kazakhstan", "Uzbekistan"]})
+    >>> corridors_per_country(links, countries)
+    country_code
+    Kazakhstan    2
+    Uzbekistan    1
+    Name: count, dtype: int64
+    """
     names = dict(zip(countries["country_code"], countries["name"], strict=True))
     counts = corridor_countries["country_code"].map(names).value_counts()
     return counts.sort_index().sort_values(ascending=False, kind="mergesort")

@@ -75,7 +75,20 @@ def evidence_table(tables: Mapping[str, pd.DataFrame], strand: str) -> pd.DataFr
 
 
 def actors_table(comparison: pd.DataFrame, top: int = 12) -> pd.DataFrame:
-    """The actors most central in the 2019 text beside what the evidence shows them delivering."""
+    """The actors most central in the 2019 text beside what the evidence shows them delivering.
+
+    Examples
+    --------
+    >>> from eucasia.analysis import tracker
+    >>> from eucasia.analysis.corpus import Corpus
+    >>> from eucasia.analysis.network import strand_analysis
+    >>> from eucasia.data import load_tables
+    >>> tables = load_tables(["initiative_actors", "implementation_evidence_actors"])
+    >>> metrics = strand_analysis(Corpus.from_tables(tables), robustness=False).metrics
+    >>> table = actors_table(tracker.centrality_against_delivery(tables, metrics), top=3)
+    >>> len(table), list(table.columns[:2])
+    (3, ['actor', 'rank by strength, 2019 text'])
+    """
     ranked = comparison.dropna(subset=["rank_strength"]).head(top)
     return pd.DataFrame(
         {
@@ -88,7 +101,15 @@ def actors_table(comparison: pd.DataFrame, top: int = 12) -> pd.DataFrame:
 
 
 def agreement_table(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
-    """The sampled initiatives: first coder, second coder, and the status after resolution."""
+    """The sampled initiatives: first coder, second coder, and the status after resolution.
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> table = agreement_table(load_tables(["implementation_status", "second_coding"]))
+    >>> list(table.columns[:3])
+    ['initiative', 'first coder', 'second coder']
+    """
     second = tables["second_coding"].sort_values("initiative_id")
     status = tables["implementation_status"].set_index("initiative_id")
     first, final = status["first_coder_status"], status["status"]
@@ -108,13 +129,38 @@ def with_status(
     """A strand chapter's initiative table with a status column linking to the evidence.
 
     The column holds MyST written here (a cross-reference), so pass ``raw_columns=["status"]``.
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> from eucasia.presentation.tables.network_tables import initiatives_table
+    >>> tables = load_tables(
+    ...     ["initiative_actors", "initiative_instruments", "implementation_status"]
+    ... )
+    >>> initiatives = initiatives_table(tables, "resilience", "specific_initiative")
+    >>> with_status(initiatives, tables, "resilience").columns[-1]  # the table, one column more
+    'status'
     """
     links = status_links(tables, strand)
     return initiatives.assign(status=initiatives["item"].map(links).fillna(""))
 
 
 def show_status_table(tables: Mapping[str, pd.DataFrame], strand: str) -> None:
-    """Show a strand's status table on the tracker page (folded there: the cell hides its output)."""
+    """Show a strand's status table on the tracker page (folded there: the cell hides its output).
+
+    Examples
+    --------
+    Outside a notebook, record what it puts on the page instead of displaying it:
+
+    >>> from unittest import mock
+    >>> from eucasia.data import load_tables
+    >>> tables = load_tables(["implementation_status", "implementation_evidence"])
+    >>> with mock.patch("eucasia.presentation.page.display.display") as page:
+    ...     show_status_table(tables, "resilience")
+    >>> lines = page.call_args.args[0].data.splitlines()
+    >>> lines[0][:15], lines[1]  # a MyST table, and its label
+    ('~~~{list-table}', ':name: tbl-trk-status-resilience')
+    """
     title = escape_markdown(strand_titles(tables)[strand])
     show_table(
         status_table(tables, strand),
@@ -129,7 +175,21 @@ def show_status_table(tables: Mapping[str, pd.DataFrame], strand: str) -> None:
 
 def show_evidence_table(tables: Mapping[str, pd.DataFrame], strand: str) -> None:
     """Show a strand's evidence table on the tracker page, under the label the strand chapters'
-    status links point to (:func:`evidence_label`)."""
+    status links point to (:func:`evidence_label`).
+
+    Examples
+    --------
+    Outside a notebook, record what it puts on the page instead of displaying it:
+
+    >>> from unittest import mock
+    >>> from eucasia.data import load_tables
+    >>> tables = load_tables(["implementation_evidence"])
+    >>> with mock.patch("eucasia.presentation.page.display.display") as page:
+    ...     show_evidence_table(tables, "resilience")
+    >>> lines = page.call_args.args[0].data.splitlines()
+    >>> lines[0][:15], lines[1]  # a MyST table, and its label
+    ('~~~{list-table}', ':name: tbl-trk-evidence-resilience')
+    """
     title = escape_markdown(strand_titles(tables)[strand])
     show_table(
         evidence_table(tables, strand),

@@ -16,7 +16,13 @@ _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 
 
 def escape_markdown(value: object) -> str:
-    """Text that MyST renders literally: punctuation escaped, line breaks folded to spaces."""
+    """Text that MyST renders literally: punctuation escaped, line breaks folded to spaces.
+
+    Examples
+    --------
+    >>> print(escape_markdown("EU *and* [partners]\\nlisted"))
+    EU \\*and\\* \\[partners\\] listed
+    """
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
         return ""
     text = " ".join(str(value).split())

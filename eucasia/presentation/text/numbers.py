@@ -23,6 +23,8 @@ def fixed(value: float, decimals: int = DECIMALS, grouping: bool = False) -> str
     so it reads 0.80); every page, figure and download uses this one function, so a quantity reads
     the same wherever it is shown. `grouping` adds thousands separators (pages, not CSV).
 
+    Examples
+    --------
     >>> fixed(0.7948717948717949), fixed(1234.5, 1, grouping=True), fixed(-0.0001)
     ('0.79', '1,234.5', '0.00')
     """
@@ -36,6 +38,8 @@ def fixed(value: float, decimals: int = DECIMALS, grouping: bool = False) -> str
 def percent(part: float, whole: float, decimals: int = 0) -> str:
     """`part` of `whole` in percent, rounded once; "n/a" for an empty whole.
 
+    Examples
+    --------
     >>> percent(1, 3), percent(2, 3), percent(0, 0)
     ('33%', '67%', 'n/a')
     """

@@ -81,7 +81,15 @@ def _escape(piece: str) -> str:
 
 
 def reader_frame(frame: pd.DataFrame, skip: Collection[str] = ()) -> pd.DataFrame:
-    """Every text column of a table through :func:`reader_text` (columns in `skip` untouched)."""
+    """Every text column of a table through :func:`reader_text` (columns in `skip` untouched).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"period": ["2021-2027"], "id": ["2021-2027"]})
+    >>> reader_frame(frame, skip=["id"]).iloc[0].tolist()
+    ['2021–2027', '2021-2027']
+    """
     columns = {
         c: frame[c].map(reader_text)
         for c in frame.columns
