@@ -16,8 +16,14 @@ imports a notebook, and nothing but Sphinx, make and the tests imports ``assembl
 import tomllib
 from pathlib import Path
 
-#: The edition's version, read from ``edition.toml`` (the one source of the edition's identity),
-#: so the installed package, the PDF and the citation all say the same.
-__version__: str = tomllib.loads(
-    (Path(__file__).resolve().parent.parent / "edition.toml").read_text(encoding="utf-8")
-)["version"]
+#: Where the edition's identity is written (version, date, DOI): the one source.
+EDITION_FILE = Path(__file__).resolve().parent.parent / "edition.toml"
+
+
+def __getattr__(name: str) -> str:
+    """``eucasia.__version__``, read from ``edition.toml`` when asked for (by the packaging
+    tools and the tests), never on import: a chapter that imports the package reads no file it
+    does not declare (tests/test_cache_audit.py watches what a kernel opens)."""
+    if name == "__version__":
+        return tomllib.loads(EDITION_FILE.read_text(encoding="utf-8"))["version"]
+    raise AttributeError(f"module 'eucasia' has no attribute {name!r}")
