@@ -767,15 +767,19 @@ RESOURCES = [
     ),
     (
         "implementation_evidence",
-        "Implementation tracker: one row per piece of evidence that an initiative was carried out (or announced) after the 2019 Communication, from the most authoritative stored source.",
+        "Implementation tracker: one row per piece of evidence that an initiative or commitment was carried out (or announced) after the 2019 Communication, from the most authoritative stored source.",
         [
             f(
                 "evidence_id",
                 "Identifier: the initiative's id, -E and a two-digit number.",
                 required=True,
-                pattern=r"[0-9]\.[0-9]-SI-[0-9]{2}-E[0-9]{2}",
+                pattern=r"(0|[0-9]\.[0-9])-(SI|C)-[0-9]{2}-E[0-9]{2}",
             ),
-            f("initiative_id", "The specific initiative this evidence is about.", required=True),
+            f(
+                "initiative_id",
+                "The specific initiative or commitment this evidence is about.",
+                required=True,
+            ),
             after(
                 date(
                     "date", "When it happened (after 15 May 2019, not after the assessment date)."
@@ -831,9 +835,9 @@ RESOURCES = [
     ),
     (
         "implementation_status",
-        "Implementation tracker: the status of each specific initiative as of the assessment date, coded by the protocol in Methods.",
+        "Implementation tracker: the status of each coded item of the strategy (its specific initiatives and its commitments) as of the assessment date, coded by the protocol in Methods (with its adaptation for commitments).",
         [
-            f("initiative_id", "The specific initiative.", required=True),
+            f("initiative_id", "The specific initiative or commitment.", required=True),
             f(
                 "status",
                 "delivered, partly_delivered, under_way, announced_only, superseded or no_public_evidence, from most to least delivered (definitions in Methods).",
@@ -924,11 +928,11 @@ CROSS_RULES = {
             "fields": "initiative_id",
             "exceptWhen": {"status": ["no_public_evidence"]},
         },
-        # every specific initiative has its status row
+        # every coded item (specific initiative or commitment) has its status row
         "x-everyRowOf": {
             "resource": "initiatives",
             "fields": "initiative_id",
-            "when": {"kind": ["specific_initiative"]},
+            "when": {"kind": ["specific_initiative", "commitment"]},
         },
         # and the converse of the first: a search that found nothing cannot have evidence
         "x-forbidsRowsInWhen": {
@@ -1000,7 +1004,7 @@ ID_ENCODES = {
     "implementation_evidence": [
         {
             "field": "evidence_id",
-            "pattern": r"(?P<initiative_id>[0-9]\.[0-9]-SI-[0-9]{2})-E[0-9]{2}",
+            "pattern": r"(?P<initiative_id>(?:0|[0-9]\.[0-9])-(?:SI|C)-[0-9]{2})-E[0-9]{2}",
         }
     ],
 }
