@@ -901,9 +901,19 @@ RESOURCES = [
     ),
     (
         "second_coding",
-        "Implementation tracker: the independent second coder's statuses for a random sample of initiatives, coded from the protocol and the evidence only (agreement and resolution in Methods).",
+        "Implementation tracker: the independent second coders' statuses for seeded random samples of the coded items, coded from the protocol and the evidence only (agreement and resolution in Methods). One table for every round: a round has the same unit, columns and rules, and an item may be drawn in two rounds, so the key is the round and the item.",
         [
-            f("initiative_id", "A sampled specific initiative.", required=True),
+            f(
+                "initiative_id",
+                "A sampled item (specific initiative or commitment).",
+                required=True,
+            ),
+            f(
+                "round",
+                "The edition whose second coding the row belongs to: 0.2.0, a sample of the 45 specific initiatives; 0.3.0, a sample of all 112 items stratified by kind and strand (research/tracker/second-coding-2-plan.md).",
+                required=True,
+                enum=["0.2.0", "0.3.0"],
+            ),
             f("status", "The second coder's status.", required=True, enum=TRACKER_STATUSES),
             f(
                 "confidence",
@@ -911,9 +921,15 @@ RESOURCES = [
                 required=True,
                 enum=["high", "medium", "low"],
             ),
+            f(
+                "compared_status",
+                "The status the item had in the data when the round was coded (the first coding, after the resolutions and re-codings of earlier rounds): the status the second coder's is compared with.",
+                required=True,
+                enum=TRACKER_STATUSES,
+            ),
             f("rationale", "The second coder's reasons, citing evidence ids.", required=True),
         ],
-        "initiative_id",
+        ["round", "initiative_id"],
         [fk("initiative_id", "implementation_status")],
     ),
 ]

@@ -20,17 +20,58 @@ STATUSES: tuple[str, ...] = tuple(field_values("implementation_status", "status"
 #: headline: delivered; lenient: implementation under way in any form.
 READINGS = ("strict", "headline", "lenient")
 LENIENT = {"delivered", "partly_delivered", "under_way"}
+#: The two kinds of coded item the tracker follows, in the order the pages show them: the
+#: specific initiatives (bullets of the text's lists) and the commitments of its prose.
+KINDS: tuple[str, ...] = tuple(field_values("initiatives", "kind"))
 
 
 def _status_with_strand(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     status = tables["implementation_status"].merge(
-        tables["initiatives"][["initiative_id", "area_id"]], on="initiative_id", how="left"
+        tables["initiatives"][["initiative_id", "area_id", "kind"]], on="initiative_id", how="left"
     )
     return status.merge(tables["areas"][["area_id", "strand_id"]], on="area_id", how="left")
 
 
+def of_kind(tables: Mapping[str, pd.DataFrame], kind: str | None) -> dict[str, pd.DataFrame]:
+    """The tracker tables restricted to one kind of item (None: all items), for any aggregate.
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> tables = load_tables(["implementation_evidence_actors"])
+    >>> len(of_kind(tables, "commitment")["implementation_status"]) < len(
+    ...     tables["implementation_status"])
+    True
+    """
+    if kind is None:
+        return dict(tables)
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}; choose from {KINDS}")
+    initiatives = tables["initiatives"]
+    ids = set(initiatives.loc[initiatives["kind"] == kind, "initiative_id"])
+    out = dict(tables)
+    for name in ("implementation_status", "implementation_evidence"):
+        out[name] = tables[name][tables[name]["initiative_id"].isin(ids)]
+    if "implementation_evidence_actors" in tables:
+        kept = set(out["implementation_evidence"]["evidence_id"])
+        links = tables["implementation_evidence_actors"]
+        out["implementation_evidence_actors"] = links[links["evidence_id"].isin(kept)]
+    return out
+
+
+def kind_counts(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """Items per status (columns, vocabulary order) for each kind of item (rows, KINDS order)."""
+    status = _status_with_strand(tables)
+    counts = pd.crosstab(status["kind"], status["status"])
+    counts = counts.reindex(index=list(KINDS), columns=list(STATUSES), fill_value=0)
+    return counts.astype(int)
+
+
 def status_counts(tables: Mapping[str, pd.DataFrame], by: str = "strand_id") -> pd.DataFrame:
-    """Initiatives per status (columns, vocabulary order) for each strand or section (rows)."""
+    """Items per status (columns, vocabulary order) for each strand or section (rows).
+
+    Pass ``of_kind(tables, kind)`` to count one kind of item only.
+    """
     status = _status_with_strand(tables)
     counts = pd.crosstab(status[by], status["status"]).reindex(columns=list(STATUSES), fill_value=0)
     order = (
@@ -61,7 +102,7 @@ def delivered_under(tables: Mapping[str, pd.DataFrame], reading: str) -> set[str
 
 
 def shares(tables: Mapping[str, pd.DataFrame]) -> dict[str, tuple[int, int]]:
-    """(initiatives counted, initiatives coded) for each reading."""
+    """(items counted, items coded) for each reading."""
     total = len(tables["implementation_status"])
     return {reading: (len(delivered_under(tables, reading)), total) for reading in READINGS}
 
@@ -126,3 +167,34 @@ def instruments_of_delivery(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
         ["initiatives", "evidence", "vehicle"], ascending=[False, False, True]
     )
     return carried.reset_index(drop=True)
+
+
+def second_coding(tables: Mapping[str, pd.DataFrame], round_: str) -> pd.DataFrame:
+    """One round of the second coding beside the first coder's and the final status.
+
+    Columns: initiative_id, kind, first (the status the item had when the round was coded:
+    the first coding, after earlier rounds' resolutions and re-codings), second (the second
+    coder's), final (the status in the data, after any resolution); one row per sampled item,
+    in id order.
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> rows = second_coding(load_tables(["second_coding"]), "0.2.0")
+    >>> list(rows.columns)
+    ['initiative_id', 'kind', 'first', 'second', 'final']
+    """
+    sample = tables["second_coding"]
+    sample = sample[sample["round"] == round_].sort_values("initiative_id")
+    status = tables["implementation_status"].set_index("initiative_id")
+    kinds = tables["initiatives"].set_index("initiative_id")["kind"]
+    ids = list(sample["initiative_id"])
+    return pd.DataFrame(
+        {
+            "initiative_id": ids,
+            "kind": [kinds[i] for i in ids],
+            "first": list(sample["compared_status"]),
+            "second": list(sample["status"]),
+            "final": [status.loc[i, "status"] for i in ids],
+        }
+    )
