@@ -248,6 +248,36 @@ def status_change_problems(status, second, record: list[dict]) -> list[str]:
     return problems
 
 
+def counted_changes_problems(tables: dict, record: list[dict]) -> list[str]:
+    """The chapter counts re-codings from the status notes (tracker.clarification_changes):
+    the counts must be the record's, item for item."""
+    counted = tracker.clarification_changes(tables)
+    recorded = {
+        "status": sorted(r["initiative_id"] for r in record if r["old_status"] != r["new_status"]),
+        "confidence": sorted(
+            r["initiative_id"] for r in record if r["old_confidence"] != r["new_confidence"]
+        ),
+    }
+    return [
+        f"{k}: notes say {counted[k]}, the record {recorded[k]}"
+        for k in recorded
+        if counted[k] != recorded[k]
+    ]
+
+
+def test_counted_recodings_are_the_recorded_ones(tables: dict) -> None:
+    assert counted_changes_problems(tables, read_clarifications()) == []
+
+
+def test_a_recoding_the_notes_do_not_count_is_reported(tables: dict) -> None:
+    broken = dict(tables)
+    status = tables["implementation_status"].copy()
+    status.loc[status["initiative_id"] == "1.3-SI-01", "note"] = "no word of the change"
+    broken["implementation_status"] = status
+    problems = counted_changes_problems(broken, read_clarifications())
+    assert len(problems) == 1 and problems[0].startswith("confidence: notes say")
+
+
 def test_every_status_change_is_explained(tables: dict) -> None:
     status = tables["implementation_status"].set_index("initiative_id")
     second = tables["second_coding"]

@@ -59,6 +59,17 @@ def _check(first: Sequence[str], second: Sequence[str]) -> None:
         raise ValueError(f"two codings of the same units are needed: {len(first)} vs {len(second)}")
 
 
+#: What counts as acceptable agreement, fixed in research/tracker/second-coding-2-plan.md before
+#: any status was compared: Cohen's kappa of at least 0.60 (the lower bound of "substantial"
+#: agreement on Landis and Koch's scale) and Krippendorff's alpha of at least 0.667 (the lowest
+#: value Krippendorff accepts for tentative conclusions), judged on the point estimates.
+KAPPA_ACCEPTABLE = 0.60
+ALPHA_ACCEPTABLE = 0.667
+#: The plan's bootstrap: resamples of the items and the seed (the sample's own draw seed).
+RESAMPLES = 2000
+SEED = 20261207
+
+
 @dataclass(frozen=True)
 class Agreement:
     """Agreement of two coders over one sample, with 95% bootstrap intervals.
@@ -82,8 +93,8 @@ def bootstrap_agreement(
     first: Sequence[str],
     second: Sequence[str],
     categories: Sequence[str],
-    resamples: int = 2000,
-    seed: int = 20261207,
+    resamples: int = RESAMPLES,
+    seed: int = SEED,
 ) -> Agreement:
     """Kappa and alpha with percentile bootstrap intervals, resampling items with a fixed seed.
 

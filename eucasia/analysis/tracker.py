@@ -7,6 +7,7 @@ the actors involved. Everything here counts and compares; the pages format it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import pandas as pd
@@ -198,3 +199,32 @@ def second_coding(tables: Mapping[str, pd.DataFrame], round_: str) -> pd.DataFra
             "final": [status.loc[i, "status"] for i in ids],
         }
     )
+
+
+#: How a status note announces a re-coding under the protocol's clarifications (issue 25):
+#: a status moved ("Re-coded 2026-12-07 under clarification C2: a → b") or a confidence moved
+#: ("clarification C3: medium → high"). tests/test_tracker.py holds the notes to the record in
+#: research/tracker/clarifications-reapplied.csv, so these counts are the record's.
+RECODED_STATUS = re.compile(r"Re-coded 2026-12-07 under clarification C[123]: (\w+) → (\w+)")
+RECODED_CONFIDENCE = re.compile(
+    r"clarification C[123]\b[^.]*?\b(high|medium|low) → (high|medium|low)\b"
+)
+
+
+def clarification_changes(tables: Mapping[str, pd.DataFrame]) -> dict[str, list[str]]:
+    """Items whose status, and items whose confidence, the re-applied clarifications changed.
+
+    Read from the status notes, which announce every such change (see RECODED_STATUS).
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> changes = clarification_changes(load_tables(["implementation_status"]))
+    >>> sorted(changes)
+    ['confidence', 'status']
+    """
+    notes = tables["implementation_status"].set_index("initiative_id")["note"].fillna("")
+    return {
+        "status": sorted(i for i, n in notes.items() if RECODED_STATUS.search(n)),
+        "confidence": sorted(i for i, n in notes.items() if RECODED_CONFIDENCE.search(n)),
+    }
