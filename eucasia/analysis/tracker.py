@@ -228,3 +228,22 @@ def clarification_changes(tables: Mapping[str, pd.DataFrame]) -> dict[str, list[
         "status": sorted(i for i, n in notes.items() if RECODED_STATUS.search(n)),
         "confidence": sorted(i for i, n in notes.items() if RECODED_CONFIDENCE.search(n)),
     }
+
+
+def status_counts_by_kind(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """Items per status (columns) for each strand and kind of item (rows, a (strand_id, kind)
+    index in strand then KINDS order); a strand without items of a kind has no row for it.
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> counts = status_counts_by_kind(load_tables(["implementation_status"]))
+    >>> counts.index.names, int(counts.to_numpy().sum())
+    (FrozenList(['strand_id', 'kind']), 112)
+    """
+    status = _status_with_strand(tables)
+    counts = pd.crosstab([status["strand_id"], status["kind"]], status["status"])
+    counts = counts.reindex(columns=list(STATUSES), fill_value=0)
+    strands = field_values("strands", "strand_id")
+    order = [(s, k) for s in strands for k in KINDS if (s, k) in counts.index]
+    return counts.loc[order].astype(int)

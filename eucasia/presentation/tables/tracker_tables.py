@@ -35,8 +35,9 @@ KIND_HEADINGS = {"specific_initiative": "specific initiatives", "commitment": "c
 
 
 def status_table(tables: Mapping[str, pd.DataFrame], strand: str) -> pd.DataFrame:
-    """One row per coded item of a strand (its specific initiatives, then its commitments,
-    section by section): kind, status, confidence, evidence and why.
+    """One row per coded item of a strand, section by section (its specific initiatives,
+    then its commitments, in source order): the item with its kind, status, confidence, evidence
+    and why.
 
     *why* holds MyST (sources cited in the coder's reason): show it with ``raw_columns``.
     """
@@ -48,8 +49,7 @@ def status_table(tables: Mapping[str, pd.DataFrame], strand: str) -> pd.DataFram
     counts = evidence.groupby("initiative_id").size()
     return pd.DataFrame(
         {
-            "item": status.index,
-            "kind": [KIND_LABELS[kinds[i]] for i in status.index],
+            "item": [f"{i} ({KIND_LABELS[kinds[i]]})" for i in status.index],
             "status": [status_label(s) for s in status["status"]],
             "confidence": status["confidence"].to_numpy(),
             "evidence": [int(counts.get(i, 0)) for i in status.index],
@@ -153,7 +153,7 @@ def show_status_table(tables: Mapping[str, pd.DataFrame], strand: str) -> None:
         f"Status of the specific initiatives and the commitments of *{title}*, with the "
         "coder's confidence, the number of pieces of evidence and the reasons.",
         f"tbl-trk-status-{strand}",
-        widths=[10, 11, 11, 11, 10, 47],
+        widths=[14, 13, 13, 11, 49],
         long=True,
         raw_columns=["why"],
     )
