@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html.parser
 import random
 import re
 import shutil
@@ -476,3 +477,91 @@ def test_a_malformed_cross_table_rule_is_reported_by_its_json_path(
     path.write_text(json.dumps(descriptor), encoding="utf-8")
     with pytest.raises(DataValidationError, match=re.escape(f"resources[{index}].schema.{where}")):
         load_tables(["implementation_status"], data_dir=package)
+
+
+# --- the built page: every status row says which kind of item it is ---------------------------
+
+
+class _FirstCells(html.parser.HTMLParser):
+    """The text of the first cell of each body row, per table id."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: dict[str, list[str]] = {}
+        self._table: list[str | None] = []
+        self._in_body, self._cell, self._col = False, None, 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "table":
+            self._table.append(dict(attrs).get("id"))
+        elif tag == "tbody":
+            self._in_body = True
+        elif tag == "tr" and self._in_body:
+            self._col = 0
+        elif tag in {"td", "th"} and self._in_body:
+            self._col += 1
+            if self._col == 1:
+                self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "table" and self._table:
+            self._table.pop()
+        elif tag == "tbody":
+            self._in_body = False
+        elif tag in {"td", "th"} and self._cell is not None:
+            table = self._table[-1] if self._table else None
+            if table:
+                self.rows.setdefault(table, []).append(" ".join("".join(self._cell).split()))
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def kind_marking_problems(page: str, items: dict[str, str]) -> list[str]:
+    """Rows of the tracker's status tables (tbl-trk-status-*) whose item does not say its
+    kind, or says the wrong one; and items (id → kind) that no status table shows."""
+    parser = _FirstCells()
+    parser.feed(page)
+    words = {"specific_initiative": "initiative", "commitment": "commitment"}
+    problems, seen = [], set()
+    for table, cells in parser.rows.items():
+        if not table.startswith("tbl-trk-status-"):
+            continue
+        for cell in cells:
+            match = re.fullmatch(r"(\S+) \((initiative|commitment)\)", cell)
+            if not match or match[1] not in items:
+                problems.append(f"{table}: {cell!r} does not name a coded item and its kind")
+                continue
+            seen.add(match[1])
+            if words[items[match[1]]] != match[2]:
+                problems.append(
+                    f"{table}: {match[1]} is a {items[match[1]]}, the page says {match[2]}"
+                )
+    problems += [f"{i}: in no status table" for i in sorted(set(items) - seen)]
+    return problems
+
+
+def test_every_status_row_on_the_page_names_its_kind(built_html: Path, tables: dict) -> None:
+    items = dict(
+        zip(tables["initiatives"]["initiative_id"], tables["initiatives"]["kind"], strict=True)
+    )
+    page = (built_html / "notebooks" / "tracker.html").read_text(encoding="utf-8")
+    assert kind_marking_problems(page, items) == []
+
+
+def test_a_status_row_without_its_kind_is_reported() -> None:
+    items = {"1.1-C-01": "commitment", "1.1-SI-01": "specific_initiative", "0-C-01": "commitment"}
+    page = (
+        '<table id="tbl-trk-status-resilience"><thead><tr><th>item</th></tr></thead><tbody>'
+        "<tr><td>1.1-C-01 (initiative)</td><td>delivered</td></tr>"
+        "<tr><td><span>1.1-SI-01</span></td><td>delivered</td></tr></tbody></table>"
+        '<table id="tbl-other"><tbody><tr><td>0-C-01 (commitment)</td></tr></tbody></table>'
+    )
+    assert kind_marking_problems(page, items) == [
+        "tbl-trk-status-resilience: 1.1-C-01 is a commitment, the page says initiative",
+        "tbl-trk-status-resilience: '1.1-SI-01' does not name a coded item and its kind",
+        "0-C-01: in no status table",
+        "1.1-SI-01: in no status table",
+    ]
