@@ -120,7 +120,7 @@ def confusion_display(tables: Mapping[str, pd.DataFrame], round_: str) -> pd.Dat
     table = confusion_table(list(rows["first"]), list(rows["second"]), STATUSES)
     labels = {s: status_label(s) for s in table.index}
     table = table.rename(index=labels, columns=labels)
-    return table.rename_axis("first coding ↓ / second coder →").reset_index()
+    return table.rename_axis("first coding / second coder").reset_index()
 
 
 def kinds_table(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
