@@ -11,7 +11,9 @@ strand batch files of the 45 specific initiatives, and data/ now holds correctio
 lack (the re-application of the protocol's clarifications, resolved disagreements, sources moved
 to official pages). Running integrate.py again would undo them. This script therefore never
 touches the rows of specific initiatives: it drops any commitment rows already in data/ and
-adds them afresh from the batches, so it can be re-run and gives the same bytes.
+adds them afresh from the batches (keeping a status row that a later step resolved, see
+resolve_second_coding_2.py, which runs after this one), so it can be re-run and gives the same
+bytes.
 
 What it decides, beyond copying:
 - status rows get ``first_coder_status`` = ``status``, ``coder`` = ``first`` and
@@ -159,12 +161,15 @@ def main() -> None:
         [unique_links[k] for k in sorted(unique_links)],
     )
 
-    statuses = [
-        r for r in read(DATA / "implementation_status.csv") if not is_commitment(r["initiative_id"])
-    ]
+    # Later steps (resolve_second_coding_2.py) resolve some commitments' statuses: a row the
+    # data holds as resolved is kept as it is, so that re-running this step undoes nothing.
+    current = read(DATA / "implementation_status.csv")
+    resolved = {r["initiative_id"]: r for r in current if r["coder"] == "resolved"}
+    statuses = [r for r in current if not is_commitment(r["initiative_id"])]
     for batch in BATCHES:
         statuses += [
-            r
+            resolved.get(r["initiative_id"])
+            or r
             | {
                 "first_coder_status": r["status"],
                 "assessed_on": ASSESSED_ON,
