@@ -61,7 +61,15 @@ def of_kind(tables: Mapping[str, pd.DataFrame], kind: str | None) -> dict[str, p
 
 
 def kind_counts(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
-    """Items per status (columns, vocabulary order) for each kind of item (rows, KINDS order)."""
+    """Items per status (columns, vocabulary order) for each kind of item (rows, KINDS order).
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> counts = kind_counts(load_tables(["implementation_status"]))
+    >>> list(counts.index), int(counts.to_numpy().sum())
+    (['specific_initiative', 'commitment'], 112)
+    """
     status = _status_with_strand(tables)
     counts = pd.crosstab(status["kind"], status["status"])
     counts = counts.reindex(index=list(KINDS), columns=list(STATUSES), fill_value=0)

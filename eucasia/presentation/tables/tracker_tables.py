@@ -100,7 +100,15 @@ def actors_table(comparison: pd.DataFrame, top: int = 12) -> pd.DataFrame:
 
 
 def agreement_table(tables: Mapping[str, pd.DataFrame], round_: str) -> pd.DataFrame:
-    """One round's sampled items: kind, first coding, second coder, status after resolution."""
+    """One round's sampled items: kind, first coding, second coder, status after resolution.
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> rows = agreement_table(load_tables(["second_coding"]), "0.3.0")
+    >>> list(rows.columns), len(rows)
+    (['item', 'kind', 'first coding', 'second coder', 'final'], 32)
+    """
     rows = second_coding(tables, round_)
     return pd.DataFrame(
         {
@@ -115,7 +123,15 @@ def agreement_table(tables: Mapping[str, pd.DataFrame], round_: str) -> pd.DataF
 
 def confusion_display(tables: Mapping[str, pd.DataFrame], round_: str) -> pd.DataFrame:
     """One round's confusion table for the page: first coding in rows, second coder in columns,
-    status labels as readers see them; the diagonal holds the items coded alike."""
+    status labels as readers see them; the diagonal holds the items coded alike.
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> table = confusion_display(load_tables(["second_coding"]), "0.3.0")
+    >>> table.columns[0], int(table.iloc[:, 1:].to_numpy().sum())
+    ('first coding / second coder', 32)
+    """
     rows = second_coding(tables, round_)
     table = confusion_table(list(rows["first"]), list(rows["second"]), STATUSES)
     labels = {s: status_label(s) for s in table.index}
@@ -124,7 +140,15 @@ def confusion_display(tables: Mapping[str, pd.DataFrame], round_: str) -> pd.Dat
 
 
 def kinds_table(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
-    """Items per status for each kind of item and for all items, with a total column."""
+    """Items per status for each kind of item and for all items, with a total column.
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> table = kinds_table(load_tables(["implementation_status"]))
+    >>> list(table["kind"]), int(table["items"].iloc[-1])
+    (['specific initiatives', 'commitments', 'all items'], 112)
+    """
     counts = kind_counts(tables)
     counts.loc["all"] = counts.sum()
     present = [s for s in counts.columns if counts[s].sum() > 0]
