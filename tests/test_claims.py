@@ -41,8 +41,11 @@ def test_every_tied_group_is_found() -> None:
 
 
 def test_the_check_fails_when_a_tie_is_ignored(tables: dict) -> None:
-    """The tracker's old code, `min(shares)`, names one of the sections tied at the lowest share."""
-    shares = section_shares(tables)
+    """The tracker's old code, `min(shares)`, names one of the sections tied at the lowest share.
+
+    The tie was among the specific initiatives, which the tracker then followed alone; the
+    commitments (edition 0.3.0) broke it, so the fixture keeps the initiatives' shares."""
+    shares = section_shares(tracker.of_kind(tables, "specific_initiative"))
     tied = at_extreme(shares, highest=False)
     assert len(tied) > 1, "the real data no longer have a tie: the fixture below still does"
     one = min(shares, key=shares.get)
@@ -82,7 +85,7 @@ def test_the_tracker_names_every_tied_extreme(built_html: Path, tables: dict) ->
         ), (area, sentence[0])
     vehicles = tracker.instruments_of_delivery(tables).pipe(reader_frame)
     most = at_extreme(dict(enumerate(vehicles["initiatives"])))
-    named = re.search(r"named for the most initiatives (is|are) (.*?); Table", text)
+    named = re.search(r"named for the most items (is|are) (.*?); Table", text)
     assert named and named[1] == ("is" if len(most) == 1 else "are"), named and named[0]
     for i in most:
         assert vehicles.iloc[i]["vehicle"] in named[2], (vehicles.iloc[i]["vehicle"], named[0])

@@ -783,13 +783,14 @@ def test_an_invalid_status_is_located_before_any_rule_reads_it(
     shutil.copytree(DESCRIPTOR.parent, data)
     path = data / "implementation_status.csv"
     lines = path.read_text(encoding="utf-8").split("\n")
-    lines[1] = lines[1].replace(
+    row = next(i for i, line in enumerate(lines) if line.startswith("1.1-SI-01,"))
+    lines[row] = lines[row].replace(
         ",partly_delivered,partly_delivered,", f",{typed},partly_delivered,", 1
     )
     path.write_text("\n".join(lines), encoding="utf-8")
     with pytest.raises(DataValidationError) as caught:
         load_tables(["implementation_status"], data_dir=data)
-    located = [p for p in caught.value.problems if p.line == 2 and p.column == "status"]
+    located = [p for p in caught.value.problems if p.line == row + 1 and p.column == "status"]
     assert [p.code for p in located] == [code], str(caught.value)
 
 
@@ -800,11 +801,12 @@ def test_no_evidence_found_cannot_have_evidence(tmp_path: Path) -> None:
     shutil.copytree(DESCRIPTOR.parent, data)
     path = data / "implementation_status.csv"
     lines = path.read_text(encoding="utf-8").split("\n")
-    lines[1] = lines[1].replace(",partly_delivered,", ",no_public_evidence,", 1)
+    row = next(i for i, line in enumerate(lines) if line.startswith("1.1-SI-01,"))
+    lines[row] = lines[row].replace(",partly_delivered,", ",no_public_evidence,", 1)
     path.write_text("\n".join(lines), encoding="utf-8")
     with pytest.raises(DataValidationError) as caught:
         load_tables(["implementation_status"], data_dir=data)
-    located = [p for p in caught.value.problems if p.line == 2 and p.column == "status"]
+    located = [p for p in caught.value.problems if p.line == row + 1 and p.column == "status"]
     assert [p.code for p in located] == ["cross-table-constraint"], str(caught.value)
     assert "implementation_evidence.csv has 5 row(s)" in str(located[0])
 
@@ -819,14 +821,15 @@ def test_negative_zero_is_zero(package: Path) -> None:
 
 
 def test_a_specific_initiative_without_a_status_is_located(tmp_path: Path) -> None:
-    """Each specific initiative has a status row (`x-everyRowOf`); a missing one is named at
-    the initiative's own line (it used to surface as a claim error naming no row)."""
+    """Each coded item has a status row (`x-everyRowOf`); a missing one is named at the item's
+    own line (it used to surface as a claim error naming no row)."""
     data = tmp_path / "data"
     shutil.copytree(DESCRIPTOR.parent, data)
     path = data / "implementation_status.csv"
-    text = path.read_text(encoding="utf-8")
-    header, first, rest = text.split("\n", 2)
-    path.write_text(header + "\n" + rest, encoding="utf-8")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    path.write_text(
+        "\n".join(line for line in lines if not line.startswith("1.1-SI-01,")), encoding="utf-8"
+    )
     with pytest.raises(DataValidationError) as caught:
         load_tables(["implementation_status"], data_dir=data)
     located = [p for p in caught.value.problems if p.path.endswith("initiatives.csv")]
@@ -849,3 +852,20 @@ def test_a_share_above_its_whole_is_located(tmp_path: Path) -> None:
         load_tables(["indicators"], data_dir=data)
     located = [p for p in caught.value.problems if p.line == index + 1 and p.column == "value"]
     assert [p.code for p in located] == ["row-constraint"], str(caught.value)
+
+
+def test_a_commitment_without_a_status_is_located(tmp_path: Path) -> None:
+    """Since edition 0.3.0 the commitments are tracked too: a missing commitment status is
+    named at the commitment's own line of initiatives.csv."""
+    data = tmp_path / "data"
+    shutil.copytree(DESCRIPTOR.parent, data)
+    path = data / "implementation_status.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    path.write_text(
+        "\n".join(line for line in lines if not line.startswith("2.1-C-01,")), encoding="utf-8"
+    )
+    with pytest.raises(DataValidationError) as caught:
+        load_tables(["implementation_status"], data_dir=data)
+    located = [p for p in caught.value.problems if p.path.endswith("initiatives.csv")]
+    assert [p.code for p in located] == ["cross-table-constraint"], str(caught.value)
+    assert "'2.1-C-01' has no row in" in str(located[0]) and located[0].line is not None

@@ -767,15 +767,19 @@ RESOURCES = [
     ),
     (
         "implementation_evidence",
-        "Implementation tracker: one row per piece of evidence that an initiative was carried out (or announced) after the 2019 Communication, from the most authoritative stored source.",
+        "Implementation tracker: one row per piece of evidence that an initiative or commitment was carried out (or announced) after the 2019 Communication, from the most authoritative stored source.",
         [
             f(
                 "evidence_id",
                 "Identifier: the initiative's id, -E and a two-digit number.",
                 required=True,
-                pattern=r"[0-9]\.[0-9]-SI-[0-9]{2}-E[0-9]{2}",
+                pattern=r"(0|[0-9]\.[0-9])-(SI|C)-[0-9]{2}-E[0-9]{2}",
             ),
-            f("initiative_id", "The specific initiative this evidence is about.", required=True),
+            f(
+                "initiative_id",
+                "The specific initiative or commitment this evidence is about.",
+                required=True,
+            ),
             after(
                 date(
                     "date", "When it happened (after 15 May 2019, not after the assessment date)."
@@ -831,9 +835,9 @@ RESOURCES = [
     ),
     (
         "implementation_status",
-        "Implementation tracker: the status of each specific initiative as of the assessment date, coded by the protocol in Methods.",
+        "Implementation tracker: the status of each coded item of the strategy (its specific initiatives and its commitments) as of the assessment date, coded by the protocol in Methods (with its adaptation for commitments).",
         [
-            f("initiative_id", "The specific initiative.", required=True),
+            f("initiative_id", "The specific initiative or commitment.", required=True),
             f(
                 "status",
                 "delivered, partly_delivered, under_way, announced_only, superseded or no_public_evidence, from most to least delivered (definitions in Methods).",
@@ -897,9 +901,19 @@ RESOURCES = [
     ),
     (
         "second_coding",
-        "Implementation tracker: the independent second coder's statuses for a random sample of initiatives, coded from the protocol and the evidence only (agreement and resolution in Methods).",
+        "Implementation tracker: the independent second coders' statuses for seeded random samples of the coded items, coded from the protocol and the evidence only (agreement and resolution in Methods). One table for every round: a round has the same unit, columns and rules, and an item may be drawn in two rounds, so the key is the round and the item.",
         [
-            f("initiative_id", "A sampled specific initiative.", required=True),
+            f(
+                "initiative_id",
+                "A sampled item (specific initiative or commitment).",
+                required=True,
+            ),
+            f(
+                "round",
+                "The edition whose second coding the row belongs to: 0.2.0, a sample of the 45 specific initiatives; 0.3.0, a sample of all 112 items stratified by kind and strand (research/tracker/second-coding-2-plan.md).",
+                required=True,
+                enum=["0.2.0", "0.3.0"],
+            ),
             f("status", "The second coder's status.", required=True, enum=TRACKER_STATUSES),
             f(
                 "confidence",
@@ -907,9 +921,15 @@ RESOURCES = [
                 required=True,
                 enum=["high", "medium", "low"],
             ),
+            f(
+                "compared_status",
+                "The status the item had in the data when the round was coded (the first coding, after the resolutions and re-codings of earlier rounds): the status the second coder's is compared with.",
+                required=True,
+                enum=TRACKER_STATUSES,
+            ),
             f("rationale", "The second coder's reasons, citing evidence ids.", required=True),
         ],
-        "initiative_id",
+        ["round", "initiative_id"],
         [fk("initiative_id", "implementation_status")],
     ),
 ]
@@ -924,11 +944,11 @@ CROSS_RULES = {
             "fields": "initiative_id",
             "exceptWhen": {"status": ["no_public_evidence"]},
         },
-        # every specific initiative has its status row
+        # every coded item (specific initiative or commitment) has its status row
         "x-everyRowOf": {
             "resource": "initiatives",
             "fields": "initiative_id",
-            "when": {"kind": ["specific_initiative"]},
+            "when": {"kind": ["specific_initiative", "commitment"]},
         },
         # and the converse of the first: a search that found nothing cannot have evidence
         "x-forbidsRowsInWhen": {
@@ -1000,7 +1020,7 @@ ID_ENCODES = {
     "implementation_evidence": [
         {
             "field": "evidence_id",
-            "pattern": r"(?P<initiative_id>[0-9]\.[0-9]-SI-[0-9]{2})-E[0-9]{2}",
+            "pattern": r"(?P<initiative_id>(?:0|[0-9]\.[0-9])-(?:SI|C)-[0-9]{2})-E[0-9]{2}",
         }
     ],
 }

@@ -36,14 +36,19 @@ def tex(text: str) -> str:
 
 
 def bib_entry(row: dict) -> str:
-    fields = [("author", "{" + tex(row["publisher"] or "Unknown publisher") + "}"), ("title", "{" + tex(row["title"]) + "}")]
+    fields = [
+        ("author", "{" + tex(row["publisher"] or "Unknown publisher") + "}"),
+        ("title", "{" + tex(row["title"]) + "}"),
+    ]
     if row["date"]:
         fields.append(("year", row["date"][:4]))
         if len(row["date"]) >= 7:
             fields.append(("month", MONTHS[int(row["date"][5:7]) - 1]))
     if row["url"]:
         fields.append(("url", row["url"]))
-    body = ",\n".join(f"  {k:<12} = {v}" if k == "month" else f"  {k:<12} = {{{v}}}" for k, v in fields)
+    body = ",\n".join(
+        f"  {k:<12} = {v}" if k == "month" else f"  {k:<12} = {{{v}}}" for k, v in fields
+    )
     return f"@misc{{{row['source_id']},\n{body}\n}}\n"
 
 
@@ -66,7 +71,9 @@ def main() -> None:
         added.append(row)
     write(DATA / "sources.csv", list(source_rows[0]), source_rows + added)
     with open(ROOT / "book" / "references.bib", "a", encoding="utf-8") as bib:
-        bib.write("\n% Sources of the implementation tracker (evidence of what became of each initiative).\n")
+        bib.write(
+            "\n% Sources of the implementation tracker (evidence of what became of each initiative).\n"
+        )
         for row in added:
             bib.write("\n" + bib_entry(row))
 
@@ -85,18 +92,52 @@ def main() -> None:
         )
     write(
         DATA / "implementation_evidence.csv",
-        ["evidence_id", "initiative_id", "date", "date_precision", "event", "instrument_id", "programme",
-         "amount_eur", "amount_note", "other_actors", "source_id", "locator", "source_kind", "note"],
+        [
+            "evidence_id",
+            "initiative_id",
+            "date",
+            "date_precision",
+            "event",
+            "instrument_id",
+            "programme",
+            "amount_eur",
+            "amount_note",
+            "other_actors",
+            "source_id",
+            "locator",
+            "source_kind",
+            "note",
+        ],
         sorted(out, key=lambda r: r["evidence_id"]),
     )
-    write(DATA / "implementation_evidence_actors.csv", ["evidence_id", "actor_id"],
-          sorted({(r["evidence_id"], r["actor_id"]): r for r in links}.values(), key=lambda r: (r["evidence_id"], r["actor_id"])))
+    write(
+        DATA / "implementation_evidence_actors.csv",
+        ["evidence_id", "actor_id"],
+        sorted(
+            {(r["evidence_id"], r["actor_id"]): r for r in links}.values(),
+            key=lambda r: (r["evidence_id"], r["actor_id"]),
+        ),
+    )
     write(
         DATA / "implementation_status.csv",
-        ["initiative_id", "status", "confidence", "assessed_on", "coder", "rationale", "searched", "note"],
-        sorted(({**r, "assessed_on": ASSESSED_ON, "coder": "first"} for r in statuses), key=lambda r: r["initiative_id"]),
+        [
+            "initiative_id",
+            "status",
+            "confidence",
+            "assessed_on",
+            "coder",
+            "rationale",
+            "searched",
+            "note",
+        ],
+        sorted(
+            ({**r, "assessed_on": ASSESSED_ON, "coder": "first"} for r in statuses),
+            key=lambda r: r["initiative_id"],
+        ),
     )
-    print(f"{len(out)} evidence rows, {len(links)} actor links, {len(statuses)} statuses, {len(added)} new sources")
+    print(
+        f"{len(out)} evidence rows, {len(links)} actor links, {len(statuses)} statuses, {len(added)} new sources"
+    )
 
 
 if __name__ == "__main__":

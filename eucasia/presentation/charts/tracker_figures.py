@@ -21,11 +21,13 @@ from eucasia.presentation.figurekit.style import (
 )
 
 
-def status_chart(counts: pd.DataFrame, row_labels: Mapping[str, str]) -> Figure:
+def status_chart(
+    counts: pd.DataFrame, row_labels: Mapping[str, str], unit: str = "Coded items"
+) -> Figure:
     """One horizontal bar per row (a strand or a section), split by status, counts written in.
 
-    ``counts`` has one column per status (vocabulary order) and one row per strand or section;
-    ``row_labels`` names the rows. Segments are labelled with their count so that colour is
+    ``counts`` has one column per status (vocabulary order) and one row per strand or section
+    (or per strand and kind of item); ``row_labels`` names the rows, ``unit`` the axis. Segments are labelled with their count so that colour is
     never the only cue; the legend is built from the same style table as the bars.
 
     Examples
@@ -58,7 +60,7 @@ def status_chart(counts: pd.DataFrame, row_labels: Mapping[str, str]) -> Figure:
                 )
         left = left + values
     ax.set_yticks(range(len(rows)), names)
-    ax.set_xlabel("Specific initiatives")
+    ax.set_xlabel(unit)
     count_axis(ax.xaxis)
     ax.spines[["top", "right"]].set_visible(False)
     ax.tick_params(axis="y", length=0)

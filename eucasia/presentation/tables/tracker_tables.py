@@ -6,6 +6,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from eucasia.analysis.agreement import confusion_table
+from eucasia.analysis.tracker import STATUSES, kind_counts, second_coding
 from eucasia.presentation.figurekit.style import status_label, with_status_labels
 from eucasia.presentation.page.display import show_table
 from eucasia.presentation.tables.comparison import strand_titles
@@ -26,20 +28,28 @@ def status_links(tables: Mapping[str, pd.DataFrame], strand: str) -> pd.Series:
     return status.map(lambda s: f"{{ref}}`{status_label(s)} <{evidence_label(strand)}>`")
 
 
+#: How the pages name the two kinds of coded item, in a table cell.
+KIND_LABELS = {"specific_initiative": "initiative", "commitment": "commitment"}
+#: ... and as a row or column heading that counts them.
+KIND_HEADINGS = {"specific_initiative": "specific initiatives", "commitment": "commitments"}
+
+
 def status_table(tables: Mapping[str, pd.DataFrame], strand: str) -> pd.DataFrame:
-    """One row per specific initiative of a strand: status, confidence, evidence and why.
+    """One row per coded item of a strand, section by section (its specific initiatives,
+    then its commitments, in source order): the item with its kind, status, confidence, evidence
+    and why.
 
     *why* holds MyST (sources cited in the coder's reason): show it with ``raw_columns``.
     """
     source_ids = set(tables["sources"]["source_id"])
     initiatives = strand_initiatives(tables, strand)
-    ids = initiatives.loc[initiatives["kind"] == "specific_initiative", "initiative_id"]
-    status = tables["implementation_status"].set_index("initiative_id").loc[list(ids)]
+    kinds = initiatives.set_index("initiative_id")["kind"]
+    status = tables["implementation_status"].set_index("initiative_id").loc[list(kinds.index)]
     evidence = tables["implementation_evidence"]
     counts = evidence.groupby("initiative_id").size()
     return pd.DataFrame(
         {
-            "initiative": status.index,
+            "item": [f"{i} ({KIND_LABELS[kinds[i]]})" for i in status.index],
             "status": [status_label(s) for s in status["status"]],
             "confidence": status["confidence"].to_numpy(),
             "evidence": [int(counts.get(i, 0)) for i in status.index],
@@ -52,18 +62,20 @@ def status_table(tables: Mapping[str, pd.DataFrame], strand: str) -> pd.DataFram
 
 
 def evidence_table(tables: Mapping[str, pd.DataFrame], strand: str) -> pd.DataFrame:
-    """Every piece of evidence for a strand's initiatives, by initiative and date, with its source.
+    """Every piece of evidence for a strand's items, by item and date, with its source.
 
-    The column *no.* (E01, E02 …) is the number the coders' reasons cite.
+    The column *no.* (E01, E02 …) is the number the coders' reasons cite; *item* says whether
+    the item is a specific initiative or a commitment.
     """
     initiatives = strand_initiatives(tables, strand)
+    kinds = initiatives.set_index("initiative_id")["kind"]
     evidence = tables["implementation_evidence"]
     evidence = evidence[evidence["initiative_id"].isin(set(initiatives["initiative_id"]))]
     evidence = evidence.sort_values(["initiative_id", "date", "evidence_id"])
     kind = evidence["source_kind"].map({"official": "official", "news": "news report"})
     return pd.DataFrame(
         {
-            "initiative": evidence["initiative_id"],
+            "item": [f"{i} ({KIND_LABELS[kinds[i]]})" for i in evidence["initiative_id"]],
             "no.": evidence["evidence_id"].str.rsplit("-", n=1).str[-1],
             "date": evidence["date"],
             "what happened": evidence["event"].map(reader_text),
@@ -94,33 +106,69 @@ def actors_table(comparison: pd.DataFrame, top: int = 12) -> pd.DataFrame:
         {
             "actor": ranked["label"].to_numpy(),
             "rank by strength, 2019 text": ranked["rank_strength"].astype(int).to_numpy(),
-            "initiatives with evidence naming it": ranked["initiatives"].to_numpy(),
+            "items with evidence naming it": ranked["initiatives"].to_numpy(),
             "pieces of evidence": ranked["evidence"].to_numpy(),
         }
     )
 
 
-def agreement_table(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
-    """The sampled initiatives: first coder, second coder, and the status after resolution.
+def agreement_table(tables: Mapping[str, pd.DataFrame], round_: str) -> pd.DataFrame:
+    """One round's sampled items: kind, first coding, second coder, status after resolution.
 
     Examples
     --------
     >>> from eucasia.data import load_tables
-    >>> table = agreement_table(load_tables(["implementation_status", "second_coding"]))
-    >>> list(table.columns[:3])
-    ['initiative', 'first coder', 'second coder']
+    >>> rows = agreement_table(load_tables(["second_coding"]), "0.3.0")
+    >>> list(rows.columns), len(rows)
+    (['item', 'kind', 'first coding', 'second coder', 'final'], 32)
     """
-    second = tables["second_coding"].sort_values("initiative_id")
-    status = tables["implementation_status"].set_index("initiative_id")
-    first, final = status["first_coder_status"], status["status"]
+    rows = second_coding(tables, round_)
     return pd.DataFrame(
         {
-            "initiative": second["initiative_id"].to_numpy(),
-            "first coder": [status_label(first[i]) for i in second["initiative_id"]],
-            "second coder": [status_label(s) for s in second["status"]],
-            "final": [status_label(final[i]) for i in second["initiative_id"]],
+            "item": rows["initiative_id"].to_numpy(),
+            "kind": [KIND_LABELS[k] for k in rows["kind"]],
+            "first coding": [status_label(s) for s in rows["first"]],
+            "second coder": [status_label(s) for s in rows["second"]],
+            "final": [status_label(s) for s in rows["final"]],
         }
     )
+
+
+def confusion_display(tables: Mapping[str, pd.DataFrame], round_: str) -> pd.DataFrame:
+    """One round's confusion table for the page: first coding in rows, second coder in columns,
+    status labels as readers see them; the diagonal holds the items coded alike.
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> table = confusion_display(load_tables(["second_coding"]), "0.3.0")
+    >>> table.columns[0], int(table.iloc[:, 1:].to_numpy().sum())
+    ('first coding / second coder', 32)
+    """
+    rows = second_coding(tables, round_)
+    table = confusion_table(list(rows["first"]), list(rows["second"]), STATUSES)
+    labels = {s: status_label(s) for s in table.index}
+    table = table.rename(index=labels, columns=labels)
+    return table.rename_axis("first coding / second coder").reset_index()
+
+
+def kinds_table(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """Items per status for each kind of item and for all items, with a total column.
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> table = kinds_table(load_tables(["implementation_status"]))
+    >>> list(table["kind"]), int(table["items"].iloc[-1])
+    (['specific initiatives', 'commitments', 'all items'], 112)
+    """
+    counts = kind_counts(tables)
+    counts.loc["all"] = counts.sum()
+    present = [s for s in counts.columns if counts[s].sum() > 0]
+    out = counts[present].rename(columns=status_label)
+    out.insert(0, "kind", [KIND_HEADINGS.get(k, "all items") for k in counts.index])
+    out["items"] = counts.sum(axis=1)
+    return out.reset_index(drop=True)
 
 
 def with_status(
@@ -164,10 +212,10 @@ def show_status_table(tables: Mapping[str, pd.DataFrame], strand: str) -> None:
     title = escape_markdown(strand_titles(tables)[strand])
     show_table(
         status_table(tables, strand),
-        f"Status of the specific initiatives of *{title}*, with the coder's confidence, the "
-        "number of pieces of evidence and the reasons.",
+        f"Status of the specific initiatives and the commitments of *{title}*, with the "
+        "coder's confidence, the number of pieces of evidence and the reasons.",
         f"tbl-trk-status-{strand}",
-        widths=[11, 13, 14, 13, 49],
+        widths=[14, 13, 13, 11, 49],
         long=True,
         raw_columns=["why"],
     )
@@ -193,9 +241,9 @@ def show_evidence_table(tables: Mapping[str, pd.DataFrame], strand: str) -> None
     title = escape_markdown(strand_titles(tables)[strand])
     show_table(
         evidence_table(tables, strand),
-        f"Evidence for the specific initiatives of *{title}*.",
+        f"Evidence for the specific initiatives and the commitments of *{title}*.",
         evidence_label(strand),
-        widths=[12, 7, 12, 47, 22],
+        widths=[14, 6, 11, 47, 22],
         long=True,
         raw_columns=["source"],
     )
