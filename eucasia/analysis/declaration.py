@@ -160,17 +160,18 @@ def relation_counts(changes: pd.DataFrame) -> pd.DataFrame:
 
 def coverage(tables: Mapping[str, pd.DataFrame]) -> dict[str, object]:
     """What the stored text of the declaration covers: paragraphs coded, the last one, whether
-    the last is coded from part of it only (its locator says so), and the kinds of paragraph.
+    the last is coded from part of it only (its locator says so), the kinds of paragraph, and
+    for each source the first and last paragraph coded from it (``sources``).
 
     Examples
     --------
     >>> import pandas as pd
     >>> paragraphs = pd.DataFrame({"paragraph_id": ["D-01", "D-02"], "number": [1, 2],
-    ...     "kind": ["commitment", "statement"],
+    ...     "kind": ["commitment", "statement"], "source_id": ["a", "b"],
     ...     "locator": ["paragraph 1", "paragraph 2 (first sentence only)"]})
     >>> c = coverage({"declaration_paragraphs": paragraphs})
-    >>> c["coded"], c["last"], c["last_partial"], c["kinds"]["statement"]
-    (2, 2, True, 1)
+    >>> c["coded"], c["last"], c["last_partial"], c["kinds"]["statement"], c["sources"]["b"]
+    (2, 2, True, 1, (2, 2))
     """
     paragraphs = tables["declaration_paragraphs"].sort_values("number")
     numbers = paragraphs["number"].astype(int).tolist()
@@ -182,6 +183,10 @@ def coverage(tables: Mapping[str, pd.DataFrame]) -> dict[str, object]:
         "last": numbers[-1],
         "last_partial": "only" in str(last["locator"]),
         "kinds": paragraphs["kind"].value_counts().to_dict(),
+        "sources": {
+            str(s): (int(g["number"].min()), int(g["number"].max()))
+            for s, g in paragraphs.groupby("source_id", sort=False)
+        },
     }
 
 
