@@ -36,7 +36,7 @@ MARKS = {
     "kept": ("o", OKABE_ITO["bluish_green"], OKABE_ITO["bluish_green"]),
     "new": ("D", OKABE_ITO["vermillion"], OKABE_ITO["vermillion"]),
     "undetermined": ("o", "white", "#6b6b6b"),
-    "dropped": ("x", "#333333", "#333333"),
+    "dropped": ("X", "#333333", "#333333"),
 }
 GROUPS = {
     "strategy_2019": "2019 strategy: its sections",
