@@ -11,7 +11,6 @@ from eucasia.presentation.charts.declaration_figure import (
     COLUMNS,
     GROUPS,
     paragraph_span,
-    row_name,
 )
 from eucasia.presentation.text.readertext import cite_sources, reader_text
 
@@ -29,9 +28,25 @@ TEXT_WORDS = {"strategy_2019": "2019", "roadmap_2023": "2023", "declaration_2025
 assert set(TEXT_WORDS) == set(GROUPS)
 
 
+def area_number(row) -> str:
+    """The number a theme has in its text: ``1.2`` (a 2019 section), ``4`` (a Roadmap key area),
+    nothing for the overarching priority (it has none) and for a theme new in 2025.
+
+    >>> import pandas as pd
+    >>> rows = pd.DataFrame({"text": ["strategy_2019", "strategy_2019", "roadmap_2023"],
+    ...                      "label": ["0", "1.2", "RA4"]})
+    >>> [area_number(r) for r in rows.itertuples(index=False)]
+    ['', '1.2', '4']
+    """
+    if row.text == "roadmap_2023":
+        return str(row.label).removeprefix("RA")
+    return "" if row.label in ("", "0") else str(row.label)
+
+
 def agenda_table(changes: pd.DataFrame, source_ids: Collection[str]) -> pd.DataFrame:
-    """One row per theme, in the figure's order: the text it comes from, the area, the relation,
-    the paragraphs and the rationale with its sources cited.
+    """One row per theme, in the figure's order: the text it comes from, the area's number and
+    title (as the data has it, so the table's download is the data), the relation, the
+    paragraphs and the rationale with its sources cited.
 
     ``changes`` is :func:`eucasia.analysis.declaration.agenda_changes`. *why* holds MyST
     (citations): show it with ``raw_columns``.
@@ -42,13 +57,13 @@ def agenda_table(changes: pd.DataFrame, source_ids: Collection[str]) -> pd.DataF
     >>> changes = pd.DataFrame({"text": ["roadmap_2023"], "label": ["RA4"], "title": ["Security"],
     ...     "relation": ["kept"], "paragraphs": [("D-05", "D-06")], "rationale": ["See x_2025"]})
     >>> agenda_table(changes, {"x_2025"}).iloc[0].tolist()
-    ['2023', '4. Security', 'kept', '§5–6', 'See {cite}`x_2025`']
+    ['2023', '4', 'Security', 'kept', '§5–6', 'See {cite}`x_2025`']
     """
-    area = [row_name(row) for row in changes.itertuples(index=False)]
     return pd.DataFrame(
         {
             "text": changes["text"].map(TEXT_WORDS),
-            "area or theme": [reader_text(a) for a in area],
+            "area": [area_number(row) for row in changes.itertuples(index=False)],
+            "title": [reader_text(x) for x in changes["title"]],
             "in 2025": changes["relation"].map(RELATION_WORDS),
             "paragraphs": [paragraph_span(p) for p in changes["paragraphs"]],
             "why": [cite_sources(r, source_ids) for r in changes["rationale"]],
