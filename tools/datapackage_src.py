@@ -728,7 +728,7 @@ RESOURCES = [
     # --- the 2025 Samarkand declaration (issue 25, item 3) ------------------------------------
     (
         "declaration_paragraphs",
-        "The joint declaration of the first EU–Central Asia summit (Samarkand, 4 April 2025), coded with the scheme of the 2019 strategy: one row per paragraph that could be read. The stored copies stop inside paragraph 8, so paragraphs 9 onwards are not coded (research/declaration2025/README.md).",
+        "The joint declaration of the first EU–Central Asia summit (Samarkand, 4 April 2025), coded with the scheme of the 2019 strategy: one row per paragraph that could be read. The stored copies stop inside paragraph 8, so paragraphs 9 onwards are not coded.",
         [
             f(
                 "paragraph_id",
