@@ -162,6 +162,14 @@ CASES = [
         "",
     ),
     (
+        "crosswalk-id-names-another-text",
+        "declaration_crosswalk.csv",
+        cell("2019-2.2", "2019-2.2", "theme_id", "2024-2.2"),
+        "declaration_crosswalk",
+        "declaration_crosswalk.csv, line 7, column 'theme_id'",
+        "does not have the form",
+    ),
+    (
         "crosswalk-section-missing",
         "declaration_crosswalk.csv",
         drop("theme_id", "2019-3.3"),
@@ -229,6 +237,11 @@ def _broken(tables, theme_id: str, values: dict) -> dict[str, pd.DataFrame]:
         ("2019-1.3", {"relation": "new"}, "2019-1.3: only a theme of the declaration itself"),
         ("2025-ukraine", {"relation": "kept"}, "2025-ukraine: a theme of the declaration itself"),
         ("2025-ukraine", {"theme": None}, "2025-ukraine: a theme new in 2025 needs its title"),
+        (
+            "2019-3.2",
+            {"area_id": None, "roadmap_area_id": "RA1"},
+            "2019-3.2: a row of strategy_2019 needs its area_id",
+        ),
     ],
 )
 def test_the_comparison_refuses_a_crosswalk_the_schema_cannot_judge(

@@ -813,7 +813,7 @@ RESOURCES = [
                 "theme_id",
                 "Identifier: 2019- and the section, 2023- and the key area, or 2025- and a slug for a theme new in the declaration.",
                 required=True,
-                pattern=r"(2019-(0|[1-3]\.[1-4])|2023-RA[0-9]|2025-[a-z][a-z_]*)",
+                pattern=r"20[0-9]{2}-[A-Za-z0-9._]+",  # the exact forms: x-idEncodes
             ),
             f(
                 "text",

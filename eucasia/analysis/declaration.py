@@ -39,8 +39,9 @@ def crosswalk_problems(tables: Mapping[str, pd.DataFrame]) -> list[str]:
     """What is wrong in ``declaration_crosswalk`` beyond its schema (empty: nothing).
 
     The descriptor checks each cell and the keys; across rows and tables it cannot say that a
-    listed paragraph exists, that every Roadmap key area has its row, that *new* belongs to
-    exactly the themes of the declaration, or that a theme new in 2025 has a title.
+    listed paragraph exists, that a row of 2019 names its section and one of 2023 its key area,
+    that every Roadmap key area has its row, that *new* belongs to exactly the themes of the
+    declaration, or that a theme new in 2025 has a title.
 
     Examples
     --------
@@ -50,7 +51,8 @@ def crosswalk_problems(tables: Mapping[str, pd.DataFrame]) -> list[str]:
     ...     "roadmap_areas": pd.DataFrame({"roadmap_area_id": ["RA1"]}),
     ...     "declaration_crosswalk": pd.DataFrame({
     ...         "theme_id": ["2023-RA1", "2025-x"], "text": ["roadmap_2023", "declaration_2025"],
-    ...         "relation": ["new", "new"], "paragraphs": ["D-09", "D-01"], "theme": [None, "X"]}),
+    ...         "relation": ["new", "new"], "paragraphs": ["D-09", "D-01"], "theme": [None, "X"],
+    ...         "area_id": [None, None], "roadmap_area_id": ["RA1", None]}),
     ... }
     >>> for problem in crosswalk_problems(tables):
     ...     print(problem)
@@ -66,6 +68,10 @@ def crosswalk_problems(tables: Mapping[str, pd.DataFrame]) -> list[str]:
                 problems.append(
                     f"{row.theme_id}: paragraph {paragraph} is not coded in declaration_paragraphs"
                 )
+        for text, column in (("strategy_2019", "area_id"), ("roadmap_2023", "roadmap_area_id")):
+            value = getattr(row, column, None)
+            if row.text == text and (value is None or value is pd.NA or pd.isna(value)):
+                problems.append(f"{row.theme_id}: a row of {text} needs its {column}")
         own = row.text == "declaration_2025"
         if own != (row.relation == "new"):
             problems.append(
