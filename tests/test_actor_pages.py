@@ -116,6 +116,8 @@ def test_an_actor_held_only_for_the_declaration_is_not_called_one_the_strategy_n
     assert "- Paragraph 4 (commitment; forum): Principles in international fora" in page
     assert "{ref}`syn-declaration`" in page
     assert "## In the 2025 declaration" not in sources["kaz.md"]
+    index = sources["index.md"]
+    assert index.count(r"not in the strategy\, named in the 2025 summit declaration") == 2
     # Without its declaration rows the same actor reads as one the strategy names unlinked.
     unsc = next(p for p in profiles if p.actor_id == "unsc")
     bare = dataclasses.replace(unsc, declaration=unsc.declaration.iloc[0:0])
