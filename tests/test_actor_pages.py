@@ -3,6 +3,7 @@ files are written only when they change, and the PDF keeps the index's table alo
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 import subprocess
@@ -104,6 +105,24 @@ def test_page_of_an_actor_in_no_item_says_so(sources) -> None:
     assert "links it to no initiative" in page and "none of the three strands" in page
     assert "## In the strand networks\n\nIt is in none" in page
     assert "## Instruments\n\nThe text ties no instrument" in page
+
+
+def test_an_actor_held_only_for_the_declaration_is_not_called_one_the_strategy_names(
+    tables, sources, profiles
+) -> None:
+    page = sources["unsc.md"]
+    assert "does not name this actor" in page and "links it to no initiative" not in page
+    assert "## In the 2025 declaration" in page
+    assert "- Paragraph 4 (commitment; forum): Principles in international fora" in page
+    assert "{ref}`syn-declaration`" in page
+    assert "## In the 2025 declaration" not in sources["kaz.md"]
+    index = sources["index.md"]
+    assert index.count(r"not in the strategy\, named in the 2025 summit declaration") == 2
+    # Without its declaration rows the same actor reads as one the strategy names unlinked.
+    unsc = next(p for p in profiles if p.actor_id == "unsc")
+    bare = dataclasses.replace(unsc, declaration=unsc.declaration.iloc[0:0])
+    page = actor_pages.actor_page(bare, tables["strands"], {})
+    assert "links it to no initiative" in page and "## In the 2025 declaration" not in page
 
 
 def test_sources_are_cited_never_shown_as_keys(tables, sources) -> None:

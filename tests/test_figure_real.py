@@ -24,12 +24,14 @@ from matplotlib.markers import MarkerStyle
 from matplotlib.text import Text
 
 from eucasia.analysis.corpus import Corpus
+from eucasia.analysis.declaration import agenda_changes
 from eucasia.analysis.milestones import STRATEGY_DOCUMENT
 from eucasia.analysis.network import strand_analysis
 from eucasia.analysis.strandgraphs import corridor_graph, format_graph, river_graph
 from eucasia.data import load_tables
 from eucasia.data.vocabulary import STRANDS
 from eucasia.presentation.charts.country_figures import agreement_alt, agreement_chart
+from eucasia.presentation.charts.declaration_figure import agenda_chart
 from eucasia.presentation.charts.networkfig import TIE_GAP_PT, draw_affiliation, draw_network
 from eucasia.presentation.charts.plain_charts import NAMED_KINDS, structure_chart, timeline_chart
 from eucasia.presentation.charts.synthesis_figures import crosswalk_chart, strength_heatmap
@@ -482,6 +484,7 @@ def book_figures(tables, results, networks, affiliations) -> dict[str, Figure]:
     figures |= {
         "heatmap": strength_heatmap(strength_matrix(results), strand_titles(tables)),
         "crosswalk": crosswalk_chart(tables),
+        "declaration": agenda_chart(agenda_changes(tables), 8),
         "timeline": timeline_chart(tables["timeline"][tables["timeline"]["date"] >= "2007"]),
         "structure": structure_chart(tables["areas"], tables["initiatives"], tables["strands"]),
         "status": status_chart(counts, {a: a for a in counts.index}),

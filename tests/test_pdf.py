@@ -32,16 +32,21 @@ def pdf_pages(built_pdf: Path) -> list[str]:
 
 def across_a_page_break(value: str, pages: list[str]) -> bool:
     """`value` runs from the foot of one page to the next (the running head, the folio or a
-    float at the top of the next page come between its two parts in the text).
+    float at the top of the next page come between its two parts in the text), or to the page
+    after it when that page is all floats (a figure or table LaTeX set on a page of its own).
 
     >>> across_a_page_break("a b c", ["x a b", "c y"]), across_a_page_break("a b c", ["a", "x"])
     (True, False)
+    >>> across_a_page_break("a b c", ["x a b", "Figure", "c y"])
+    True
+    >>> across_a_page_break("a b c", ["x a b", "Figure", "z", "c y"])
+    False
     """
     words = value.split(" ")
     for cut in range(1, len(words)):
         head, tail = " ".join(words[:cut]), " ".join(words[cut:])
-        for page, following in zip(pages, pages[1:], strict=False):
-            if page.rstrip().find(head) >= 0 and tail in following:
+        for i, page in enumerate(pages):
+            if page.rstrip().find(head) >= 0 and any(tail in p for p in pages[i + 1 : i + 3]):
                 return True
     return False
 

@@ -91,7 +91,7 @@ def _expected() -> dict[str, tuple[str, Callable[[], pd.DataFrame], list[str]]]:
     out["tbl-syn-funding"] = (
         "notebooks/synthesis.html",
         lambda: funding_table(tables()),
-        ["source"],
+        ["source", "note"],  # both raw on the page (citations in notes)
     )
     out["tbl-trk-actors"] = ("notebooks/tracker.html", _tracker_actors, [])
     return out

@@ -31,6 +31,10 @@ ACTOR_TYPES = [
 ]
 ROLES = ["lead", "partner", "beneficiary", "funder", "forum"]
 PRECISION = ["day", "month", "year"]
+#: Kinds of coded text in the 2025 declaration: the 2019 kinds, and statements (no undertaking).
+DECLARATION_KINDS = ["specific_initiative", "commitment", "statement"]
+#: What the 2025 declaration did with an earlier area (definitions in declaration_crosswalk).
+DECLARATION_RELATIONS = ["kept", "gained_emphasis", "dropped", "new", "undetermined"]
 TRACKER_STATUSES = [  # from most to least delivered: the order decision rule 5 uses
     "delivered",
     "partly_delivered",
@@ -721,6 +725,122 @@ RESOURCES = [
         ["area_id", "roadmap_area_id"],
         [fk("area_id", "areas"), fk("roadmap_area_id", "roadmap_areas")],
     ),
+    # --- the 2025 Samarkand declaration (issue 25, item 3) ------------------------------------
+    (
+        "declaration_paragraphs",
+        "The joint declaration of the first EU–Central Asia summit (Samarkand, 4 April 2025), coded with the scheme of the 2019 strategy: one row per paragraph that could be read. The stored copies stop inside paragraph 8, so paragraphs 9 onwards are not coded.",
+        [
+            f(
+                "paragraph_id",
+                "Identifier: D- and the paragraph's two-digit number.",
+                required=True,
+                pattern=r"D-[0-9]{2}",
+            ),
+            f(
+                "number",
+                "Number of the paragraph in the declaration.",
+                type="integer",
+                required=True,
+                minimum=1,
+            ),
+            f("theme", "What the paragraph is about, in a few words.", required=True),
+            f("summary", "English paraphrase in the book's own words.", required=True),
+            f(
+                "kind",
+                "specific_initiative: a concrete decision taken at the summit; commitment: a joint undertaking ('we are committed to', 'we agreed to continue'); statement: an assessment, welcome or position with no undertaking.",
+                required=True,
+                enum=DECLARATION_KINDS,
+            ),
+            f("area_id", "The 2019 section the paragraph continues (empty: none does)."),
+            f(
+                "roadmap_area_id",
+                "The 2023 Joint Roadmap key area it continues (empty: none does).",
+            ),
+            source(),
+            locator(),
+            note(),
+        ],
+        "paragraph_id",
+        [fk("area_id", "areas"), fk("roadmap_area_id", "roadmap_areas"), SRC_FK],
+    ),
+    (
+        "declaration_actors",
+        "Links between the paragraphs of the 2025 declaration and the actors they name, with the roles of the 2019 coding.",
+        [
+            f("paragraph_id", "Paragraph.", required=True),
+            f("actor_id", "Actor.", required=True),
+            f(
+                "role",
+                "What the actor does in the paragraph: in a joint 'we' paragraph both sides are partner; lead only where one side alone is the subject.",
+                required=True,
+                enum=ROLES,
+            ),
+            f(
+                "basis",
+                "explicit: named in the paragraph; implied: inferred, with the reason in note.",
+                required=True,
+                enum=["explicit", "implied"],
+            ),
+            source(),
+            note(),
+        ],
+        ["paragraph_id", "actor_id"],
+        [fk("paragraph_id", "declaration_paragraphs"), fk("actor_id", "actors"), SRC_FK],
+    ),
+    (
+        "declaration_instruments",
+        "Which instruments and frameworks the paragraphs of the 2025 declaration name.",
+        [
+            f("paragraph_id", "Paragraph.", required=True),
+            f("instrument_id", "Instrument.", required=True),
+            f(
+                "basis",
+                "explicit or implied (reason in note).",
+                required=True,
+                enum=["explicit", "implied"],
+            ),
+            source(),
+            note(),
+        ],
+        ["paragraph_id", "instrument_id"],
+        [fk("paragraph_id", "declaration_paragraphs"), fk("instrument_id", "instruments"), SRC_FK],
+    ),
+    (
+        "declaration_crosswalk",
+        "What the 2025 declaration did with each section of the 2019 strategy and each key area of the 2023 Joint Roadmap, and the themes it adds (an analytical judgement of this book, from paragraphs 1–8 only).",
+        [
+            f(
+                "theme_id",
+                "Identifier: 2019- and the section, 2023- and the key area, or 2025- and a slug for a theme new in the declaration.",
+                required=True,
+                pattern=r"20[0-9]{2}-[A-Za-z0-9._]+",  # the exact forms: x-idEncodes
+            ),
+            f(
+                "text",
+                "The text the theme comes from: strategy_2019, roadmap_2023, or declaration_2025 for a theme new in it.",
+                required=True,
+                enum=["strategy_2019", "roadmap_2023", "declaration_2025"],
+            ),
+            f("area_id", "The 2019 section (rows of strategy_2019 only)."),
+            f("roadmap_area_id", "The Roadmap key area (rows of roadmap_2023 only)."),
+            f("theme", "Title of a theme new in 2025 (the other rows take their area's title)."),
+            f(
+                "relation",
+                "kept: paragraphs 1–8 carry the area forward; gained_emphasis: they raise it (a higher level, a new format); dropped: the whole declaration leaves it out (usable only once every paragraph can be read); new: a theme neither earlier text has; undetermined: paragraphs 1–8 do not address it and the rest of the declaration could not be read, so whether it was kept or dropped is not known.",
+                required=True,
+                enum=DECLARATION_RELATIONS,
+            ),
+            f(
+                "paragraphs",
+                "The declaration's paragraphs that bear on the theme, separated by semicolons (empty: none of paragraphs 1–8).",
+                pattern=r"D-[0-9]{2}(;D-[0-9]{2})*",
+            ),
+            f("rationale", "Why, citing paragraphs and sources.", required=True),
+        ],
+        "theme_id",
+        [fk("area_id", "areas"), fk("roadmap_area_id", "roadmap_areas")],
+    ),
+    # --- end of the 2025 declaration -----------------------------------------------------------
     (
         "rivers",
         "Transboundary rivers of Central Asia and the position of each riparian state.",
@@ -957,6 +1077,21 @@ CROSS_RULES = {
             "when": {"status": ["no_public_evidence"]},
         },
     },
+    # every paragraph names an actor; every 2019 section has a row in the declaration's crosswalk
+    "declaration_actors": {
+        "x-everyRowOf": {
+            "resource": "declaration_paragraphs",
+            "fields": "paragraph_id",
+            "when": {"kind": DECLARATION_KINDS},
+        }
+    },
+    "declaration_crosswalk": {
+        "x-everyRowOf": {
+            "resource": "areas",
+            "fields": "area_id",
+            "when": {"strand_id": ["regional", "resilience", "prosperity", "together"]},
+        }
+    },
     "implementation_evidence": {
         "x-notAfter": [
             {
@@ -1016,6 +1151,22 @@ ID_ENCODES = {
     ],
     "roadmap_actions": [
         {"field": "action_id", "pattern": r"(?P<roadmap_area_id>RA[0-9])-[A-Z]+-[0-9]{2}"}
+    ],
+    "declaration_paragraphs": [{"field": "paragraph_id", "pattern": r"D-(?P<number>[0-9]{2})"}],
+    # the id names the text, and the section or key area, of its row (a new theme has neither)
+    "declaration_crosswalk": [
+        {
+            "field": "theme_id",
+            "pattern": r"(?P<text>2019|2023|2025)-(?:(?P<area_id>0|[1-3]\.[1-4])"
+            r"|(?P<roadmap_area_id>RA[0-9])|[a-z][a-z_]*)",
+            "map": {
+                "text": {
+                    "2019": "strategy_2019",
+                    "2023": "roadmap_2023",
+                    "2025": "declaration_2025",
+                }
+            },
+        }
     ],
     "implementation_evidence": [
         {

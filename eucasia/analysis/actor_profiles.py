@@ -5,7 +5,8 @@ Who it is (the ``actors`` row), every initiative and commitment it takes part in
 (the same :func:`~eucasia.analysis.network.strand_analysis` the strand chapters run, with their
 seed, so a page and a chapter cannot disagree), the instruments tied to its initiatives
 (``initiative_instruments``) and what the implementation tracker found it delivering
-(``implementation_evidence_actors``). Pure functions of the loaded tables; the pages format it.
+(``implementation_evidence_actors``), and the paragraphs of the 2025 summit declaration that
+name it (``declaration_actors``). Pure functions of the loaded tables; the pages format it.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ TABLES = (
     "implementation_status",
     "implementation_evidence",
     "implementation_evidence_actors",
+    "declaration_paragraphs",
+    "declaration_actors",
 )
 
 
@@ -70,6 +73,8 @@ class ActorProfile:
     none). ``instruments``: instrument_id, name, kind, initiatives (the actor's initiatives it
     is tied to, a tuple of ids). ``evidence``: one row per evidence row naming the actor
     (evidence_id, initiative_id, status, date, event, source_id, source_kind).
+    ``declaration``: one row per paragraph of the 2025 declaration naming the actor
+    (paragraph_id, number, theme, kind, role, basis), in paragraph order.
     """
 
     actor_id: str
@@ -82,6 +87,7 @@ class ActorProfile:
     positions: tuple[StrandPosition, ...]
     instruments: pd.DataFrame
     evidence: pd.DataFrame
+    declaration: pd.DataFrame
 
     def position(self, strand: str) -> StrandPosition | None:
         """The actor's position in ``strand``'s network, or None when it is not in it."""
@@ -145,6 +151,18 @@ def all_evidence(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     rows = rows.sort_values(["initiative_id", "date", "evidence_id", "actor_id"])
     columns = ["evidence_id", "initiative_id", "status", "date", "event", "source_id"]
     return rows[["actor_id", *columns, "source_kind"]].reset_index(drop=True)
+
+
+def all_declaration(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """Every (paragraph of the 2025 declaration, actor) link with the paragraph's number, theme
+    and kind, in paragraph order."""
+    rows = tables["declaration_actors"][["paragraph_id", "actor_id", "role", "basis"]].merge(
+        tables["declaration_paragraphs"][["paragraph_id", "number", "theme", "kind"]],
+        on="paragraph_id",
+    )
+    rows = rows.sort_values(["number", "actor_id"])
+    columns = ["paragraph_id", "number", "theme", "kind", "role", "basis"]
+    return rows[["actor_id", *columns]].reset_index(drop=True)
 
 
 def _of(frame: pd.DataFrame, actor_id: str) -> pd.DataFrame:
@@ -224,13 +242,20 @@ def actor_profiles(
             raise KeyError(f"no actor {', '.join(map(repr, unknown))} in the actors table")
         actors = actors.set_index("actor_id").loc[list(actor_ids)].reset_index()
     countries = tables["countries"].set_index("country_code")["name"]
-    frames = (all_initiatives(tables), all_instruments(tables), all_evidence(tables))
+    frames = (
+        all_initiatives(tables),
+        all_instruments(tables),
+        all_evidence(tables),
+        all_declaration(tables),
+    )
     parts = [(_split(frame), frame.drop(columns="actor_id").iloc[0:0]) for frame in frames]
     positions = [strand_positions(r) for r in results.values()]
     profiles = []
     for row in actors.itertuples(index=False):
         actor_id = str(row.actor_id)
-        initiatives, instruments, evidence = (split.get(actor_id, empty) for split, empty in parts)
+        initiatives, instruments, evidence, declaration = (
+            split.get(actor_id, empty) for split, empty in parts
+        )
         code = _text(row.country_code)
         profiles.append(
             ActorProfile(
@@ -244,6 +269,7 @@ def actor_profiles(
                 positions=tuple(p[actor_id] for p in positions if actor_id in p),
                 instruments=instruments,
                 evidence=evidence,
+                declaration=declaration,
             )
         )
     return tuple(profiles)

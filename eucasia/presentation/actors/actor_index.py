@@ -31,6 +31,8 @@ APPENDIX_CAPTION = (
 def _summary(profile: ActorProfile) -> str:
     """One line on an actor for the index: items, networks, evidence."""
     items = len(profile.initiatives)
+    if not items and len(profile.declaration):
+        return "not in the strategy, named in the 2025 summit declaration"
     if not items:
         return "named, but in no item of the strategy"
     parts = [plural(items, "item"), plural(len(profile.positions), "strand network")]

@@ -1,5 +1,6 @@
 """One page per actor, as MyST text: who it is, where the strategy involves it, its place in each
-strand's network, its instruments and what the implementation tracker found.
+strand's network, its instruments, what the implementation tracker found and, for an actor the
+2025 summit declaration names, the paragraphs that name it.
 
 Every value from data goes through :func:`~eucasia.presentation.text.escaping.escape_markdown`, so a
 name or a note is always shown as text. What is not escaped is written here from identifiers
@@ -26,7 +27,13 @@ from eucasia.presentation.text.numbers import fixed
 #: ``initiative-<initiative_id>``. The overarching priority's few items are listed in none.
 STRAND_CHAPTERS: dict[str, str] = {s: f"notebooks/{s}" for s in STRANDS}
 SCOPE_LABELS = {"eu": "the EU", "central_asia": "Central Asia", "national": "national"}
-KIND_LABELS = {"specific_initiative": "specific initiative", "commitment": "commitment"}
+KIND_LABELS = {
+    "specific_initiative": "specific initiative",
+    "commitment": "commitment",
+    "statement": "statement",
+}
+#: The label of the synthesis chapter's section on the 2025 declaration.
+DECLARATION_SECTION = "syn-declaration"
 SOURCE_KINDS = {"official": "official", "news": "news report"}
 
 
@@ -123,6 +130,11 @@ def folded(body: str, entries: int, what: str) -> str:
 
 def _initiatives(profile: ActorProfile, titles: Mapping[str, str]) -> str:
     rows = profile.initiatives
+    if rows.empty and not profile.declaration.empty:
+        return (
+            "The 2019 strategy does not name this actor: the data holds it for the 2025 summit "
+            "declaration (below), so it is in none of the networks."
+        )
     if rows.empty:
         return (
             "The strategy names this actor, but the coding links it to no initiative or "
@@ -143,6 +155,23 @@ def _initiatives(profile: ActorProfile, titles: Mapping[str, str]) -> str:
         items = "\n".join(_item(r) for r in group.itertuples(index=False))
         parts.append(folded(items, len(group), "items"))
     return "\n\n".join(parts)
+
+
+def _declaration(profile: ActorProfile) -> str:
+    """The paragraphs of the 2025 declaration that name the actor: number, kind, role, theme."""
+    rows = profile.declaration
+    entries = []
+    for row in rows.itertuples(index=False):
+        role = escape_markdown(row.role) + ("" if row.basis == "explicit" else ", *implied*")
+        kind = escape_markdown(KIND_LABELS.get(row.kind, row.kind))
+        entries.append(
+            f"- Paragraph {int(row.number):,} ({kind}; {role}): {escape_markdown(row.theme)}"
+        )
+    return (
+        f"The joint declaration of the first EU–Central Asia summit names it in "
+        f"{plural(len(rows), 'paragraph')} of those coded (what the stored text covers, and the "
+        f"coding: {{ref}}`{DECLARATION_SECTION}`).\n\n" + "\n".join(entries)
+    )
 
 
 def _share(value: float) -> str:
@@ -257,4 +286,6 @@ def actor_page(profile: ActorProfile, strands: pd.DataFrame, strand_of: Mapping[
         "## What the tracker found",
         _evidence(profile, strand_of),
     ]
+    if not profile.declaration.empty:
+        parts += ["## In the 2025 declaration", _declaration(profile)]
     return "\n\n".join(parts) + "\n"

@@ -62,6 +62,8 @@ def format_eur(amount: float, qualifier: str) -> Shown:
     in euros by which a web table sorts it (a table column of such text sorts by amount, never
     by its words).
 
+    Examples
+    --------
     >>> cell = format_eur(5.5e8, "at_least")
     >>> str(cell), cell.sort
     ('at least EUR 550 million', 550000000.0)
