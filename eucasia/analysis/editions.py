@@ -140,6 +140,8 @@ def diff_editions(
 
     `checks` names the newer edition's table of record checks that explains renamed keys.
 
+    Examples
+    --------
     >>> def t(name, rows):
     ...     return TextTable(name, ("id",), pd.DataFrame(rows, columns=["id", "v"]))
     >>> d = diff_editions({"a": t("a", [["1", "x"], ["2", "y"]])},
@@ -156,8 +158,14 @@ def diff_editions(
         summaries.append(summary)
         corrections += changed
         rows += added_removed
-    summary = pd.DataFrame(summaries, columns=SUMMARY_COLUMNS).astype(
-        {"rows_before": "Int64", "rows_after": "Int64"}
+    summary = pd.DataFrame(summaries, columns=SUMMARY_COLUMNS, dtype=object).astype(
+        {
+            "rows_before": "Int64",
+            "rows_after": "Int64",
+            "added": int,
+            "corrected": int,
+            "removed": int,
+        }
     )
     rows_frame = pd.DataFrame(rows, columns=ROW_COLUMNS, dtype=object)
     return EditionDiff(

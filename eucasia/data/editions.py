@@ -37,13 +37,21 @@ class TextTable:
 
 
 def editions_dir() -> Path:
-    """The stored editions of the book being worked on (found as :func:`default_data_dir` is)."""
+    """The stored editions of the book being worked on (found as :func:`default_data_dir` is).
+
+    Examples
+    --------
+    >>> editions_dir().parts[-2:]
+    ('book', '_editions')
+    """
     return default_data_dir().parent / EDITIONS
 
 
 def stored_editions(folder: Path | None = None) -> list[str]:
     """Versions of the stored editions, oldest first (compared as numbers: 0.10 after 0.9).
 
+    Examples
+    --------
     >>> stored_editions(Path("/nonexistent"))
     []
     """
@@ -66,6 +74,8 @@ def read_text_package(folder: Path | str) -> dict[str, TextTable]:
     The columns are the file's header (as published, even if the descriptor then said
     otherwise); the key is the descriptor's primary key.
 
+    Examples
+    --------
     >>> from eucasia.data import DATA_DIR
     >>> tables = read_text_package(DATA_DIR)
     >>> tables["strands"].key, bool(tables["strands"].frame["strand_id"].map(type).eq(str).all())

@@ -13,6 +13,8 @@ def change_facts(diff: EditionDiff, previous: str) -> dict[str, str]:
     The row totals are :class:`Fact` s naming the summary's total row, so the tests compare
     each with the table on the page.
 
+    Examples
+    --------
     >>> from eucasia.analysis.editions import diff_editions
     >>> facts = change_facts(diff_editions({}, {}), "0.1.0")
     >>> facts["previous"], facts["added"], facts["tables_changed"]

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from eucasia.analysis.editions import EditionDiff
+from eucasia.analysis.editions import EditionDiff, diff_editions
+from eucasia.data.editions import TextTable
 from eucasia.presentation.page.display import show_table
 
 #: The first cell of the summary's total row (the glued totals name it).
@@ -22,27 +23,36 @@ ROWS_LABEL = "tbl-chg-rows"
 ABSENT = "–"
 
 
+def _example() -> EditionDiff:
+    """A two-row table whose row 1 was corrected, 2 removed and 3 added (for the examples)."""
+
+    def table(rows: list[list[str]]) -> TextTable:
+        return TextTable("a", ("id",), pd.DataFrame(rows, columns=["id", "v"]))
+
+    return diff_editions(
+        {"a": table([["1", "x"], ["2", "y"]])}, {"a": table([["1", "z"], ["3", "w"]])}
+    )
+
+
 def _columns_changed(added: object, removed: object) -> str | None:
-    parts = [
-        f"{what}: {names}" for what, names in (("added", added), ("removed", removed)) if names
-    ]
+    pairs = (("added", added), ("removed", removed))
+    parts = [f"{what}: {names}" for what, names in pairs if not pd.isna(names) and names]
     return "; ".join(parts) or None
 
 
 def summary_table(diff: EditionDiff, previous: str) -> pd.DataFrame:
     """One row per table of either edition, then the total (`TOTAL`).
 
-    >>> from eucasia.analysis.editions import diff_editions
-    >>> from eucasia.data.editions import TextTable
+    Examples
+    --------
     >>> t = TextTable("a", ("id",), pd.DataFrame([["1", "x"]], columns=["id", "v"]))
-    >>> summary_table(diff_editions({}, {"a": t}), "0.1.0").iloc[:, [0, 2, 3, 4]].values.tolist()
+    >>> summary_table(diff_editions({}, {"a": t}), "0.1.0").iloc[:, :4].values.tolist()
     [['a', <NA>, 1, 1], ['all tables', 0, 1, 1]]
     """
     s = diff.summary
     frame = pd.DataFrame(
         {
             "table": s["table"],
-            "compared by": s["compared_by"],
             f"rows in {previous}": s["rows_before"],
             "rows now": s["rows_after"],
             "added": s["added"],
@@ -62,7 +72,13 @@ def summary_table(diff: EditionDiff, previous: str) -> pd.DataFrame:
 
 
 def corrections_table(diff: EditionDiff, previous: str) -> pd.DataFrame:
-    """Every corrected cell: table, row (its key), field, the value in `previous`, the value now."""
+    """Every corrected cell: table, row (its key), field, the value in `previous`, the value now.
+
+    Examples
+    --------
+    >>> corrections_table(_example(), "0.1.0").values.tolist()
+    [['a', '1', 'v', 'x', 'z']]
+    """
     c = diff.corrections
     return pd.DataFrame(
         {
@@ -77,7 +93,13 @@ def corrections_table(diff: EditionDiff, previous: str) -> pd.DataFrame:
 
 def rows_table(diff: EditionDiff) -> pd.DataFrame:
     """Every row added or removed, and, for a renamed key, the key it was renamed from or to and
-    the note of the record check that says so."""
+    the note of the record check that says so.
+
+    Examples
+    --------
+    >>> rows_table(_example()).values.tolist()
+    [['a', '3', 'added', None, None], ['a', '2', 'removed', None, None]]
+    """
     r = diff.rows
     renamed = [
         None if pd.isna(other) else f"{'from' if change == 'added' else 'to'} {other}"
@@ -101,21 +123,33 @@ def _sources(diff: EditionDiff) -> list[str]:
 
 
 def show_summary(diff: EditionDiff, previous: str) -> None:
-    """Show the summary table (:func:`summary_table`)."""
+    """Show the summary table (:func:`summary_table`).
+
+    Examples
+    --------
+    >>> show_summary(_example(), "0.1.0")
+    <IPython.core.display.Markdown object>
+    """
     show_table(
         summary_table(diff, previous),
         f"The data package table by table: rows added, corrected and removed since edition "
-        f"{previous}, matched by each table's primary key (*compared by*).",
+        f"{previous}, matched by each table's primary key.",
         SUMMARY_LABEL,
         sources=_sources(diff),
-        widths=[22, 18, 9, 9, 8, 9, 9, 16],
+        widths=[30, 11, 11, 10, 11, 10, 17],
         long=True,
         absent=ABSENT,
     )
 
 
 def show_corrections(diff: EditionDiff, previous: str) -> None:
-    """Show every corrected cell (:func:`corrections_table`); the page folds it."""
+    """Show every corrected cell (:func:`corrections_table`); the page folds it.
+
+    Examples
+    --------
+    >>> show_corrections(_example(), "0.1.0")
+    <IPython.core.display.Markdown object>
+    """
     show_table(
         corrections_table(diff, previous),
         f"Every corrected value since edition {previous}: the row's table and key, the field, "
@@ -130,7 +164,13 @@ def show_corrections(diff: EditionDiff, previous: str) -> None:
 
 
 def show_rows(diff: EditionDiff, previous: str) -> None:
-    """Show every row added or removed (:func:`rows_table`); the page folds it."""
+    """Show every row added or removed (:func:`rows_table`); the page folds it.
+
+    Examples
+    --------
+    >>> show_rows(_example(), "0.1.0")
+    <IPython.core.display.Markdown object>
+    """
     show_table(
         rows_table(diff),
         f"Every row added or removed since edition {previous}, by table and key; a key that was "
