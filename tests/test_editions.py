@@ -33,11 +33,11 @@ from eucasia.presentation.page.downloads import frame_csv
 from eucasia.presentation.prose import changes
 from eucasia.presentation.tables import edition_tables
 from eucasia.presentation.tables.edition_tables import (
-    CORRECTIONS_LABEL,
-    ROWS_LABEL,
     SUMMARY_LABEL,
-    corrections_table,
-    rows_table,
+    corrections_label,
+    corrections_tables,
+    rows_label,
+    rows_tables,
     summary_table,
 )
 
@@ -201,15 +201,19 @@ def test_the_table_a_reader_sees_names_the_rename_and_totals_the_counts() -> Non
         "record_checks": _checks([["timeline", "a2", "Id changed from a."]]),
     }
     diff = diff_editions(old, new)
-    shown = rows_table(diff).fillna("")
-    assert shown[["table", "row", "renamed"]].values.tolist() == [
-        ["timeline", "a2", "from a"],
-        ["timeline", "a", "to a2"],
-        ["record_checks", "timeline/a2", ""],
+    shown = {name: frame.fillna("") for name, frame in rows_tables(diff).items()}
+    assert shown["timeline"][["row", "renamed"]].values.tolist() == [
+        ["a2", "from a"],
+        ["a", "to a2"],
+    ]
+    assert shown["record_checks"][["row", "renamed"]].values.tolist() == [["timeline/a2", ""]]
+    assert corrections_tables(diff, "0.1.0")["timeline"].values.tolist() == [
+        ["b", "date", "0.1.0", "2020"],
+        ["b", "date", "now", "2021"],
     ]
     summary = summary_table(diff, "0.1.0").set_index("table")
     assert summary.loc["all tables", ["added", "corrected", "removed"]].tolist() == [2, 1, 1]
-    assert summary.loc["all tables", ["rows in 0.1.0", "rows now"]].tolist() == [2, 3]
+    assert summary.loc["all tables", "rows in 0.1.0"] == 2
     assert summary["columns changed"].isna().all()
 
 
@@ -246,25 +250,26 @@ def test_the_page_is_re_executed_when_either_package_changes() -> None:
 
 
 def page_row_counts(markup: str) -> dict[str, int]:
-    """Body rows of each table of the page, by its label."""
+    """Body rows of each table of the page that shows the change, by its label."""
     soup = BeautifulSoup(markup, "html.parser")
-    counts = {}
-    for label in (SUMMARY_LABEL, CORRECTIONS_LABEL, ROWS_LABEL):
-        table = soup.find("table", id=label)
-        counts[label] = -1 if table is None else len(table.select("tbody > tr"))
-    return counts
+    return {
+        table["id"]: len(table.select("tbody > tr"))
+        for table in soup.find_all("table", id=True)
+        if table["id"].startswith("tbl-chg-")
+    }
 
 
 def page_mismatches(html: Path, expected: dict[str, pd.DataFrame]) -> list[str]:
-    """Each table of the page has the expected frame's rows, and its CSV is that frame as the
-    page helpers write it, byte for byte."""
-    problems = []
+    """The page has exactly the expected tables, each with its frame's rows, and each CSV is
+    that frame as the page helpers write it, byte for byte."""
     counts = page_row_counts((html / PAGE).read_text(encoding="utf-8"))
+    problems = [f"{label}: not on the page" for label in expected if label not in counts]
+    problems += [f"{label}: not in the comparison" for label in counts if label not in expected]
     for label, frame in expected.items():
-        if counts[label] != len(frame):
+        if counts.get(label, len(frame)) != len(frame):
             problems.append(f"{label}: {counts[label]} rows on the page, {len(frame)} in the data")
-        written = (html / "_data" / f"{label}.csv").read_text(encoding="utf-8")
-        if written != frame_csv(frame):
+        file = html / "_data" / f"{label}.csv"
+        if not file.is_file() or file.read_text(encoding="utf-8") != frame_csv(frame):
             problems.append(f"{label}.csv is not the comparison of the two packages")
     return problems
 
@@ -275,11 +280,10 @@ def expected_tables(root: Path = ROOT) -> dict[str, pd.DataFrame]:
         read_text_package(root / "book" / "_editions" / previous),
         read_text_package(root / "data"),
     )
-    return {
-        SUMMARY_LABEL: summary_table(diff, previous),
-        CORRECTIONS_LABEL: corrections_table(diff, previous),
-        ROWS_LABEL: rows_table(diff),
-    }
+    tables = {SUMMARY_LABEL: summary_table(diff, previous)}
+    tables |= {corrections_label(n): f for n, f in corrections_tables(diff, previous).items()}
+    tables |= {rows_label(n): f for n, f in rows_tables(diff).items()}
+    return tables
 
 
 def test_the_page_and_its_csvs_are_the_comparison_of_the_two_packages(built_html: Path) -> None:
@@ -292,16 +296,20 @@ def test_the_page_check_fails_on_a_missing_row_and_an_edited_value(
     site = tmp_path / "html"
     (site / "notebooks").mkdir(parents=True)
     shutil.copytree(built_html / "_data", site / "_data")
+    expected = expected_tables()
+    fixed = next(label for label in expected if label.startswith("tbl-chg-fix-"))
+    rows = next(label for label in expected if label.startswith("tbl-chg-rows-"))
     markup = (built_html / PAGE).read_text(encoding="utf-8")
     soup = BeautifulSoup(markup, "html.parser")
-    soup.find("table", id=ROWS_LABEL).select("tbody > tr")[0].decompose()
+    soup.find("table", id=rows).select("tbody > tr")[0].decompose()
+    soup.find("table", id=SUMMARY_LABEL)["id"] = "tbl-chg-other"
     (site / PAGE).write_text(str(soup), encoding="utf-8")
-    corrections = site / "_data" / f"{CORRECTIONS_LABEL}.csv"
+    corrections = site / "_data" / f"{fixed}.csv"
     header, first, *rest = corrections.read_text(encoding="utf-8").split("\n")
     corrections.write_text("\n".join([header, first + "x", *rest]), encoding="utf-8")
-    expected = expected_tables()
     assert page_mismatches(site, expected) == [
-        f"{CORRECTIONS_LABEL}.csv is not the comparison of the two packages",
-        f"{ROWS_LABEL}: {len(expected[ROWS_LABEL]) - 1} rows on the page, "
-        f"{len(expected[ROWS_LABEL])} in the data",
+        f"{SUMMARY_LABEL}: not on the page",
+        "tbl-chg-other: not in the comparison",
+        f"{fixed}.csv is not the comparison of the two packages",
+        f"{rows}: {len(expected[rows]) - 1} rows on the page, {len(expected[rows])} in the data",
     ]

@@ -27,6 +27,7 @@ CHAPTERS = [
     "notebooks/tracker.html",
     "notebooks/countries.html",
     "notebooks/data_dictionary.html",
+    "notebooks/changes.html",
     "book/methods.html",
     "book/glossary.html",
     "actors/index.html",
