@@ -37,7 +37,7 @@ from harness.paths import ROOT
 
 from eucasia.assembly.edition import PDF_NAME, read_edition
 from eucasia.data import load_tables
-from eucasia.data.editions import read_text_package, stored_editions
+from eucasia.data.snapshots import read_text_package, stored_editions
 
 #: Columns whose text the book computes (its own wording), not values of the data.
 COMPUTED = {

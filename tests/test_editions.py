@@ -27,8 +27,8 @@ from harness.paths import ROOT
 from eucasia.analysis import editions as analysis_editions
 from eucasia.analysis.editions import diff_editions
 from eucasia.assembly.cachekey import notebook_inputs
-from eucasia.data import editions as data_editions
-from eucasia.data.editions import TextTable, read_text_package, stored_editions
+from eucasia.data import snapshots as data_snapshots
+from eucasia.data.snapshots import TextTable, read_text_package, stored_editions
 from eucasia.presentation.page.downloads import frame_csv
 from eucasia.presentation.prose import changes
 from eucasia.presentation.tables import edition_tables
@@ -230,7 +230,7 @@ def test_only_a_table_whose_columns_changed_says_so() -> None:
 
 
 def test_the_modules_examples_run() -> None:
-    for module in (data_editions, analysis_editions, edition_tables, changes):
+    for module in (data_snapshots, analysis_editions, edition_tables, changes):
         result = doctest.testmod(module)
         assert result.attempted > 0 and result.failed == 0, module.__name__
 

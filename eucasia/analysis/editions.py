@@ -11,7 +11,7 @@ A row whose key was corrected (an event re-dated, so its id changed) is a row re
 added; where the newer edition's ``record_checks`` table records the change (a check of the new
 row whose note names the old key), both rows say so.
 
-Pure: two packages in (:func:`eucasia.data.editions.read_text_package`), frames out.
+Pure: two packages in (:func:`eucasia.data.snapshots.read_text_package`), frames out.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from eucasia.data.editions import TextTable
+from eucasia.data.snapshots import TextTable
 
 #: Joins the parts of a composite key, as ``record_checks.row_key`` writes them.
 KEY_JOIN = "/"

@@ -14,7 +14,7 @@ A notebook's inputs are found statically from its code:
   importing `eucasia.data.descriptor`, e.g. `eucasia.data.vocabulary` at import);
 - every table and the descriptor, and every file of the stored editions (`book/_editions/`), when
   it imports the module that reads packages as text to compare editions
-  (`eucasia.data.editions`);
+  (`eucasia.data.snapshots`);
 - every module of the package it imports, with the package modules those import in turn and the
   `__init__` of every package on the way (imports are read from the parsed code, not from lines).
 """
@@ -27,7 +27,7 @@ import re
 from pathlib import Path
 
 from eucasia.data import DATA_DIR, DESCRIPTOR, read_descriptor, required_resources, resource_names
-from eucasia.data.editions import EDITIONS
+from eucasia.data.snapshots import EDITIONS
 
 PACKAGE = "eucasia"
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -35,7 +35,7 @@ MARKER = "# inputs-fingerprint:"
 #: The module that reads `datapackage.json`: whoever imports it depends on the descriptor.
 READS_DESCRIPTOR = PACKAGE_DIR / "data" / "descriptor.py"
 #: The module that reads whole packages as text, this edition's and the stored ones.
-READS_EDITIONS = PACKAGE_DIR / "data" / "editions.py"
+READS_EDITIONS = PACKAGE_DIR / "data" / "snapshots.py"
 CODE_CELL = re.compile(r"^```\{code-cell\}[^\n]*\n", re.MULTILINE)
 LOAD_CALL = re.compile(r"load_tables\(\s*(\[[^\]]*\])?")
 

@@ -15,7 +15,7 @@ import re
 import pandas as pd
 
 from eucasia.analysis.editions import EditionDiff, diff_editions
-from eucasia.data.editions import TextTable
+from eucasia.data.snapshots import TextTable
 from eucasia.presentation.page.display import show_table
 from eucasia.presentation.text.escaping import escape_markdown
 
