@@ -14,7 +14,6 @@ right on small packages, and the page and its CSVs show exactly the comparison o
 
 from __future__ import annotations
 
-import doctest
 import shutil
 import subprocess
 from pathlib import Path
@@ -24,14 +23,10 @@ import pytest
 from bs4 import BeautifulSoup
 from harness.paths import ROOT
 
-from eucasia.analysis import editions as analysis_editions
 from eucasia.analysis.editions import diff_editions
 from eucasia.assembly.cachekey import notebook_inputs
-from eucasia.data import snapshots as data_snapshots
 from eucasia.data.snapshots import TextTable, read_text_package, stored_editions
 from eucasia.presentation.page.downloads import frame_csv
-from eucasia.presentation.prose import changes
-from eucasia.presentation.tables import edition_tables
 from eucasia.presentation.tables.edition_tables import (
     SUMMARY_LABEL,
     corrections_label,
@@ -227,12 +222,6 @@ def test_only_a_table_whose_columns_changed_says_so() -> None:
     }
     shown = summary_table(diff_editions(old, new), "0.1.0")["columns changed"]
     assert shown.fillna("–").tolist() == ["added: place", "–", "–"]
-
-
-def test_the_modules_examples_run() -> None:
-    for module in (data_snapshots, analysis_editions, edition_tables, changes):
-        result = doctest.testmod(module)
-        assert result.attempted > 0 and result.failed == 0, module.__name__
 
 
 # The cache key -----------------------------------------------------------------------------------

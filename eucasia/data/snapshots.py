@@ -91,3 +91,24 @@ def read_text_package(folder: Path | str) -> dict[str, TextTable]:
         key = _as_tuple(resource.get("schema", {}).get("primaryKey"))
         tables[resource["name"]] = TextTable(resource["name"], key, frame)
     return tables
+
+
+def previous_and_current() -> tuple[str, dict[str, TextTable], dict[str, TextTable]]:
+    """The newest stored edition's version and package, and this edition's package, as text:
+    what the page of what changed compares.
+
+    Examples
+    --------
+    >>> version, before, now = previous_and_current()
+    >>> version in stored_editions(), "timeline" in before, "timeline" in now
+    (True, True, True)
+    """
+    versions = stored_editions()
+    if not versions:
+        raise FileNotFoundError(f"no edition is stored in {editions_dir()}")
+    previous = versions[-1]
+    return (
+        previous,
+        read_text_package(editions_dir() / previous),
+        read_text_package(default_data_dir()),
+    )
