@@ -194,7 +194,7 @@ def show_corrections(diff: EditionDiff, previous: str) -> None:
             f"the row's key and the field, then its value in {previous} and now.",
             corrections_label(name),
             sources=_sources(diff, name),
-            widths=[30, 15, 11, 44],
+            widths=[36, 13, 10, 41],
             long=len(frame) > LONG,
             interactive=len(frame) > LONG,
             absent=ABSENT,
