@@ -130,6 +130,32 @@ def test_resource_names_item_page_edition_columns_and_source_files() -> None:
     assert edition.doi and edition.doi in package["description"]
 
 
+def test_each_file_states_its_dialect_so_no_reader_guesses_it(tmp_path) -> None:
+    """The fixture is the start of a file the page of what changed offered: notes with many
+    semicolons. Frictionless, left to guess, read it with ";" as the delimiter (its header one
+    label) until each resource stated the dialect."""
+    from frictionless import Resource
+
+    text = (ROOT / "tests" / "fixtures" / "downloads" / "semicolon_notes.csv").read_text("utf-8")
+    (tmp_path / "tbl-x.csv").write_text(text, encoding="utf-8")
+    item = {
+        "name": "tbl-x",
+        "csv": text,
+        "url": "https://example.org/x.html#tbl-x",
+        "sources": ["initiatives"],
+        "caption": "x",
+    }
+    described = datafiles.resource(item, "Table 1", read_edition())
+
+    def errors(descriptor: dict) -> list[str]:
+        report = Resource(descriptor, basepath=str(tmp_path)).validate()
+        return [e.type for task in report.tasks for e in task.errors]
+
+    assert errors(described) == []
+    guessed = {k: v for k, v in described.items() if k != "dialect"}
+    assert "missing-label" in errors(guessed)  # without it, the check fails on this file
+
+
 def test_csv_starts_with_its_header_row() -> None:
     """Edition 0.2.0 put a `# Figure ...` comment line first: a spreadsheet's junk first row."""
     text = frame_csv(pd.DataFrame({"a": [1]}))

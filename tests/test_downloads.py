@@ -37,6 +37,7 @@ from harness.paths import ROOT
 
 from eucasia.assembly.edition import PDF_NAME, read_edition
 from eucasia.data import load_tables
+from eucasia.data.snapshots import read_text_package, stored_editions
 
 #: Columns whose text the book computes (its own wording), not values of the data.
 COMPUTED = {
@@ -64,12 +65,17 @@ def _strings(value: object, into: set[str]) -> None:
 
 @pytest.fixture(scope="module")
 def data_text() -> set[str]:
-    """Every text value of the data package: table cells and the descriptor's own text."""
+    """Every text value of the data package: table cells and the descriptor's own text, and the
+    cells of the stored previous editions."""
     found: set[str] = set()
     for frame in load_tables().values():
         for column in frame.columns:
             _strings([v for v in frame[column].dropna() if isinstance(v, str)], found)
     _strings(json.loads((ROOT / "data" / "datapackage.json").read_text("utf-8")), found)
+    # The previous editions' data too: the page of what changed shows their values.
+    for version in stored_editions(ROOT / "book" / "_editions"):
+        for table in read_text_package(ROOT / "book" / "_editions" / version).values():
+            _strings(table.frame.to_numpy().ravel().tolist(), found)
     return found
 
 

@@ -12,6 +12,9 @@ A notebook's inputs are found statically from its code:
   is not a literal), plus the tables they reference through foreign keys;
 - `data/datapackage.json` when tables are loaded or any imported module reads it (every module
   importing `eucasia.data.descriptor`, e.g. `eucasia.data.vocabulary` at import);
+- every table and the descriptor, and every file of the stored editions (`book/_editions/`), when
+  it imports the module that reads packages as text to compare editions
+  (`eucasia.data.snapshots`);
 - every module of the package it imports, with the package modules those import in turn and the
   `__init__` of every package on the way (imports are read from the parsed code, not from lines).
 """
@@ -24,12 +27,15 @@ import re
 from pathlib import Path
 
 from eucasia.data import DATA_DIR, DESCRIPTOR, read_descriptor, required_resources, resource_names
+from eucasia.data.snapshots import EDITIONS
 
 PACKAGE = "eucasia"
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 MARKER = "# inputs-fingerprint:"
 #: The module that reads `datapackage.json`: whoever imports it depends on the descriptor.
 READS_DESCRIPTOR = PACKAGE_DIR / "data" / "descriptor.py"
+#: The module that reads whole packages as text, this edition's and the stored ones.
+READS_EDITIONS = PACKAGE_DIR / "data" / "snapshots.py"
 CODE_CELL = re.compile(r"^```\{code-cell\}[^\n]*\n", re.MULTILINE)
 LOAD_CALL = re.compile(r"load_tables\(\s*(\[[^\]]*\])?")
 
@@ -155,6 +161,11 @@ def notebook_inputs(text: str, data_dir: Path = DATA_DIR) -> list[Path]:
             # Loading tables reads the descriptor; so does any module that imports
             # eucasia.data.descriptor, at import (vocabulary's field_values) or later.
             files.append(Path(data_dir) / DESCRIPTOR)
+        if READS_EDITIONS in files:
+            files.extend(Path(data_dir) / r["path"] for r in descriptor["resources"])
+            files.append(Path(data_dir) / DESCRIPTOR)
+            stored = Path(data_dir).parent / EDITIONS
+            files.extend(p for p in stored.rglob("*") if p.is_file())
     return sorted(set(files))
 
 

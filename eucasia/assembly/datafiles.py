@@ -139,6 +139,10 @@ def number_label(kind: str, numbers: Mapping, name: str) -> str:
     return f"{LABELS[kind]} {'.'.join(map(str, number))}" if number else LABELS[kind]
 
 
+#: How `frame_csv` writes every file (Data Package v1 CSV dialect).
+DIALECT = {"delimiter": ",", "lineTerminator": "\n", "quoteChar": '"', "doubleQuote": True}
+
+
 def _field(field: Mapping) -> dict[str, str]:
     kind = str(field.get("type", "string"))
     return {"name": str(field["name"]), "type": kind if kind in FIELD_TYPES else "string"}
@@ -166,6 +170,9 @@ def resource(item: Mapping, label: str, edition: Edition) -> dict[str, object]:
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",
+        # The CSV dialect, stated: a reader (Frictionless) left to guess it took ";" for the
+        # delimiter of a file whose notes hold many semicolons (what changed since 0.2.0).
+        "dialect": DIALECT,
         "schema": {"fields": fields, "missingValues": [""]},
         "sources": [{"title": f"data/{s}", "path": tag + s} for s in item.get("sources", [])],
     }
