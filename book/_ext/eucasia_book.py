@@ -66,6 +66,7 @@ from eucasia.assembly.printed import (
     colophon_latex,
     float_latex,
     hyphenation_latex,
+    missing_glyphs_latex,
     never_hyphenated,
     table_cells_latex,
 )
@@ -197,6 +198,7 @@ def _print_preamble(app: Sphinx, config: Config) -> None:
     elements["preamble"] = (
         elements.get("preamble", "")
         + table_cells_latex()
+        + missing_glyphs_latex()
         + float_latex()
         + hyphenation_latex(never_hyphenated(names))
         + ACTOR_PAGES_LATEX

@@ -90,6 +90,22 @@ def table_cells_latex() -> str:
 """
 
 
+def missing_glyphs_latex() -> str:
+    r"""Characters the book's text fonts lack, set from the math font instead: the data's notes
+    write a change as 'medium → high', and Noto Serif has no arrow (the PDF showed an empty box).
+
+    Examples
+    --------
+    >>> r"\newunicodechar{→}" in missing_glyphs_latex()
+    True
+    """
+    return r"""
+% --- print: glyphs the text fonts lack (eucasia.assembly.printed.missing_glyphs_latex) ---
+\usepackage{newunicodechar}
+\newunicodechar{→}{\ensuremath{\rightarrow}}
+"""
+
+
 #: The text block of an A4 page with the book's margins (points), and table metrics: a cell's
 #: padding (2 x tabcolsep and a rule), the type of cells (small serif) and heads (footnote-size
 #: sans) as `fontpkg` in `_config.yml` sets them, a line's height, and the share of the text

@@ -5,6 +5,7 @@ from __future__ import annotations
 from eucasia.analysis.editions import EditionDiff
 from eucasia.presentation.prose.glued import Cell, Fact
 from eucasia.presentation.tables.edition_tables import SUMMARY_LABEL, TOTAL
+from eucasia.presentation.text.numbers import fixed
 
 
 def change_facts(diff: EditionDiff, previous: str) -> dict[str, str]:
@@ -22,7 +23,7 @@ def change_facts(diff: EditionDiff, previous: str) -> dict[str, str]:
     """
     s = diff.summary
     total = lambda column: Fact(  # noqa: E731
-        str(int(s[column].sum())), Cell(SUMMARY_LABEL, TOTAL, column)
+        fixed(int(s[column].sum()), 0, grouping=True), Cell(SUMMARY_LABEL, TOTAL, column)
     )
     changed = (s[["added", "corrected", "removed"]].sum(axis=1) > 0) | s["columns_added"].notna()
     changed |= s["columns_removed"].notna()
@@ -33,7 +34,7 @@ def change_facts(diff: EditionDiff, previous: str) -> dict[str, str]:
         "added": total("added"),
         "corrected": total("corrected"),
         "removed": total("removed"),
-        "cells": str(len(diff.corrections)),
+        "cells": fixed(len(diff.corrections), 0, grouping=True),
         "renamed": str(
             int((diff.rows["change"] == "added").mul(diff.rows["renamed"].notna()).sum())
         ),

@@ -18,6 +18,7 @@ from eucasia.analysis.editions import EditionDiff, diff_editions
 from eucasia.data.snapshots import TextTable
 from eucasia.presentation.page.display import show_table
 from eucasia.presentation.text.escaping import escape_markdown
+from eucasia.presentation.text.readertext import cite_sources
 
 #: The first cell of the summary's total row (the glued totals name it).
 TOTAL = "all tables"
@@ -178,6 +179,24 @@ def show_summary(diff: EditionDiff, previous: str) -> None:
     )
 
 
+def _source_ids() -> set[str]:
+    from eucasia.data import load_tables
+
+    return set(load_tables(["sources"])["sources"]["source_id"])
+
+
+def _cited(frame: pd.DataFrame, columns: list[str], ids: set[str]) -> pd.DataFrame:
+    """`columns` as reader text: a source key (a key of the sources table, or one a note names)
+    becomes its citation, as everywhere in the book, never an internal key."""
+    out = frame.copy()
+    for column in columns:
+        out[column] = [
+            v if v is None or (isinstance(v, float) and v != v) else cite_sources(v, ids)
+            for v in out[column]
+        ]
+    return out
+
+
 def show_corrections(diff: EditionDiff, previous: str) -> None:
     """Show every corrected cell, one table per data table (:func:`corrections_tables`); the
     page folds them.
@@ -187,16 +206,17 @@ def show_corrections(diff: EditionDiff, previous: str) -> None:
     >>> show_corrections(_example(), "0.1.0")
     <IPython.core.display.Markdown object>
     """
+    ids = _source_ids()
     for name, frame in corrections_tables(diff, previous).items():
         show_table(
-            frame,
+            _cited(frame, ["row", "value"], ids),
             f"Corrected values of the table *{escape_markdown(name)}* since edition {previous}: "
             f"the row's key and the field, then its value in {previous} and now.",
             corrections_label(name),
             sources=_sources(diff, name),
             widths=[36, 13, 10, 41],
             long=len(frame) > LONG,
-            interactive=len(frame) > LONG,
+            raw_columns=["row", "value"],
             absent=ABSENT,
         )
 
@@ -210,9 +230,10 @@ def show_rows(diff: EditionDiff, previous: str) -> None:
     >>> show_rows(_example(), "0.1.0")
     <IPython.core.display.Markdown object>
     """
+    ids = _source_ids()
     for name, frame in rows_tables(diff).items():
         show_table(
-            frame,
+            _cited(frame, ["row", "renamed"], ids),
             f"Rows of the table *{escape_markdown(name)}* added or removed since edition "
             f"{previous}, by key; *renamed* gives the other key where a record check of the row "
             "says its key was corrected.",
@@ -220,6 +241,6 @@ def show_rows(diff: EditionDiff, previous: str) -> None:
             sources=_sources(diff, name),
             widths=[45, 15, 40],
             long=len(frame) > LONG,
-            interactive=len(frame) > LONG,
+            raw_columns=["row", "renamed"],
             absent=ABSENT,
         )
