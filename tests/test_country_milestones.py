@@ -9,7 +9,7 @@ import pytest
 from eucasia.analysis.milestones import MILESTONE_ORDER, state_milestones, strategy_date
 from eucasia.data import load_tables
 from eucasia.presentation.charts.country_figures import _steps, agreement_chart_data
-from eucasia.presentation.tables.country_tables import agreements_table
+from eucasia.presentation.tables.country_tables import agreements_table, river_positions
 
 TABLES = load_tables()
 CODES = list(TABLES["countries"]["country_code"])
@@ -58,3 +58,16 @@ def test_milestones_follow_an_agreements_life_and_the_strategy_date_is_the_commu
     assert strategy_date(TABLES["timeline"]) == "2019-05-15"
     with pytest.raises(ValueError, match="JOIN"):
         strategy_date(TABLES["timeline"].iloc[0:0])
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_the_overview_counts_every_river_row_of_a_state(code: str) -> None:
+    """The overview's rivers cell adds up to the state's rows in rivers.csv (TKM is midstream)."""
+    rivers = TABLES["rivers"][TABLES["rivers"]["country_code"] == code]
+    counts = [int(n) for n in river_positions(rivers).split(" / ")]
+    assert sum(counts) == len(rivers), (code, river_positions(rivers), len(rivers))
+
+
+def test_a_river_position_outside_the_vocabulary_is_an_error() -> None:
+    with pytest.raises(ValueError, match="'midway'"):
+        river_positions(pd.DataFrame({"position": ["upstream", "midway"]}))

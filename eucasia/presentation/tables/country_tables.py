@@ -8,6 +8,7 @@ import pandas as pd
 
 from eucasia.analysis.milestones import MILESTONE_ORDER, state_milestones
 from eucasia.analysis.network import StrandResult
+from eucasia.analysis.strandgraphs import POSITION_ORDER
 from eucasia.presentation.text.money import format_money
 from eucasia.presentation.text.readertext import cite_sources
 
@@ -113,12 +114,28 @@ def overview_table(
                 "population": latest_indicator(tables, code, "population"),
                 "initiatives naming it": int((links["actor_id"] == actor).sum()),
                 "strand networks it is in": sum(actor in r.projection for r in results.values()),
-                "rivers (upstream / downstream)": f"{(rivers['position'] == 'upstream').sum()} / "
-                f"{(rivers['position'] == 'downstream').sum()}",
+                "rivers (upstream / midstream / downstream)": river_positions(rivers),
                 "corridors": int((tables["corridor_countries"]["country_code"] == code).sum()),
             }
         )
     return pd.DataFrame(rows)
+
+
+def river_positions(rivers: pd.DataFrame) -> str:
+    """A state's river rows counted by position, every position the river table codes.
+
+    Midstream counts too: Turkmenistan is midstream on the Amu Darya, and a cell of
+    upstream / downstream only showed it on no river at all.
+
+    Examples
+    --------
+    >>> river_positions(pd.DataFrame({"position": ["midstream", "upstream", "upstream"]}))
+    '2 / 1 / 0'
+    """
+    unknown = set(rivers["position"]) - set(POSITION_ORDER)
+    if unknown:
+        raise ValueError(f"river positions {sorted(unknown)} are not among {list(POSITION_ORDER)}")
+    return " / ".join(str(int((rivers["position"] == p).sum())) for p in POSITION_ORDER)
 
 
 def agreements_table(tables: Mapping[str, pd.DataFrame], code: str) -> pd.DataFrame:
