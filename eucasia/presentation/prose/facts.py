@@ -16,7 +16,9 @@ from eucasia.presentation.tables.network_tables import (
     strand_areas,
     strand_initiatives,
 )
+from eucasia.presentation.text.money import format_eur
 from eucasia.presentation.text.numbers import fixed, percent
+from eucasia.presentation.text.readertext import reader_text
 
 
 def centralisation_note(G: nx.Graph) -> str:
@@ -193,3 +195,23 @@ def density_without(result: StrandResult, nodes: tuple[str, ...]) -> float:
     """
     G = result.projection.subgraph(n for n in result.projection if n not in set(nodes))
     return nx.density(G) if G.number_of_nodes() > 1 else 0.0
+
+
+def funding_fact(funding: pd.DataFrame, funding_id: str, table: str) -> Fact:
+    """A funding row's amount as the funding table shows it, naming that table's cell.
+
+    The prose cites an amount the funding table lists on the same page; the glue declares the
+    cell (row: the programme as the table writes it; column: ``amount``) so the glued-number
+    check compares the two (tests/test_glued_numbers.py).
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"funding_id": ["gg"], "programme": ["Global Gateway package"],
+    ...                      "amount_eur": [1.2e10], "amount_qualifier": ["exact"]})
+    >>> fact = funding_fact(rows, "gg", "tbl-syn-funding")
+    >>> str(fact), fact.cell.row, fact.cell.column
+    ('EUR 12 billion', 'Global Gateway package', 'amount')
+    """
+    row = funding.set_index("funding_id").loc[funding_id]
+    text = str(format_eur(row["amount_eur"], row["amount_qualifier"]))
+    return Fact(text, Cell(table, reader_text(row["programme"]), "amount"))
