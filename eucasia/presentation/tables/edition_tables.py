@@ -179,12 +179,6 @@ def show_summary(diff: EditionDiff, previous: str) -> None:
     )
 
 
-def _source_ids() -> set[str]:
-    from eucasia.data import load_tables
-
-    return set(load_tables(["sources"])["sources"]["source_id"])
-
-
 def _cited(frame: pd.DataFrame, columns: list[str], ids: set[str]) -> pd.DataFrame:
     """`columns` as reader text: a source key (a key of the sources table, or one a note names)
     becomes its citation, as everywhere in the book, never an internal key."""
@@ -197,19 +191,18 @@ def _cited(frame: pd.DataFrame, columns: list[str], ids: set[str]) -> pd.DataFra
     return out
 
 
-def show_corrections(diff: EditionDiff, previous: str) -> None:
+def show_corrections(diff: EditionDiff, previous: str, source_ids: set[str]) -> None:
     """Show every corrected cell, one table per data table (:func:`corrections_tables`); the
-    page folds them.
+    page folds them. A value that is a key of the sources table (``source_ids``) is cited.
 
     Examples
     --------
-    >>> show_corrections(_example(), "0.1.0")
+    >>> show_corrections(_example(), "0.1.0", set())
     <IPython.core.display.Markdown object>
     """
-    ids = _source_ids()
     for name, frame in corrections_tables(diff, previous).items():
         show_table(
-            _cited(frame, ["row", "value"], ids),
+            _cited(frame, ["row", "value"], source_ids),
             f"Corrected values of the table *{escape_markdown(name)}* since edition {previous}: "
             f"the row's key and the field, then its value in {previous} and now.",
             corrections_label(name),
@@ -221,19 +214,18 @@ def show_corrections(diff: EditionDiff, previous: str) -> None:
         )
 
 
-def show_rows(diff: EditionDiff, previous: str) -> None:
+def show_rows(diff: EditionDiff, previous: str, source_ids: set[str]) -> None:
     """Show every row added or removed, one table per data table (:func:`rows_tables`); the
-    page folds them.
+    page folds them. A key that is a key of the sources table (``source_ids``) is cited.
 
     Examples
     --------
-    >>> show_rows(_example(), "0.1.0")
+    >>> show_rows(_example(), "0.1.0", set())
     <IPython.core.display.Markdown object>
     """
-    ids = _source_ids()
     for name, frame in rows_tables(diff).items():
         show_table(
-            _cited(frame, ["row", "renamed"], ids),
+            _cited(frame, ["row", "renamed"], source_ids),
             f"Rows of the table *{escape_markdown(name)}* added or removed since edition "
             f"{previous}, by key; *renamed* gives the other key where a record check of the row "
             "says its key was corrected.",
