@@ -31,6 +31,7 @@ What it decides, beyond copying:
 from __future__ import annotations
 
 import csv
+import json
 import re
 from pathlib import Path
 
@@ -44,33 +45,17 @@ ASSESSED_ON = "2026-12-07"
 #: The same page under two ids in two batches: the id dropped → the id kept.
 ALIASES = {"eeas_2024_uzb_hr_subcommittee": "eeas_2024_uzb_subcommittee"}
 BIB_HEADER = "% Sources of the implementation tracker's commitments (edition 0.3.0)."
-EVIDENCE_COLUMNS = [
-    "evidence_id",
-    "initiative_id",
-    "date",
-    "date_precision",
-    "event",
-    "instrument_id",
-    "programme",
-    "amount_eur",
-    "amount_note",
-    "other_actors",
-    "source_id",
-    "locator",
-    "source_kind",
-    "note",
-]
-STATUS_COLUMNS = [
-    "initiative_id",
-    "status",
-    "first_coder_status",
-    "confidence",
-    "assessed_on",
-    "coder",
-    "rationale",
-    "searched",
-    "note",
-]
+
+
+def columns_of(resource: str) -> list[str]:
+    """The column order of a data table as the data package declares it (one list, not a copy)."""
+    descriptor = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    (table,) = [r for r in descriptor["resources"] if r["name"] == resource]
+    return [field["name"] for field in table["schema"]["fields"]]
+
+
+EVIDENCE_COLUMNS = columns_of("implementation_evidence")
+STATUS_COLUMNS = columns_of("implementation_status")
 
 
 def is_commitment(initiative_id: str) -> bool:
