@@ -35,10 +35,10 @@ from eucasia.presentation.charts.declaration_figure import agenda_chart
 from eucasia.presentation.charts.networkfig import TIE_GAP_PT, draw_affiliation, draw_network
 from eucasia.presentation.charts.plain_charts import NAMED_KINDS, structure_chart, timeline_chart
 from eucasia.presentation.charts.synthesis_figures import crosswalk_chart, strength_heatmap
-from eucasia.presentation.charts.timelinefig import label_slots
 from eucasia.presentation.charts.tracker_figures import status_chart
 from eucasia.presentation.figurekit.canvas import count_axis, text_renderer
 from eucasia.presentation.figurekit.labels import HALO
+from eucasia.presentation.figurekit.slots import label_slots
 from eucasia.presentation.figurekit.style import (
     ACTOR_TYPE_STYLE,
     FONT_FAMILY,
