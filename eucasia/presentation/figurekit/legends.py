@@ -10,21 +10,55 @@ import matplotlib as mpl
 from matplotlib.axes import Axes
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 
 from eucasia.presentation.figurekit.canvas import text_renderer
 from eucasia.presentation.figurekit.style import (
     ACTOR_TYPE_ORDER,
+    BAR_EDGE,
     EDGE_COLOUR,
     NODE_EDGE,
     actor_type_style,
 )
 
 
+def marker_handle(
+    marker: str,
+    colour: str,
+    label: str,
+    size: float = 7,
+    edge: str = "white",
+    edge_width: float | None = None,
+) -> Line2D:
+    """A legend entry that shows one mark as the figure draws it: ``marker`` filled with
+    ``colour``, ``size`` points wide, outlined in ``edge`` (Matplotlib's default outline width
+    unless ``edge_width``), and no line. Every figure's key of marks is built here, so a key
+    entry and its marks cannot drift apart in one figure and not in another.
+
+    >>> h = marker_handle("D", "#D55E00", "signed")
+    >>> h.get_marker(), h.get_markerfacecolor(), h.get_markersize(), h.get_linestyle()
+    ('D', '#D55E00', 7.0, 'None')
+    """
+    style = {} if edge_width is None else {"mew": edge_width}
+    return Line2D(
+        [], [], ls="none", marker=marker, ms=size, mfc=colour, mec=edge, label=label, **style
+    )
+
+
+def swatch_handle(colour: str, label: str, hatch: str | None = None) -> Patch:
+    """A legend entry for a bar: a swatch of ``colour`` (and ``hatch``) outlined as the bars are.
+
+    >>> swatch_handle("#009E73", "delivered").get_label()
+    'delivered'
+    """
+    return Patch(facecolor=colour, edgecolor=BAR_EDGE, hatch=hatch, label=label)
+
+
 def type_handles(types: Iterable[str]) -> list[Line2D]:
     """Legend entries for the actor types present, in the book's fixed order."""
     present = [t for t in ACTOR_TYPE_ORDER if t in set(types)]
     return [
-        Line2D([], [], ls="none", marker=m, ms=7, mfc=c, mec=NODE_EDGE, mew=0.6, label=lab)
+        marker_handle(m, c, lab, edge=NODE_EDGE, edge_width=0.6)
         for lab, c, m in (actor_type_style(t) for t in present)
     ]
 
@@ -84,17 +118,7 @@ def scale_legend_below(
 ) -> Legend | None:
     """Node-area and line-width legend in one row under the axes, from ``top`` (axes units)."""
     handles = [
-        Line2D(
-            [],
-            [],
-            ls="none",
-            marker="o",
-            ms=math.sqrt(s),
-            mfc="#dddddd",
-            mec=NODE_EDGE,
-            mew=0.6,
-            label=lab,
-        )
+        marker_handle("o", "#dddddd", lab, size=math.sqrt(s), edge=NODE_EDGE, edge_width=0.6)
         for s, lab in sizes
     ]
     handles += [Line2D([], [], color=EDGE_COLOUR, lw=w, label=lab) for w, lab in widths]

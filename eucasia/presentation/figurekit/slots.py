@@ -9,7 +9,9 @@ its rows for the names they carry. tests/test_figure_real.py measures the drawn 
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+import itertools
+import math
+from collections.abc import Hashable, Mapping, Sequence
 
 from matplotlib.figure import Figure
 
@@ -30,6 +32,7 @@ def label_slots(
     events: Sequence[tuple[Hashable, Hashable, float, Sequence[float]]],
     segments: Sequence[tuple[float, float]],
     gap: float = GAP_PT,
+    sides: Mapping[Hashable, tuple[str, ...]] | None = None,
 ) -> dict[Hashable, Slot]:
     """Where each event's name goes: ``id -> (choice, side, left edge)``, greedily, in order.
 
@@ -39,7 +42,9 @@ def label_slots(
     goes ``"above"`` or ``"below"`` its mark, in its own row, its left edge as near the mark as
     the segment of the mark allows; two names on one side of a row keep ``gap`` between them, and
     no name starts left of an earlier name of its row, so a row's names read in date order. An
-    event that fits nowhere is left out (the caller numbers it, or fails).
+    event that fits nowhere is left out (the caller numbers it, or fails). ``sides`` may hold
+    the one side an event's name must take: the upper of two marks stacked on one date is named
+    above them, the lower one below, so that the mark next to a name is its own.
 
     >>> label_slots([("a", 0, 10, [50]), ("b", 0, 30, [50]), ("c", 0, 40, [50])], [(0, 100)])
     {'a': (0, 'above', 6.0), 'b': (0, 'below', 26.0)}
@@ -65,7 +70,7 @@ def label_slots(
             side = next(
                 (
                     side
-                    for side in ("above", "below")
+                    for side in (sides or {}).get(key, ("above", "below"))
                     if all(
                         left + width + gap <= a or b + gap <= left
                         for a, b in placed.get((row, side), [])
@@ -78,6 +83,62 @@ def label_slots(
                 first[row] = max(first.get(row, lo), left)
                 slots[key] = (choice, side, float(left))
                 break
+    return slots
+
+
+#: The most ways of writing a row's names :func:`fullest_slots` compares (it tries them all).
+MAX_TRIALS = 4096
+
+
+def fullest_slots(
+    events: Sequence[tuple[Hashable, Hashable, float, Sequence[float]]],
+    segments: Sequence[tuple[float, float]],
+    gap: float = GAP_PT,
+    sides: Mapping[Hashable, tuple[str, ...]] | None = None,
+) -> dict[Hashable, Slot]:
+    """:func:`label_slots` for rows too crowded for its greedy choice of forms: in each row,
+    the one way of writing every name (one form per event) that places them all with the least
+    shortening (the smallest sum of form indices, then the fullest early names).
+
+    :func:`label_slots` takes each name's first form that fits, so an early long name can leave
+    no room for a later one; a country's agreement has up to six milestones in a few years. A row
+    whose names cannot all be placed, or that has more than :data:`MAX_TRIALS` ways of writing
+    them, keeps the greedy answer.
+
+    >>> events = [("a", 0, 10, [60, 10]), ("b", 0, 20, [60, 10]), ("c", 0, 30, [60, 10])]
+    >>> sorted(label_slots(events, [(0, 200)]))  # the greedy rule leaves "c" out
+    ['a', 'b']
+    >>> fullest_slots(events, [(0, 200)])
+    {'a': (1, 'above', 6.0), 'b': (0, 'below', 16.0), 'c': (0, 'above', 26.0)}
+    """
+    slots = label_slots(events, segments, gap, sides)
+    for row in dict.fromkeys(row for _, row, _, _ in events):
+        mine = [e for e in events if e[1] == row]
+        if all(e[0] in slots and slots[e[0]][0] == 0 for e in mine):
+            continue  # every name whole where the greedy rule put it
+        forms = [range(len(widths)) for *_, widths in mine]
+        if math.prod(len(f) for f in forms) > MAX_TRIALS:
+            continue
+        best = None
+        for choice in itertools.product(*forms):
+            if best is not None and (sum(choice), choice) >= best[0]:
+                continue
+            trial = label_slots(
+                [(k, r, x, [w[c]]) for (k, r, x, w), c in zip(mine, choice, strict=True)],
+                segments,
+                gap,
+                sides,
+            )
+            if len(trial) == len(mine):
+                best = (
+                    (sum(choice), choice),
+                    {
+                        k: (c, side, left)
+                        for (k, (_, side, left)), c in zip(trial.items(), choice, strict=True)
+                    },
+                )
+        if best is not None:
+            slots.update(best[1])
     return slots
 
 
