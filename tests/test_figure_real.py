@@ -23,6 +23,7 @@ from matplotlib.lines import Line2D
 from matplotlib.markers import MarkerStyle
 from matplotlib.text import Text
 
+from eucasia.analysis import tracker
 from eucasia.analysis.corpus import Corpus
 from eucasia.analysis.declaration import agenda_changes
 from eucasia.analysis.milestones import STRATEGY_DOCUMENT
@@ -38,6 +39,7 @@ from eucasia.presentation.charts.synthesis_figures import crosswalk_chart, stren
 from eucasia.presentation.charts.tracker_figures import status_chart
 from eucasia.presentation.figurekit.canvas import count_axis, text_renderer
 from eucasia.presentation.figurekit.labels import HALO
+from eucasia.presentation.figurekit.legends import bottom_of, legend_within_width
 from eucasia.presentation.figurekit.slots import GAP_PT, label_slots
 from eucasia.presentation.figurekit.style import (
     ACTOR_TYPE_STYLE,
@@ -45,6 +47,7 @@ from eucasia.presentation.figurekit.style import (
     FONT_PT,
     MAX_WIDTH_PT,
     MIN_FONT_PT,
+    STATUS_STYLE,
     contrast_ratio,
 )
 from eucasia.presentation.tables.comparison import strand_titles, strength_matrix
@@ -768,3 +771,66 @@ def test_a_timeline_event_with_no_room_for_its_name_is_numbered_in_a_key(tables)
     assert unnamed(fig, titles) == []
     texts = [t.get_text() for t in all_texts(fig)]
     assert any(re.match(r"1: ", t) for t in texts), "no numbered key under the chart"
+
+
+def key_layout(fig: Figure) -> tuple:
+    """How a figure's one key reads and stands, as drawn: its entries in reading order (rows
+    top to bottom, each left to right), its number of columns, its centre's distance (points)
+    from the centre of the saved figure and its top's distance under the axis and its label."""
+    fig.canvas.draw()
+    renderer = text_renderer(fig)
+    (legend,) = _legends(fig)
+    texts = [(t.get_window_extent(renderer), t.get_text()) for t in legend.get_texts()]
+    rows: list[list] = []  # a row: entries whose boxes overlap in height, whatever their descent
+    for box, text in sorted(texts, key=lambda b: -b[0].y1):
+        if rows and box.y1 > rows[-1][0][0].y0:
+            rows[-1].append((box, text))
+        else:
+            rows.append([(box, text)])
+    entries = [text for row in rows for _, text in sorted(row, key=lambda b: b[0].x0)]
+    columns = len({round(box.x0) for box, _ in texts})
+    box, saved = legend.get_window_extent(renderer), fig.get_tightbbox(renderer)
+    pt = 72 / fig.dpi
+    axis = fig.axes[0].xaxis.get_tightbbox(renderer)
+    across = round((box.x0 + box.x1) / 2 * pt - (saved.x0 + saved.x1) / 2 * 72)
+    return entries, columns, across, round((axis.y0 - box.y1) * pt)
+
+
+def tracker_status_figures(tables) -> dict[str, Figure]:
+    """Figures 6.1 and 6.2 of the tracker chapter, drawn as the chapter draws them."""
+    titles = strand_titles(tables)
+    by_kind = tracker.status_counts_by_kind(tables)
+    by_section = tracker.status_counts(tables, by="area_id")
+    areas = tables["areas"].set_index("area_id")["title"]
+    return {
+        "6.1": status_chart(by_kind, {(s, k): f"{titles[s]}: {k}" for s, k in by_kind.index}),
+        "6.2": status_chart(by_section, {a: f"{a} {areas[a]}" for a in by_section.index}),
+    }
+
+
+def test_the_tracker_status_figures_share_one_key_layout(tables):
+    """Figures 6.1 and 6.2 show one key: the statuses in the vocabulary's order, read row by
+    row, in as many columns, at one place under the axis. Proven on the keys as they were: each
+    at its own axes' left, under its axis label as measured before the layout moved it, filled
+    column by column."""
+    figures = tracker_status_figures(tables)
+    layouts = {name: key_layout(fig) for name, fig in figures.items()}
+    assert layouts["6.1"] == layouts["6.2"]
+    present = set(tables["implementation_status"]["status"])
+    statuses = [label for s, (label, _) in STATUS_STYLE.items() if s in present]
+    assert layouts["6.1"][0] == statuses
+    for fig in figures.values():  # the old keys
+        order = [label for label, _ in STATUS_STYLE.values()]
+        handles = sorted(fig.legends.pop().legend_handles, key=lambda h: order.index(h.get_label()))
+        ax = fig.axes[0]
+        legend_within_width(
+            ax,
+            handles,
+            ncol=3,
+            loc="upper left",
+            bbox_to_anchor=(0, bottom_of(ax, ax.xaxis.label)),
+            frameon=False,
+        )
+    old = {name: key_layout(fig) for name, fig in figures.items()}
+    assert old["6.1"][2:] != old["6.2"][2:]  # placed apart
+    assert old["6.1"][0] != statuses  # read column by column, the order is lost

@@ -18,6 +18,7 @@ from eucasia.presentation.figurekit.style import (
     BAR_EDGE,
     EDGE_COLOUR,
     NODE_EDGE,
+    STATUS_STYLE,
     actor_type_style,
 )
 
@@ -137,6 +138,53 @@ def scale_legend_below(
         title="Node area and line width",
         handlelength=max(2.0, big / size + 0.6),
         handleheight=max(0.7, big / size),
+    )
+
+
+def in_rows(handles: Sequence, ncol: int) -> list:
+    """``handles`` ordered so that a legend of ``ncol`` columns reads them row by row, left to
+    right (Matplotlib fills a legend's columns top to bottom, the first columns the longest).
+
+    >>> in_rows(list("abcde"), 3)
+    ['a', 'd', 'b', 'e', 'c']
+    """
+    rows = -(-len(handles) // ncol)
+    return [
+        handles[r * ncol + c]
+        for c in range(ncol)
+        for r in range(rows)
+        if r * ncol + c < len(handles)
+    ]
+
+
+#: Columns of a status key, and its distance (points) under the count axis's label.
+STATUS_KEY_COLUMNS, STATUS_KEY_GAP_PT = 3, 6.0
+
+
+def status_legend(ax: Axes, statuses: Iterable[str]) -> Legend:
+    """The one key of the tracker's status figures: a swatch per status present, in the
+    vocabulary's order read row by row in :data:`STATUS_KEY_COLUMNS` columns, centred under the
+    figure :data:`STATUS_KEY_GAP_PT` under the axis label. Figures 6.1 and 6.2 placed, ordered and
+    columned their keys differently (each fitted its own); a reader compares the two.
+    """
+    present = set(statuses)
+    handles = [
+        swatch_handle(colour, label) for s, (label, colour) in STATUS_STYLE.items() if s in present
+    ]
+    fig = ax.figure
+    # The axis as laid out now (its label's place is set when the axis is measured or drawn:
+    # read from the label alone, it was where the axes stood before ``tight_layout``).
+    axis = ax.xaxis.get_tightbbox(text_renderer(fig))
+    top = (axis.y0 - STATUS_KEY_GAP_PT * fig.dpi / 72) / fig.bbox.height
+    ncol = min(STATUS_KEY_COLUMNS, len(handles))
+    return fig.legend(
+        handles=in_rows(handles, ncol),
+        ncol=ncol,
+        loc="upper center",
+        bbox_to_anchor=(0.5, top),
+        bbox_transform=fig.transFigure,
+        frameon=False,
+        borderaxespad=0.0,
     )
 
 
