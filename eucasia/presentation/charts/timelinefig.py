@@ -25,6 +25,7 @@ from eucasia.analysis.milestones import STRATEGY_DOCUMENT, strategy_events
 from eucasia.presentation.figurekit.canvas import text_renderer
 from eucasia.presentation.figurekit.labels import HALO, wrap_label
 from eucasia.presentation.figurekit.layout import stack_ranks
+from eucasia.presentation.figurekit.legends import marker_handle
 from eucasia.presentation.figurekit.slots import GAP_PT, HALO_PAD_PT, label_slots, text_size_pt
 from eucasia.presentation.figurekit.style import (
     MARK_COLOURS,
@@ -271,25 +272,12 @@ def timeline_chart(
         legend_top = box.y0 - 0.02
     ax.legend(
         handles=[
-            Line2D(
-                [],
-                [],
-                ls="none",
-                marker="o",
-                ms=5.5,
-                mfc=MARK_COLOURS[0],
-                mec="white",
-                label="event",
-            ),
-            Line2D(
-                [],
-                [],
-                ls="none",
-                marker="D",
-                ms=6.5,
-                mfc=MARK_COLOURS[1],
-                mec="white",
-                label="named: " + ", ".join(kinds[k].lower() for k in named),
+            marker_handle("o", MARK_COLOURS[0], "event", size=5.5),
+            marker_handle(
+                "D",
+                MARK_COLOURS[1],
+                "named: " + ", ".join(kinds[k].lower() for k in named),
+                size=6.5,
             ),
             Line2D([], [], label=f"the 2019 Communication, {STRATEGY_DOCUMENT}", **STRATEGY_MARK),
         ],
