@@ -23,6 +23,7 @@ from matplotlib.lines import Line2D
 from matplotlib.markers import MarkerStyle
 from matplotlib.text import Text
 
+from eucasia.analysis import tracker
 from eucasia.analysis.corpus import Corpus
 from eucasia.analysis.declaration import agenda_changes
 from eucasia.analysis.milestones import STRATEGY_DOCUMENT
@@ -35,16 +36,18 @@ from eucasia.presentation.charts.declaration_figure import agenda_chart
 from eucasia.presentation.charts.networkfig import TIE_GAP_PT, draw_affiliation, draw_network
 from eucasia.presentation.charts.plain_charts import NAMED_KINDS, structure_chart, timeline_chart
 from eucasia.presentation.charts.synthesis_figures import crosswalk_chart, strength_heatmap
-from eucasia.presentation.charts.timelinefig import label_slots
 from eucasia.presentation.charts.tracker_figures import status_chart
 from eucasia.presentation.figurekit.canvas import count_axis, text_renderer
 from eucasia.presentation.figurekit.labels import HALO
+from eucasia.presentation.figurekit.legends import bottom_of, legend_within_width
+from eucasia.presentation.figurekit.slots import GAP_PT, label_slots
 from eucasia.presentation.figurekit.style import (
     ACTOR_TYPE_STYLE,
     FONT_FAMILY,
     FONT_PT,
     MAX_WIDTH_PT,
     MIN_FONT_PT,
+    STATUS_STYLE,
     contrast_ratio,
 )
 from eucasia.presentation.tables.comparison import strand_titles, strength_matrix
@@ -283,6 +286,72 @@ def timeline_collisions(fig: Figure) -> list[str]:
         for (cx, cy), r in marks:
             if box.x0 < cx + r and cx - r < box.x1 and box.y0 < cy + r and cy - r < box.y1:
                 problems.append(f"{name!r} covers a mark at ({cx:.0f}, {cy:.0f})")
+    return problems
+
+
+def country_name_problems(fig: Figure) -> list[str]:
+    """Names of a country figure that are not plainly their own mark's, in their lane's order.
+
+    A name (a text tagged with its own ``mark``; the marks are tagged in their collection's
+    ``marks``) must reach over its own mark (its box widened by the names' gap) with no other
+    mark under it nearer; a lane's names start left to right in the date order of their marks;
+    a lane title (a text tagged with its ``lane`` only) overlaps no name and crosses no dashed
+    line. Overlaps among names, with marks and with the line are `timeline_collisions`'s."""
+    renderer = text_renderer(fig)
+    ax = fig.axes[0]
+    px = fig.dpi / 72
+    marks = {}
+    for coll in ax.collections:
+        for key, xy, area in zip(
+            getattr(coll, "marks", ()),
+            ax.transData.transform(coll.get_offsets()),
+            np.broadcast_to(coll.get_sizes(), len(coll.get_offsets())),
+            strict=True,
+        ):
+            marks[key] = (xy[0], xy[1], math.sqrt(area) / 2 * px)
+    names = [t for t in ax.texts if hasattr(t, "mark")]
+    titles = [t for t in ax.texts if hasattr(t, "lane") and not hasattr(t, "mark")]
+    for t in names + titles:
+        if hasattr(t, "update_positions"):
+            t.update_positions(renderer)
+    box = {id(t): Text.get_window_extent(t, renderer) for t in names + titles}
+    problems = []
+    for t in names:
+        b, (cx, cy, r) = box[id(t)], marks[t.mark]
+        label = t.get_text().split("\n")[0]
+        lo, hi = b.x0 - GAP_PT * px, b.x1 + GAP_PT * px
+        if not (lo < cx + r and cx - r < hi):
+            problems.append(f"{label!r} is not over or under its own mark")
+            continue
+
+        def away(y: float, b=b) -> float:
+            return max(b.y0 - y, y - b.y1, 0.0)
+
+        nearer = [
+            k
+            for k, (x, y, _) in marks.items()
+            if k != t.mark and lo < x < hi and away(y) < away(cy) - px
+        ]
+        if nearer:
+            problems.append(f"{label!r} is nearer another mark than its own")
+    for a, b in itertools.permutations(names, 2):
+        earlier = a.lane == b.lane and marks[a.mark][0] < marks[b.mark][0] - 0.5 * px
+        if earlier and box[id(a)].x0 > box[id(b)].x0 + 0.5 * px:
+            first, later = a.get_text().split("\n")[0], b.get_text().split("\n")[0]
+            problems.append(f"{later!r} starts left of the earlier {first!r}")
+    lines = [
+        ax.transData.transform((xs[0], 0))[0]
+        for xs in (ax.convert_xunits(list(line.get_xdata())) for line in ax.lines)
+        if len(set(map(float, xs))) == 1
+    ]
+    for t in titles:
+        b = box[id(t)]
+        problems += [f"title {t.get_text()!r} crosses the line" for x in lines if b.x0 < x < b.x1]
+        problems += [
+            f"title {t.get_text()!r} overlaps {n.get_text()!r}"
+            for n in names
+            if b.overlaps(box[id(n)])
+        ]
     return problems
 
 
@@ -597,18 +666,95 @@ def test_the_hidden_mark_check_catches_initialled_under_concluded():
 
 @pytest.mark.parametrize("code", ["KAZ", "KGZ", "TJK", "TKM", "UZB"])
 def test_each_country_has_an_agreement_figure_true_to_its_data(tables, code):
+    """Every milestone named (beside its mark, or numbered there and named in the key below),
+    each name plainly its own mark's and in date order in its lane (the overview timeline's rule)."""
     fig = agreement_chart(tables, code)
     alt = agreement_alt(tables, code)
     agreements = tables["agreements"]
     ids = agreements.loc[agreements["country_code"] == code, "agreement_id"]
     steps = tables["agreement_milestones"]
     steps = steps[steps["agreement_id"].isin(ids)]
-    labels = [_norm(t.get_text()) for t in fig.axes[0].texts]
+    names = [t for t in fig.axes[0].texts if hasattr(t, "mark")]
+    key = dict(
+        line.split(": ", 1)
+        for t in fig.axes[0].texts
+        if not hasattr(t, "mark") and not hasattr(t, "lane")
+        for line in t.get_text().split("\n")
+    )
+    shown = [key[t.get_text()] if t.get_text() in key else _norm(t.get_text()) for t in names]
     for milestone, date in zip(steps["milestone"], steps["date"], strict=True):
-        assert f"{milestone.replace('_', ' ')} {date}" in labels
+        assert f"{milestone.replace('_', ' ')} {date}" in shown
         assert f"{milestone.replace('_', ' ')} {date}" in alt
+    assert len(shown) == len(steps)
     assert overlapping_labels(fig) == []
+    assert timeline_collisions(fig) == []
+    assert country_name_problems(fig) == []
     assert tables["countries"].set_index("country_code").loc[code, "name"] in alt
+
+
+def _old_country_figure() -> Figure:
+    """An empty lane of a country figure, with the 2019 line; `_old_mark` and `_old_name` draw
+    marks and names on it where the old placement put them, tagged as the chart tags them."""
+    fig = Figure(figsize=(7, 2))
+    ax = fig.add_axes((0.05, 0.2, 0.9, 0.7))
+    ax.set_xlim(pd.Timestamp("1995-01-01"), pd.Timestamp("2022-01-01"))
+    ax.set_ylim(-1, 1)
+    ax.axvline(pd.Timestamp("2019-05-15"), ls="--")
+    return fig
+
+
+def _old_mark(fig: Figure, key: int, date: str, marker: str, y: float = 0.0) -> None:
+    ax = fig.axes[0]
+    drawn = ax.scatter([pd.Timestamp(date)], [y], marker=marker, s=42)
+    drawn.marks = [key]
+
+
+def _old_name(fig: Figure, key: int, text: str, date: str, dx: float, ha: str, dy: float = 0.0):
+    ax = fig.axes[0]
+    name = ax.annotate(
+        text,
+        (pd.Timestamp(date), dy),
+        xytext=(dx, 0),
+        textcoords="offset points",
+        ha=ha,
+        va="center",
+        bbox=HALO,
+    )
+    name.mark, name.lane = key, 0
+
+
+def test_the_country_name_check_catches_the_names_a_reader_misread():
+    """Turkmenistan's "negotiations concluded" beside the "signed" diamond; Uzbekistan's PCA
+    names out of date order ("in force" left of its star, "signed" right of it); a number
+    under the square of a stack when its mark is the triangle above; a lane title across the
+    2019 line."""
+    tkm = _old_country_figure()
+    _old_mark(tkm, 0, "1997-05-24", "s")
+    _old_mark(tkm, 1, "1998-05-25", "D")
+    _old_name(tkm, 0, "negotiations concluded\n1997-05-24", "1998-05-25", 6, "left")
+    _old_name(tkm, 1, "signed\n1998-05-25", "1998-05-25", 0, "center", dy=0.6)
+    assert country_name_problems(tkm) == [
+        "'negotiations concluded' is not over or under its own mark",
+        "'signed' starts left of the earlier 'negotiations concluded'",
+    ]
+    uzb = _old_country_figure()
+    _old_mark(uzb, 0, "1996-06-21", "D")
+    _old_mark(uzb, 1, "1999-07-01", "*")
+    _old_name(uzb, 1, "in force\n1999", "1999-07-01", -6, "right")
+    _old_name(uzb, 0, "signed\n1996-06-21", "1999-07-01", 6, "left")
+    assert country_name_problems(uzb) == [
+        "'signed' is not over or under its own mark",
+        "'in force' starts left of the earlier 'signed'",
+    ]
+    stack = _old_country_figure()
+    _old_mark(stack, 0, "2014-10-09", "s", y=-0.05)
+    _old_mark(stack, 1, "2015-01-20", "^", y=0.05)
+    _old_name(stack, 1, "2", "2015-01-20", 0, "center", dy=-0.3)
+    assert country_name_problems(stack) == ["'2' is nearer another mark than its own"]
+    title = _old_country_figure()
+    lane = title.axes[0].text(pd.Timestamp("2012-01-01"), 0.8, "Enhanced Partnership (EPCA)")
+    lane.lane = 0
+    assert country_name_problems(title) == ["title 'Enhanced Partnership (EPCA)' crosses the line"]
 
 
 def test_a_timeline_event_with_no_room_for_its_name_is_numbered_in_a_key(tables):
@@ -625,3 +771,66 @@ def test_a_timeline_event_with_no_room_for_its_name_is_numbered_in_a_key(tables)
     assert unnamed(fig, titles) == []
     texts = [t.get_text() for t in all_texts(fig)]
     assert any(re.match(r"1: ", t) for t in texts), "no numbered key under the chart"
+
+
+def key_layout(fig: Figure) -> tuple:
+    """How a figure's one key reads and stands, as drawn: its entries in reading order (rows
+    top to bottom, each left to right), its number of columns, its centre's distance (points)
+    from the centre of the saved figure and its top's distance under the axis and its label."""
+    fig.canvas.draw()
+    renderer = text_renderer(fig)
+    (legend,) = _legends(fig)
+    texts = [(t.get_window_extent(renderer), t.get_text()) for t in legend.get_texts()]
+    rows: list[list] = []  # a row: entries whose boxes overlap in height, whatever their descent
+    for box, text in sorted(texts, key=lambda b: -b[0].y1):
+        if rows and box.y1 > rows[-1][0][0].y0:
+            rows[-1].append((box, text))
+        else:
+            rows.append([(box, text)])
+    entries = [text for row in rows for _, text in sorted(row, key=lambda b: b[0].x0)]
+    columns = len({round(box.x0) for box, _ in texts})
+    box, saved = legend.get_window_extent(renderer), fig.get_tightbbox(renderer)
+    pt = 72 / fig.dpi
+    axis = fig.axes[0].xaxis.get_tightbbox(renderer)
+    across = round((box.x0 + box.x1) / 2 * pt - (saved.x0 + saved.x1) / 2 * 72)
+    return entries, columns, across, round((axis.y0 - box.y1) * pt)
+
+
+def tracker_status_figures(tables) -> dict[str, Figure]:
+    """Figures 6.1 and 6.2 of the tracker chapter, drawn as the chapter draws them."""
+    titles = strand_titles(tables)
+    by_kind = tracker.status_counts_by_kind(tables)
+    by_section = tracker.status_counts(tables, by="area_id")
+    areas = tables["areas"].set_index("area_id")["title"]
+    return {
+        "6.1": status_chart(by_kind, {(s, k): f"{titles[s]}: {k}" for s, k in by_kind.index}),
+        "6.2": status_chart(by_section, {a: f"{a} {areas[a]}" for a in by_section.index}),
+    }
+
+
+def test_the_tracker_status_figures_share_one_key_layout(tables):
+    """Figures 6.1 and 6.2 show one key: the statuses in the vocabulary's order, read row by
+    row, in as many columns, at one place under the axis. Proven on the keys as they were: each
+    at its own axes' left, under its axis label as measured before the layout moved it, filled
+    column by column."""
+    figures = tracker_status_figures(tables)
+    layouts = {name: key_layout(fig) for name, fig in figures.items()}
+    assert layouts["6.1"] == layouts["6.2"]
+    present = set(tables["implementation_status"]["status"])
+    statuses = [label for s, (label, _) in STATUS_STYLE.items() if s in present]
+    assert layouts["6.1"][0] == statuses
+    for fig in figures.values():  # the old keys
+        order = [label for label, _ in STATUS_STYLE.values()]
+        handles = sorted(fig.legends.pop().legend_handles, key=lambda h: order.index(h.get_label()))
+        ax = fig.axes[0]
+        legend_within_width(
+            ax,
+            handles,
+            ncol=3,
+            loc="upper left",
+            bbox_to_anchor=(0, bottom_of(ax, ax.xaxis.label)),
+            frameon=False,
+        )
+    old = {name: key_layout(fig) for name, fig in figures.items()}
+    assert old["6.1"][2:] != old["6.2"][2:]  # placed apart
+    assert old["6.1"][0] != statuses  # read column by column, the order is lost

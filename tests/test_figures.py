@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import itertools
+from pathlib import Path
 
 import networkx as nx
 import pandas as pd
@@ -224,3 +226,41 @@ def test_compact_svg_never_rounds_a_scale_or_a_width():
         '<svg><g transform="translate(1.23 -2.35) scale(0.065 -0.065)">'
         '<path d="M 0.12 9.88 &#10;L 1 2" style="stroke-width: 0.509091"/></g></svg>'
     )
+
+
+PRESENTATION = Path(__file__).resolve().parents[1] / "eucasia" / "presentation"
+#: The one module that builds a legend's marks and swatches (`marker_handle`, `swatch_handle`).
+HANDLE_MAKER = PRESENTATION / "figurekit" / "legends.py"
+MARKER_KEYWORDS = {"marker", "ms", "markersize", "mfc", "markerfacecolor", "mec", "markeredgecolor"}
+
+
+def hand_built_handles(source: str) -> list[str]:
+    """Calls that build a legend's mark (a `Line2D` with a marker) or a bar's swatch (a
+    `Patch`) by hand: four charts each did, with their own sizes and outlines."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+        keywords = {k.arg for k in node.keywords}
+        if name == "Patch" or (name == "Line2D" and keywords & MARKER_KEYWORDS):
+            found.append(f"line {node.lineno}: {name}")
+    return found
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in sorted(PRESENTATION.rglob("*.py")) if p != HANDLE_MAKER],
+    ids=lambda p: str(p.relative_to(PRESENTATION)),
+)
+def test_legend_marks_and_swatches_come_from_the_kit(path):
+    assert hand_built_handles(path.read_text(encoding="utf-8")) == []
+
+
+def test_the_handle_check_catches_a_legend_mark_built_by_hand():
+    timeline_before = (  # the overview timeline's key, as it was built
+        'Line2D([], [], ls="none", marker="o", ms=5.5, mfc=MARK_COLOURS[0], mec="white", label="e")\n'
+        'mpatches.Patch(facecolor=colour, edgecolor="#333333", label=label)\n'
+        'Line2D([], [], label=f"the 2019 Communication", **STRATEGY_MARK)\n'
+    )
+    assert hand_built_handles(timeline_before) == ["line 1: Line2D", "line 2: Patch"]

@@ -7,7 +7,6 @@ import textwrap
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch
 
 from eucasia.analysis.milestones import MILESTONE_ORDER
 
@@ -20,8 +19,9 @@ from eucasia.presentation.charts.timelinefig import (  # noqa: F401
     timeline_chart,
 )
 from eucasia.presentation.figurekit.canvas import count_axis, row_height_in
-from eucasia.presentation.figurekit.legends import bottom_of, legend_within_width
+from eucasia.presentation.figurekit.legends import bottom_of, legend_within_width, swatch_handle
 from eucasia.presentation.figurekit.style import (
+    BAR_EDGE,
     FONT_PT,
     STRAND_COLOURS,
     WIDTH_IN,
@@ -84,14 +84,14 @@ def structure_chart(
     colours = [STRAND_COLOURS[s] for s in table["strand_id"]]
     initiatives_n = table["specific_initiative"]
     commitments_n = table["commitment"]
-    ax.barh(y, initiatives_n, color=colours, edgecolor="#333333", linewidth=0.5)
+    ax.barh(y, initiatives_n, color=colours, edgecolor=BAR_EDGE, linewidth=0.5)
     ax.barh(
         y,
         commitments_n,
         left=initiatives_n,
         color=colours,
         alpha=0.35,
-        edgecolor="#333333",
+        edgecolor=BAR_EDGE,
         linewidth=0.5,
         hatch="///",
     )
@@ -104,13 +104,13 @@ def structure_chart(
     ax.spines[["top", "right"]].set_visible(False)
     strand_titles = dict(zip(strands["strand_id"], strands["title"], strict=True))
     handles = [
-        Patch(facecolor=STRAND_COLOURS[s], edgecolor="#333333", label=strand_titles[s])
+        swatch_handle(STRAND_COLOURS[s], strand_titles[s])
         for s in STRAND_COLOURS
         if s in set(table["strand_id"])
     ]
     handles += [
-        Patch(facecolor="white", edgecolor="#333333", label=KIND_LABELS["specific_initiative"]),
-        Patch(facecolor="white", edgecolor="#333333", hatch="///", label=KIND_LABELS["commitment"]),
+        swatch_handle("white", KIND_LABELS["specific_initiative"]),
+        swatch_handle("white", KIND_LABELS["commitment"], hatch="///"),
     ]
     fig.tight_layout()
     legend_within_width(

@@ -2,7 +2,8 @@
 
 A reader saw the names collide with each other and with the dashed line of the 2019
 Communication, and a 2023 meeting named in the summit row beside the 2025 summit. So names now
-follow one rule, :func:`label_slots`: each name stands in its own row, just above or just below
+follow one rule, :func:`~eucasia.presentation.figurekit.slots.label_slots` (shared with
+the country figures): each name stands in its own row, just above or just below
 its mark, as near over the mark as the room allows, and never across the 2019 line; the rows
 are then spaced for the names they carry. A name that finds no such place is numbered and
 given in full in a key under the chart. tests/test_figure_real.py measures the drawn labels.
@@ -14,8 +15,6 @@ document number, where a date of partial precision is plotted) beside the one ch
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
-
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -26,8 +25,9 @@ from eucasia.analysis.milestones import STRATEGY_DOCUMENT, strategy_events
 from eucasia.presentation.figurekit.canvas import text_renderer
 from eucasia.presentation.figurekit.labels import HALO, wrap_label
 from eucasia.presentation.figurekit.layout import stack_ranks
+from eucasia.presentation.figurekit.legends import marker_handle
+from eucasia.presentation.figurekit.slots import GAP_PT, HALO_PAD_PT, label_slots, text_size_pt
 from eucasia.presentation.figurekit.style import (
-    FONT_PT,
     MARK_COLOURS,
     STRATEGY_MARK,
     WIDTH_IN,
@@ -38,16 +38,12 @@ from eucasia.presentation.figurekit.style import (
 LABEL_WRAPS = (30, 24, 18)
 #: The most lines a name may take beside its mark; a longer one is numbered and keyed.
 MAX_LABEL_LINES = 6
-#: Room (points) kept between two names, a name and the 2019 line, a name and its mark.
-GAP_PT = 4.0
 #: Marker areas (points²) of an event and of a named event.
 PLAIN_AREA, NAMED_AREA = 30.0, 60.0
 #: How far apart (points) the marks of a cluster are stacked.
 STACK_PT = 8.0
 #: Height (points) of a row that carries no name.
 ROW_PT = 24.0
-
-Slot = tuple[int, str, float]
 
 
 def plot_date(text: str) -> pd.Timestamp:
@@ -87,64 +83,6 @@ EVENT_KINDS = {
 #: policy, and the meetings of heads of state (leaders' meetings, summits). Every other event
 #: is a point on its row; the timeline table lists them all.
 NAMED_KINDS = ("strategy", "communication", "leaders_meeting", "summit")
-
-
-def label_slots(
-    events: Sequence[tuple[Hashable, Hashable, float, Sequence[float]]],
-    segments: Sequence[tuple[float, float]],
-    gap: float = GAP_PT,
-) -> dict[Hashable, Slot]:
-    """Where each event's name goes: ``id -> (choice, side, left edge)``, greedily, in order.
-
-    ``events`` are ``(id, row, x, widths)``: the mark's position ``x`` (points from the axes'
-    left) and the width of each way of writing its name, preferred first. ``segments`` are the
-    stretches a name may occupy (the axes cut by the 2019 line). A name goes ``"above"`` or
-    ``"below"`` its mark, in its own row, its left edge as near the mark as the segment of the
-    mark allows; two names on one side of a row keep ``gap`` between them. An event that fits
-    nowhere is left out (the caller numbers it).
-
-    >>> label_slots([("a", 0, 10, [50]), ("b", 0, 30, [50]), ("c", 0, 40, [50])], [(0, 100)])
-    {'a': (0, 'above', 6.0), 'b': (0, 'below', 26.0)}
-    """
-    placed: dict[tuple[Hashable, str], list[tuple[float, float]]] = {}
-    slots: dict[Hashable, Slot] = {}
-    for key, row, x, widths in events:
-        lo, hi = min(
-            segments, key=lambda s: 0 if s[0] <= x <= s[1] else min(abs(x - s[0]), abs(x - s[1]))
-        )
-        for choice, width in enumerate(widths):
-            if width > hi - lo:
-                continue
-            left = min(max(x - GAP_PT, lo), hi - width)
-            side = next(
-                (
-                    side
-                    for side in ("above", "below")
-                    if all(
-                        left + width + gap <= a or b + gap <= left
-                        for a, b in placed.get((row, side), [])
-                    )
-                ),
-                None,
-            )
-            if side is not None:
-                placed.setdefault((row, side), []).append((left, left + width))
-                slots[key] = (choice, side, float(left))
-                break
-    return slots
-
-
-def _text_size(fig: Figure, text: str, **style) -> tuple[float, float]:
-    """Width and height (points) of ``text`` as drawn with the figure's type, on its halo."""
-    probe = fig.text(0, 0, text, fontsize=FONT_PT, **style)
-    extent = probe.get_window_extent(text_renderer(fig))
-    probe.remove()
-    scale = 72 / fig.dpi
-    return extent.width * scale + 2 * HALO_PAD_PT, extent.height * scale + 2 * HALO_PAD_PT
-
-
-#: The halo's padding around a name (points): `HALO`'s pad is a fraction of the type size.
-HALO_PAD_PT = float(HALO["boxstyle"].split("pad=")[1]) * FONT_PT
 
 
 def _width(text: str, size: tuple[float, float]) -> float:
@@ -187,7 +125,7 @@ def timeline_chart(
     # The axes' width: the figure's, less the row names on the left.
     fig = plt.figure(figsize=(WIDTH_IN, 4))
     row_names = [kinds[k] for k in order]
-    names_pt = max(_text_size(fig, n)[0] for n in row_names) + 8
+    names_pt = max(text_size_pt(fig, n)[0] for n in row_names) + 8
     left_in, right_in = names_pt / 72, 0.15
     width_pt = (WIDTH_IN - left_in - right_in) * 72
     start = min(frame["when"]) - pd.Timedelta(days=240)
@@ -208,7 +146,7 @@ def timeline_chart(
     # An event whose name finds no place is numbered, and named in full in a key under the chart.
     for n, i in enumerate(shown.index, 1):
         texts[i].append(str(n))
-    sizes = {i: [_text_size(fig, t) for t in options] for i, options in texts.items()}
+    sizes = {i: [text_size_pt(fig, t) for t in options] for i, options in texts.items()}
     slots = label_slots(
         [
             (
@@ -334,25 +272,12 @@ def timeline_chart(
         legend_top = box.y0 - 0.02
     ax.legend(
         handles=[
-            Line2D(
-                [],
-                [],
-                ls="none",
-                marker="o",
-                ms=5.5,
-                mfc=MARK_COLOURS[0],
-                mec="white",
-                label="event",
-            ),
-            Line2D(
-                [],
-                [],
-                ls="none",
-                marker="D",
-                ms=6.5,
-                mfc=MARK_COLOURS[1],
-                mec="white",
-                label="named: " + ", ".join(kinds[k].lower() for k in named),
+            marker_handle("o", MARK_COLOURS[0], "event", size=5.5),
+            marker_handle(
+                "D",
+                MARK_COLOURS[1],
+                "named: " + ", ".join(kinds[k].lower() for k in named),
+                size=6.5,
             ),
             Line2D([], [], label=f"the 2019 Communication, {STRATEGY_DOCUMENT}", **STRATEGY_MARK),
         ],

@@ -8,11 +8,11 @@ from collections.abc import Mapping
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch
 
 from eucasia.presentation.figurekit.canvas import count_axis, row_height_in
-from eucasia.presentation.figurekit.legends import bottom_of, legend_within_width
+from eucasia.presentation.figurekit.legends import status_legend
 from eucasia.presentation.figurekit.style import (
+    BAR_EDGE,
     FONT_PT,
     STATUS_STYLE,
     STRAND_COLOURS,
@@ -51,7 +51,7 @@ def status_chart(
         label, colour = STATUS_STYLE[status]
         values = rows[status]
         ax.barh(
-            range(len(rows)), values, left=left, color=colour, edgecolor="#333333", linewidth=0.5
+            range(len(rows)), values, left=left, color=colour, edgecolor=BAR_EDGE, linewidth=0.5
         )
         for y, (value, start) in enumerate(zip(values, left, strict=True)):
             if value:
@@ -64,19 +64,8 @@ def status_chart(
     count_axis(ax.xaxis)
     ax.spines[["top", "right"]].set_visible(False)
     ax.tick_params(axis="y", length=0)
-    handles = [
-        Patch(facecolor=STATUS_STYLE[s][1], edgecolor="#333333", label=STATUS_STYLE[s][0])
-        for s in present
-    ]
     fig.tight_layout()
-    legend_within_width(
-        ax,
-        handles,
-        ncol=3,
-        loc="upper left",
-        bbox_to_anchor=(0, bottom_of(ax, ax.xaxis.label)),
-        frameon=False,
-    )
+    status_legend(ax, present)
     return fig
 
 
@@ -106,7 +95,7 @@ def delivery_timeline(
             by_year[strand],
             bottom=bottom,
             color=STRAND_COLOURS[strand],
-            edgecolor="#333333",
+            edgecolor=BAR_EDGE,
             linewidth=0.5,
             label=strand_titles[strand],
         )

@@ -10,21 +10,56 @@ import matplotlib as mpl
 from matplotlib.axes import Axes
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 
 from eucasia.presentation.figurekit.canvas import text_renderer
 from eucasia.presentation.figurekit.style import (
     ACTOR_TYPE_ORDER,
+    BAR_EDGE,
     EDGE_COLOUR,
     NODE_EDGE,
+    STATUS_STYLE,
     actor_type_style,
 )
+
+
+def marker_handle(
+    marker: str,
+    colour: str,
+    label: str,
+    size: float = 7,
+    edge: str = "white",
+    edge_width: float | None = None,
+) -> Line2D:
+    """A legend entry that shows one mark as the figure draws it: ``marker`` filled with
+    ``colour``, ``size`` points wide, outlined in ``edge`` (Matplotlib's default outline width
+    unless ``edge_width``), and no line. Every figure's key of marks is built here, so a key
+    entry and its marks cannot drift apart in one figure and not in another.
+
+    >>> h = marker_handle("D", "#D55E00", "signed")
+    >>> h.get_marker(), h.get_markerfacecolor(), h.get_markersize(), h.get_linestyle()
+    ('D', '#D55E00', 7.0, 'None')
+    """
+    style = {} if edge_width is None else {"mew": edge_width}
+    return Line2D(
+        [], [], ls="none", marker=marker, ms=size, mfc=colour, mec=edge, label=label, **style
+    )
+
+
+def swatch_handle(colour: str, label: str, hatch: str | None = None) -> Patch:
+    """A legend entry for a bar: a swatch of ``colour`` (and ``hatch``) outlined as the bars are.
+
+    >>> swatch_handle("#009E73", "delivered").get_label()
+    'delivered'
+    """
+    return Patch(facecolor=colour, edgecolor=BAR_EDGE, hatch=hatch, label=label)
 
 
 def type_handles(types: Iterable[str]) -> list[Line2D]:
     """Legend entries for the actor types present, in the book's fixed order."""
     present = [t for t in ACTOR_TYPE_ORDER if t in set(types)]
     return [
-        Line2D([], [], ls="none", marker=m, ms=7, mfc=c, mec=NODE_EDGE, mew=0.6, label=lab)
+        marker_handle(m, c, lab, edge=NODE_EDGE, edge_width=0.6)
         for lab, c, m in (actor_type_style(t) for t in present)
     ]
 
@@ -84,17 +119,7 @@ def scale_legend_below(
 ) -> Legend | None:
     """Node-area and line-width legend in one row under the axes, from ``top`` (axes units)."""
     handles = [
-        Line2D(
-            [],
-            [],
-            ls="none",
-            marker="o",
-            ms=math.sqrt(s),
-            mfc="#dddddd",
-            mec=NODE_EDGE,
-            mew=0.6,
-            label=lab,
-        )
+        marker_handle("o", "#dddddd", lab, size=math.sqrt(s), edge=NODE_EDGE, edge_width=0.6)
         for s, lab in sizes
     ]
     handles += [Line2D([], [], color=EDGE_COLOUR, lw=w, label=lab) for w, lab in widths]
@@ -113,6 +138,53 @@ def scale_legend_below(
         title="Node area and line width",
         handlelength=max(2.0, big / size + 0.6),
         handleheight=max(0.7, big / size),
+    )
+
+
+def in_rows(handles: Sequence, ncol: int) -> list:
+    """``handles`` ordered so that a legend of ``ncol`` columns reads them row by row, left to
+    right (Matplotlib fills a legend's columns top to bottom, the first columns the longest).
+
+    >>> in_rows(list("abcde"), 3)
+    ['a', 'd', 'b', 'e', 'c']
+    """
+    rows = -(-len(handles) // ncol)
+    return [
+        handles[r * ncol + c]
+        for c in range(ncol)
+        for r in range(rows)
+        if r * ncol + c < len(handles)
+    ]
+
+
+#: Columns of a status key, and its distance (points) under the count axis's label.
+STATUS_KEY_COLUMNS, STATUS_KEY_GAP_PT = 3, 6.0
+
+
+def status_legend(ax: Axes, statuses: Iterable[str]) -> Legend:
+    """The one key of the tracker's status figures: a swatch per status present, in the
+    vocabulary's order read row by row in :data:`STATUS_KEY_COLUMNS` columns, centred under the
+    figure :data:`STATUS_KEY_GAP_PT` under the axis label. Figures 6.1 and 6.2 placed, ordered and
+    columned their keys differently (each fitted its own); a reader compares the two.
+    """
+    present = set(statuses)
+    handles = [
+        swatch_handle(colour, label) for s, (label, colour) in STATUS_STYLE.items() if s in present
+    ]
+    fig = ax.figure
+    # The axis as laid out now (its label's place is set when the axis is measured or drawn:
+    # read from the label alone, it was where the axes stood before ``tight_layout``).
+    axis = ax.xaxis.get_tightbbox(text_renderer(fig))
+    top = (axis.y0 - STATUS_KEY_GAP_PT * fig.dpi / 72) / fig.bbox.height
+    ncol = min(STATUS_KEY_COLUMNS, len(handles))
+    return fig.legend(
+        handles=in_rows(handles, ncol),
+        ncol=ncol,
+        loc="upper center",
+        bbox_to_anchor=(0.5, top),
+        bbox_transform=fig.transFigure,
+        frameon=False,
+        borderaxespad=0.0,
     )
 
 

@@ -47,6 +47,8 @@ ACTOR_TYPE_STYLE: dict[str, tuple[str, str, str]] = {
 ACTOR_TYPE_ORDER = tuple(ACTOR_TYPE_STYLE)
 EDGE_COLOUR = "#6b6b6b"
 NODE_EDGE = "#333333"
+#: The outline of a bar, and of its swatch in a legend.
+BAR_EDGE = "#333333"
 WIDTH_IN = 7.0
 
 #: One colour per strand, from the colour-blind-safe Okabe–Ito palette.
