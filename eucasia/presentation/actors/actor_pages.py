@@ -187,7 +187,7 @@ def position_rows(top_k: int) -> list[tuple[str, Callable[[StrandPosition], str]
         ("rank by strength", lambda p: f"{p.rank} of {p.network_size}"),
         ("community (its size)", lambda p: f"{p.community} ({plural(p.community_size, 'actor')})"),
         ("rank range, leaving one initiative out", lambda p: "{}–{}".format(*p.loo_range)),
-        ("bootstrap 95% rank interval", lambda p: "{}–{}".format(*p.boot_interval)),
+        ("bootstrap rank interval (95%)", lambda p: "{}–{}".format(*p.boot_interval)),
         (f"share of bootstrap runs in the top {top_k}", lambda p: _share(p.share_top_k)),
     ]
 

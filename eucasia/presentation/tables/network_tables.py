@@ -287,7 +287,7 @@ def stability_table(result: StrandResult, top: int = 8) -> pd.DataFrame:
                 f"{int(a)}–{int(b)}" for a, b in zip(head["rank_lo"], head["rank_hi"], strict=True)
             ],
             f"share of bootstrap runs in top {k}": boot.loc[head.index, "share_top_k"].to_numpy(),
-            "bootstrap 95% rank interval": [
+            "bootstrap rank interval (95%)": [
                 f"{int(a)}–{int(b)}"
                 for a, b in zip(
                     boot.loc[head.index, "rank_lo"], boot.loc[head.index, "rank_hi"], strict=True
