@@ -88,7 +88,7 @@ def test_a_table_or_figure_reference_gets_its_page_outside_captions() -> None:
     assert raws == [r"\eucasiafloatpage{, }{}{\detokenize{notebooks/resilience:tbl-x}}"]
     local = addnodes.number_reference("", "Figure 1.1", refid="fig-a")
     start = addnodes.start_of_file(docname="notebooks/overview")
-    start += nodes.paragraph("", "", local)
+    start.children = [nodes.paragraph("", "", local)]  # as Sphinx includes a document: no parent
     doc = _document(start)
     add_float_pages(doc)
     assert (

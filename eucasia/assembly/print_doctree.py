@@ -218,19 +218,15 @@ def add_chapter_pages(
         ref.parent.insert(ref.parent.index(ref) + 1, raw)
 
 
-def _float_label(ref: addnodes.number_reference) -> str | None:
+def _float_label(ref: addnodes.number_reference, docname: str | None) -> str | None:
     """The LaTeX label of the table or figure `ref` points to, as Sphinx's LaTeX writer sets it
-    (``docname:id``): from its `refuri` (``%docname#id``), or its `refid` in the document the
-    reference stands in."""
+    (``docname:id``): from its `refuri` (``%docname#id``), or its `refid` in `docname`, the
+    document the reference stands in."""
     uri = ref.get("refuri", "")
     if uri.startswith("%") and "#" in uri:
         return uri[1:].replace("#", ":", 1)
-    if ref.get("refid"):
-        node = ref.parent
-        while node is not None and not isinstance(node, addnodes.start_of_file):
-            node = node.parent
-        if node is not None:
-            return f"{node['docname']}:{ref['refid']}"
+    if ref.get("refid") and docname:
+        return f"{docname}:{ref['refid']}"
     return None
 
 
@@ -238,13 +234,19 @@ def add_float_pages(doctree: nodes.document) -> None:
     """After each reference to a table or figure (a numbered reference), its page, in print,
     when it stands on another page. Not inside captions and titles: a caption is written to
     the list of tables too, where a label of the reference's own would be set twice."""
+    # The document each reference stands in: Sphinx wraps each included document in a
+    # start_of_file node without making it the parent, so look down from each, outer first.
+    docnames = {}
+    for start in doctree.findall(addnodes.start_of_file):
+        for ref in start.findall(addnodes.number_reference):
+            docnames[id(ref)] = start["docname"]
     for ref in list(doctree.findall(addnodes.number_reference)):
         node = ref.parent
         inside = False
         while node is not None:
             inside = inside or isinstance(node, (nodes.caption, nodes.title))
             node = node.parent
-        label = _float_label(ref)
+        label = _float_label(ref, docnames.get(id(ref), doctree.get("docname")))
         if inside or label is None:
             continue
         raw = nodes.raw("", float_reference(label, in_parentheses(ref)), format="latex")

@@ -67,9 +67,12 @@ def float_latex() -> str:
 % A longtable starts with a few rows under its head, never with one or two at a page's foot.
 \preto\sphinxatlongtablestart{\Needspace{8\baselineskip}}
 % Floats in number order and within their section: the floats still waiting are set before a
-% longtable starts (it cannot float past them) and before the next section.
-\preto\sphinxatlongtablestart{\FloatBarrier}
-\pretocmd{\section}{\FloatBarrier}{}{\eucasia@sectionfailed}
+% longtable starts (it cannot float past them) and before the next section, when the page so
+% far is at least half full (a barrier on a page less full would end it there, half empty).
+\def\eucasia@barrier{\par\ifx\@deferlist\@empty\else
+  \ifdim\pagetotal<.5\pagegoal\ifdim\pagetotal>\z@\else\FloatBarrier\fi\else\FloatBarrier\fi\fi}
+\preto\sphinxatlongtablestart{\eucasia@barrier}
+\pretocmd{\section}{\eucasia@barrier}{}{\eucasia@sectionfailed}
 % A longtable starts each new page itself and never offered it to the floats waiting: they
 % drifted past the whole table. Now each of its pages starts as any page does (\@startcolumn).
 \def\eucasia@ltpage{\global\@textfloatsheight\z@\@floatplacement
@@ -483,17 +486,17 @@ _SAFE_URL = re.compile(r"https://[A-Za-z0-9.\-/_]+")
 
 
 def _url(url: str) -> str:
-    r"""A link to `url` that breaks only after a "/" of its path, each piece set whole (the
-    colophon turns off the breaks everywhere else that `xurl` allows): a reader sees where
-    the address goes on, and never a host or a word cut in two.
+    r"""A link to `url` that breaks only after a "/" of its path, each piece set whole in a box:
+    a reader sees where the address goes on, and never a host or a word cut in two (the
+    `\url` of `xurl` breaks anywhere, even after "https:").
 
-    >>> _url("https://doi.org/10.5281/zenodo.1")
-    '\\href{https://doi.org/10.5281/zenodo.1}{\\nolinkurl{https://doi.org/}\\allowbreak{}\\nolinkurl{10.5281/}\\allowbreak{}\\nolinkurl{zenodo.1}}'
+    >>> _url("https://doi.org/10.5281/zenodo_1")
+    '\\href{https://doi.org/10.5281/zenodo_1}{\\mbox{https://doi.org/}\\allowbreak{}\\mbox{10.5281/}\\allowbreak{}\\mbox{zenodo\\_1}}'
     """
     if not _SAFE_URL.fullmatch(url):
         return tex(url)
     pieces = re.findall(r"https://[^/]*/?|[^/]+/?", url)
-    linked = r"\allowbreak{}".join(rf"\nolinkurl{{{p}}}" for p in pieces)
+    linked = r"\allowbreak{}".join(rf"\mbox{{{tex(p)}}}" for p in pieces)
     return rf"\href{{{url}}}{{{linked}}}"
 
 
@@ -534,6 +537,6 @@ def colophon_latex(edition: Edition, root: Path, site: str) -> str:
     return (
         "\n% --- print: the colophon on the back of the title page (eucasia.assembly.printed) ---\n"
         "\\makeatletter\n\\def\\sphinxbackoftitlepage{\\begingroup\\thispagestyle{empty}"
-        "\\small\\RaggedRight\\def\\UrlBreaks{}\\def\\UrlBigBreaks{}\\null\\vfill\n"
+        "\\small\\RaggedRight\\null\\vfill\n"
         f"{body}\n\\endgroup\\clearpage}}\n\\makeatother\n"
     )
