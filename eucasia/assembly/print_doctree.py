@@ -30,7 +30,7 @@ from eucasia.assembly.printed import (
     numeric_column,
 )
 
-#: LaTeX at the start of the head of a column of numbers: TeX may hyphenate it (table cells
+#: LaTeX at the start of the one-word head of a column of numbers: TeX may hyphenate it (table cells
 #: are otherwise never hyphenated), so that the column is only as wide as its numbers need
 #: (`eucasia.assembly.printed.fit_columns`).
 HEAD_HYPHENATED = "\\hyphenpenalty=50\\relax "
@@ -126,7 +126,8 @@ def _fit_print_table(table: nodes.table) -> None:
         for row in head:
             for entry, column in zip(row.children, columns or [], strict=False):
                 paragraph = next(iter(entry.findall(nodes.paragraph)), None)
-                if paragraph is not None and numeric_column(column):
+                one_word = len(entry.astext().split()) == 1
+                if paragraph is not None and one_word and numeric_column(column):
                     paragraph.insert(0, nodes.raw("", HEAD_HYPHENATED, format="latex"))
     whole = keeps_whole(widths, cells)
     if not whole and "longtable" not in table["classes"]:

@@ -51,7 +51,6 @@ def float_latex() -> str:
     command), never passes unseen."""
     return r"""
 % --- print: floats near their first mention (eucasia.assembly.printed.float_latex) ---
-\usepackage{placeins}
 \setcounter{topnumber}{3}\setcounter{bottomnumber}{2}\setcounter{totalnumber}{5}
 \renewcommand{\topfraction}{0.92}\renewcommand{\bottomfraction}{0.8}
 \renewcommand{\textfraction}{0.06}\renewcommand{\floatpagefraction}{0.67}
@@ -66,11 +65,13 @@ def float_latex() -> str:
 \def\sphinxattableend{\eucasia@attableend\ifeucasia@tablefloat\end{table}\fi}
 % A longtable starts with a few rows under its head, never with one or two at a page's foot.
 \preto\sphinxatlongtablestart{\Needspace{8\baselineskip}}
-% Floats in number order and within their section: the floats still waiting are set before a
-% longtable starts (it cannot float past them) and before the next section, when the page so
-% far is at least half full (a barrier on a page less full would end it there, half empty).
-\def\eucasia@barrier{\par\ifx\@deferlist\@empty\else
-  \ifdim\pagetotal<.5\pagegoal\ifdim\pagetotal>\z@\else\FloatBarrier\fi\else\FloatBarrier\fi\fi}
+% Floats in number order and within their section: when floats are still waiting as a longtable
+% starts (it cannot float past them) or the next section does, the page ends there and they
+% open the next one, above the table or heading, if the page so far (text and the floats set on
+% it) is at least half full: a page less full would be left half empty. No page of floats
+% alone is forced (placeins' \FloatBarrier does that, and left pages a third full).
+\def\eucasia@barrier{\par\ifx\@deferlist\@empty\else\ifdim\pagegoal<\maxdimen
+  \ifdim\dimexpr\pagetotal+\vsize-\pagegoal\relax>.5\vsize\newpage\fi\fi\fi}
 \preto\sphinxatlongtablestart{\eucasia@barrier}
 \pretocmd{\section}{\eucasia@barrier}{}{\eucasia@sectionfailed}
 % A longtable starts each new page itself and never offered it to the floats waiting: they
@@ -117,7 +118,8 @@ def missing_glyphs_latex() -> str:
 #: The text block of an A4 page with the book's margins (points), and table metrics: a cell's
 #: padding (2 x tabcolsep and a rule), the type of cells (small serif) and heads (footnote-size
 #: sans) as `fontpkg` in `_config.yml` sets them, a line's height, and the share of the text
-#: block a table kept whole may fill.
+#: block a table kept whole may fill (a taller one, floated, either drifted past the next
+#: section or longtable or left the page before it half empty: it breaks instead).
 LINE_WIDTH = 470.0
 TEXT_HEIGHT = 700.0
 CELL_PAD = 8.5
@@ -125,7 +127,7 @@ CELL_FONT = ("Noto Serif", 9.0)
 HEAD_FONT = ("Noto Sans", 8.0)
 CELL_LINE = 11.0
 ROW_PAD = 4.0
-FILL = 0.85
+FILL = 0.6
 
 
 @functools.cache
@@ -212,14 +214,19 @@ def hyphenation_points(word: str, left: int = 2, right: int = 3) -> list[int]:
 
 
 def head_width(head: str, font: tuple[str, float] = HEAD_FONT) -> float:
-    """The narrowest a column head can be set on at most two lines a word: each word whole,
-    or hyphenated once where TeX may break it (the head of a column of numbers).
+    """The narrowest a column head can be set: a head of one word on at most two lines,
+    hyphenated once where TeX may break it (the head of a column of numbers); a head of
+    several words wraps between them, each word whole ("coun-tries down-stream" reads badly).
 
     >>> head_width("betweenness") < text_width("betweenness", HEAD_FONT)
     True
     >>> head_width("PageRank") == text_width("PageRank", HEAD_FONT)
     True
+    >>> head_width("countries upstream") == text_width("countries", HEAD_FONT)
+    True
     """
+    if len(head.split()) > 1:
+        return _longest([head], font)
     widest = 0.0
     for word in head.split():
         whole = text_width(word, font)
