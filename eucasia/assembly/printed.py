@@ -222,7 +222,7 @@ def head_width(head: str, font: tuple[str, float] = HEAD_FONT) -> float:
     True
     >>> head_width("PageRank") == text_width("PageRank", HEAD_FONT)
     True
-    >>> head_width("countries upstream") == text_width("countries", HEAD_FONT)
+    >>> head_width("countries upstream") == text_width("upstream", HEAD_FONT)
     True
     """
     if len(head.split()) > 1:
