@@ -71,7 +71,7 @@ def float_latex() -> str:
 % it) is at least half full: a page less full would be left half empty. No page of floats
 % alone is forced (placeins' \FloatBarrier does that, and left pages a third full).
 \def\eucasia@barrier{\par\ifx\@deferlist\@empty\else\ifdim\pagegoal<\maxdimen
-  \ifdim\dimexpr\pagetotal+\vsize-\pagegoal\relax>.5\vsize\newpage\fi\fi\fi}
+  \ifdim\dimexpr\pagetotal+\textheight-\pagegoal\relax>.5\textheight\newpage\fi\fi\fi}
 \preto\sphinxatlongtablestart{\eucasia@barrier}
 \pretocmd{\section}{\eucasia@barrier}{}{\eucasia@sectionfailed}
 % A longtable starts each new page itself and never offered it to the floats waiting: they
