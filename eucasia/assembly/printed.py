@@ -2,7 +2,8 @@
 
 - Floats stay near their first mention: LaTeX may fill most of a page with floats above or
   below text, a page of floats only when they fill most of it, and a float page starts at the
-  top (`float_latex`).
+  top; floats still waiting when a section starts open the next page, above its heading, when
+  the page they leave is at least half full (`float_latex`).
 - A table of up to `KEEP_WHOLE_ROWS` body rows is never split: the book's extension sets it as
   a tabular, which this preamble floats like a figure (`[htbp]`); longer tables break with
   their header repeated (longtable).
@@ -46,7 +47,8 @@ AMOUNT = re.compile(
 
 def float_latex() -> str:
     """Float placement: near the first mention, float pages at least two thirds full, set from
-    the top of the page, and short tables floated like figures (outer paragraphs only: a table
+    the top of the page, kept to their section where the page left is at least half full,
+    and short tables floated like figures (outer paragraphs only: a table
     inside a box stays where it is). A failed patch of longtable stops the build (an undefined
     command), never passes unseen."""
     return r"""
@@ -65,14 +67,15 @@ def float_latex() -> str:
 \def\sphinxattableend{\eucasia@attableend\ifeucasia@tablefloat\end{table}\fi}
 % A longtable starts with a few rows under its head, never with one or two at a page's foot.
 \preto\sphinxatlongtablestart{\Needspace{8\baselineskip}}
-% Floats in number order and within their section: when floats are still waiting as a longtable
-% starts (it cannot float past them) or the next section does, the page ends there and they
-% open the next one, above the table or heading, if the page so far (text and the floats set on
-% it) is at least half full: a page less full would be left half empty. No page of floats
-% alone is forced (placeins' \FloatBarrier does that, and left pages a third full).
+% Floats in number order and within their section: when floats are still waiting as the next
+% section starts, the page ends there and they open the next one, above the heading, if the
+% page so far (text and the floats set on it) is at least half full: a page less full would be
+% left half empty. No page of floats alone is forced (placeins' \FloatBarrier does that, and
+% left pages a third full). Before a longtable the same barrier left a page a third full (a
+% float at its top, one line, then the table on the next page): tables too tall to float
+% break instead (`FILL`), so that they keep their order with the longtables around them.
 \def\eucasia@barrier{\par\ifx\@deferlist\@empty\else\ifdim\pagegoal<\maxdimen
   \ifdim\dimexpr\pagetotal+\textheight-\pagegoal\relax>.5\textheight\newpage\fi\fi\fi}
-\preto\sphinxatlongtablestart{\eucasia@barrier}
 \pretocmd{\section}{\eucasia@barrier}{}{\eucasia@sectionfailed}
 % A longtable starts each new page itself and never offered it to the floats waiting: they
 % drifted past the whole table. Now each of its pages starts as any page does (\@startcolumn).
