@@ -7,7 +7,9 @@ from sphinx import addnodes
 
 from eucasia.assembly.print_doctree import (
     ACTOR_INDEX_CLASS,
+    HEAD_HYPHENATED,
     add_chapter_pages,
+    add_float_pages,
     fit_print_tables,
     in_parentheses,
     insert_part_numbering,
@@ -73,3 +75,47 @@ def test_a_chapter_reference_gets_its_page_and_knows_its_parentheses() -> None:
     assert len(raws) == 1 and "notebooks/tracker::doc" in raws[0].astext()
     other = nodes.reference("", "x", refuri="%unknown")
     add_chapter_pages(_document(nodes.paragraph("", "", other)), {"notebooks/tracker"}, set())
+
+
+def test_a_table_or_figure_reference_gets_its_page_outside_captions() -> None:
+    ref = addnodes.number_reference("", "Table 2.3", refuri="%notebooks/resilience#tbl-x")
+    in_caption = addnodes.number_reference("", "Table 2.3", refuri="%notebooks/resilience#tbl-x")
+    para = nodes.paragraph("", "", nodes.Text("see ("), ref, nodes.Text(")"))
+    table = nodes.table("", nodes.title("", "", nodes.Text("as in "), in_caption))
+    doc = _document(para, table)
+    add_float_pages(doc)
+    raws = [n.astext() for n in doc.findall(nodes.raw)]
+    assert raws == [r"\eucasiafloatpage{, }{}{\detokenize{notebooks/resilience:tbl-x}}"]
+    local = addnodes.number_reference("", "Figure 1.1", refid="fig-a")
+    start = addnodes.start_of_file(docname="notebooks/overview")
+    start.children = [nodes.paragraph("", "", local)]  # as Sphinx includes a document: no parent
+    doc = _document(start)
+    add_float_pages(doc)
+    assert (
+        "{ (}{)}{\\detokenize{notebooks/overview:fig-a}}" in next(doc.findall(nodes.raw)).astext()
+    )
+
+
+def test_numbers_get_only_the_room_they_need_and_their_head_may_hyphenate() -> None:
+    def row(*cells: str) -> nodes.row:
+        return nodes.row("", *[nodes.entry("", nodes.paragraph("", c)) for c in cells])
+
+    tgroup = nodes.tgroup(
+        "",
+        *[nodes.colspec(colwidth=1) for _ in range(3)],
+        nodes.thead("", row("actor", "type", "betweenness")),
+        nodes.tbody(
+            "",
+            row("Organisation for Security and Co-operation in Europe", "Intl.", "0.79"),
+            row("European Union", "EU institution", "0.10"),
+        ),
+        cols=3,
+    )
+    table = nodes.table("", tgroup)
+    fit_print_tables(_document(table))
+    widths = [c["colwidth"] for c in tgroup.findall(nodes.colspec)]
+    assert "colwidths-given" in table["classes"]
+    assert widths[2] < widths[0] / 3 and widths[2] < widths[1] / 3, widths
+    heads = list(tgroup.findall(nodes.thead))[0]
+    hyphenated = [e for e in heads.findall(nodes.entry) if list(e.findall(nodes.raw))]
+    assert [e.astext() for e in hyphenated] == [HEAD_HYPHENATED + "betweenness"]

@@ -20,8 +20,8 @@ It wires tested package code into Sphinx's events:
   while other long strings (patterns, paths) may break after punctuation; an amount's number
   and unit stay on one line; every mention of an actor records its page for the index of
   actors, which prints them in a column of its own, unnumbered;
-- a reference to a chapter gives its number and page in print, and the back of the title
-  page is a colophon.
+- a reference to a chapter gives its number and page in print, one to a table or figure its
+  page when it stands on another page, and the back of the title page is a colophon.
 
 The print rules themselves live in the package (`eucasia.assembly.print_doctree` changes a
 page's nodes, `eucasia.assembly.printed` and `eucasia.assembly.print_text` write the LaTeX, with
@@ -53,6 +53,7 @@ from eucasia.assembly.edition import PDF_NAME, read_edition
 from eucasia.assembly.files import write_if_changed
 from eucasia.assembly.print_doctree import (
     add_chapter_pages,
+    add_float_pages,
     fit_print_tables,
     insert_part_numbering,
     numbered_chapters,
@@ -63,6 +64,7 @@ from eucasia.assembly.print_doctree import (
 from eucasia.assembly.print_text import hypersetup_latex
 from eucasia.assembly.printed import (
     ACTOR_PAGES_LATEX,
+    FLOAT_PAGES_LATEX,
     colophon_latex,
     float_latex,
     hyphenation_latex,
@@ -202,6 +204,7 @@ def _print_preamble(app: Sphinx, config: Config) -> None:
         + float_latex()
         + hyphenation_latex(never_hyphenated(names))
         + ACTOR_PAGES_LATEX
+        + FLOAT_PAGES_LATEX
         + colophon_latex(read_edition(), root, site)
     )
     config.latex_elements = elements
@@ -211,12 +214,14 @@ def _print_preamble(app: Sphinx, config: Config) -> None:
 
 
 def _latex_chapter_pages(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """In print a reference to a chapter gives the chapter's number and page."""
+    """In print a reference to a chapter gives the chapter's number and page; one to a table
+    or figure its page, when it stands on another page."""
     if app.builder.name != "latex":
         return
     toc_file = Path(app.srcdir) / "_toc.yml"
     toc = yaml.safe_load(toc_file.read_text(encoding="utf-8")) if toc_file.is_file() else {}
     add_chapter_pages(doctree, app.env.all_docs, numbered_chapters(toc))
+    add_float_pages(doctree)
 
 
 def _write_actor_pages(app: Sphinx, config: Config) -> None:

@@ -24,9 +24,16 @@ from eucasia.assembly.printed import (
     actor_pages_cell,
     chapter_reference,
     fit_columns,
+    float_reference,
     hold_amounts,
     keeps_whole,
+    numeric_column,
 )
+
+#: LaTeX at the start of the one-word head of a column of numbers: TeX may hyphenate it (table cells
+#: are otherwise never hyphenated), so that the column is only as wide as its numbers need
+#: (`eucasia.assembly.printed.fit_columns`).
+HEAD_HYPHENATED = "\\hyphenpenalty=50\\relax "
 
 
 def numbering_switches(toc: dict) -> dict[str, bool]:
@@ -89,7 +96,8 @@ def _cell_texts(rows: list[nodes.row]) -> list[list[str]]:
 
 def _fit_print_table(table: nodes.table) -> None:
     """Kept whole (a tabular, floated by the preamble) or broken with its head repeated
-    (longtable), by `keeps_whole`; columns at least as wide as their longest word."""
+    (longtable), by `keeps_whole`; columns at least as wide as their longest word, columns of
+    numbers only as wide as their numbers, with heads TeX may hyphenate."""
     tgroup = next(iter(table.findall(nodes.tgroup)), None)
     if tgroup is None:
         return
@@ -98,7 +106,15 @@ def _fit_print_table(table: nodes.table) -> None:
     head = [row for thead in tgroup.findall(nodes.thead) for row in thead.children]
     widths = [int(c.get("colwidth", 1)) for c in colspecs]
     cells = _cell_texts(body)
-    if "colwidths-given" in table["classes"] and all(len(r) == len(widths) for r in cells):
+    rectangular = bool(cells) and all(len(r) == len(widths) for r in cells)
+    if rectangular and "colwidths-given" not in table["classes"]:
+        # Sphinx gives such a table equal columns; one with numbers and text gets its own.
+        kinds = {numeric_column(col) for col in zip(*cells, strict=True)}
+        if kinds == {True, False}:
+            widths = [100] * len(widths)
+            table["classes"] = [c for c in table["classes"] if c != "colwidths-auto"]
+            table["classes"].append("colwidths-given")
+    if "colwidths-given" in table["classes"] and rectangular:
         head_cells = [r for r in _cell_texts(head) if len(r) == len(widths)]
         heads = [" ".join(col) for col in zip(*head_cells, strict=True)] if head_cells else []
         columns = [list(col) for col in zip(*cells, strict=True)]
@@ -107,6 +123,12 @@ def _fit_print_table(table: nodes.table) -> None:
         )
         for colspec, width in zip(colspecs, widths, strict=True):
             colspec["colwidth"] = width
+        for row in head:
+            for entry, column in zip(row.children, columns or [], strict=False):
+                paragraph = next(iter(entry.findall(nodes.paragraph)), None)
+                one_word = len(entry.astext().split()) == 1
+                if paragraph is not None and one_word and numeric_column(column):
+                    paragraph.insert(0, nodes.raw("", HEAD_HYPHENATED, format="latex"))
     whole = keeps_whole(widths, cells)
     if not whole and "longtable" not in table["classes"]:
         table["classes"].append("longtable")
@@ -194,6 +216,41 @@ def add_chapter_pages(
         target = uri[1:]
         latex = chapter_reference(f"{target}::doc", target in numbered, in_parentheses(ref))
         raw = nodes.raw("", latex, format="latex")
+        ref.parent.insert(ref.parent.index(ref) + 1, raw)
+
+
+def _float_label(ref: addnodes.number_reference, docname: str | None) -> str | None:
+    """The LaTeX label of the table or figure `ref` points to, as Sphinx's LaTeX writer sets it
+    (``docname:id``): from its `refuri` (``%docname#id``), or its `refid` in `docname`, the
+    document the reference stands in."""
+    uri = ref.get("refuri", "")
+    if uri.startswith("%") and "#" in uri:
+        return uri[1:].replace("#", ":", 1)
+    if ref.get("refid") and docname:
+        return f"{docname}:{ref['refid']}"
+    return None
+
+
+def add_float_pages(doctree: nodes.document) -> None:
+    """After each reference to a table or figure (a numbered reference), its page, in print,
+    when it stands on another page. Not inside captions and titles: a caption is written to
+    the list of tables too, where a label of the reference's own would be set twice."""
+    # The document each reference stands in: Sphinx wraps each included document in a
+    # start_of_file node without making it the parent, so look down from each, outer first.
+    docnames = {}
+    for start in doctree.findall(addnodes.start_of_file):
+        for ref in start.findall(addnodes.number_reference):
+            docnames[id(ref)] = start["docname"]
+    for ref in list(doctree.findall(addnodes.number_reference)):
+        node = ref.parent
+        inside = False
+        while node is not None:
+            inside = inside or isinstance(node, (nodes.caption, nodes.title))
+            node = node.parent
+        label = _float_label(ref, docnames.get(id(ref), doctree.get("docname")))
+        if inside or label is None:
+            continue
+        raw = nodes.raw("", float_reference(label, in_parentheses(ref)), format="latex")
         ref.parent.insert(ref.parent.index(ref) + 1, raw)
 
 

@@ -2,7 +2,8 @@
 
 - Floats stay near their first mention: LaTeX may fill most of a page with floats above or
   below text, a page of floats only when they fill most of it, and a float page starts at the
-  top (`float_latex`).
+  top; floats still waiting when a section starts open the next page, above its heading, when
+  the page they leave is at least half full (`float_latex`).
 - A table of up to `KEEP_WHOLE_ROWS` body rows is never split: the book's extension sets it as
   a tabular, which this preamble floats like a figure (`[htbp]`); longer tables break with
   their header repeated (longtable).
@@ -46,7 +47,8 @@ AMOUNT = re.compile(
 
 def float_latex() -> str:
     """Float placement: near the first mention, float pages at least two thirds full, set from
-    the top of the page, and short tables floated like figures (outer paragraphs only: a table
+    the top of the page, kept to their section where the page left is at least half full,
+    and short tables floated like figures (outer paragraphs only: a table
     inside a box stays where it is). A failed patch of longtable stops the build (an undefined
     command), never passes unseen."""
     return r"""
@@ -65,6 +67,16 @@ def float_latex() -> str:
 \def\sphinxattableend{\eucasia@attableend\ifeucasia@tablefloat\end{table}\fi}
 % A longtable starts with a few rows under its head, never with one or two at a page's foot.
 \preto\sphinxatlongtablestart{\Needspace{8\baselineskip}}
+% Floats in number order and within their section: when floats are still waiting as the next
+% section starts, the page ends there and they open the next one, above the heading, if the
+% page so far (text and the floats set on it) is at least half full: a page less full would be
+% left half empty. No page of floats alone is forced (placeins' \FloatBarrier does that, and
+% left pages a third full). Before a longtable the same barrier left a page a third full (a
+% float at its top, one line, then the table on the next page): tables too tall to float
+% break instead (`FILL`), so that they keep their order with the longtables around them.
+\def\eucasia@barrier{\par\ifx\@deferlist\@empty\else\ifdim\pagegoal<\maxdimen
+  \ifdim\dimexpr\pagetotal+\textheight-\pagegoal\relax>.5\textheight\newpage\fi\fi\fi}
+\pretocmd{\section}{\eucasia@barrier}{}{\eucasia@sectionfailed}
 % A longtable starts each new page itself and never offered it to the floats waiting: they
 % drifted past the whole table. Now each of its pages starts as any page does (\@startcolumn).
 \def\eucasia@ltpage{\global\@textfloatsheight\z@\@floatplacement
@@ -109,7 +121,8 @@ def missing_glyphs_latex() -> str:
 #: The text block of an A4 page with the book's margins (points), and table metrics: a cell's
 #: padding (2 x tabcolsep and a rule), the type of cells (small serif) and heads (footnote-size
 #: sans) as `fontpkg` in `_config.yml` sets them, a line's height, and the share of the text
-#: block a table kept whole may fill.
+#: block a table kept whole may fill (a taller one, floated, either drifted past the next
+#: section or longtable or left the page before it half empty: it breaks instead).
 LINE_WIDTH = 470.0
 TEXT_HEIGHT = 700.0
 CELL_PAD = 8.5
@@ -117,7 +130,7 @@ CELL_FONT = ("Noto Serif", 9.0)
 HEAD_FONT = ("Noto Sans", 8.0)
 CELL_LINE = 11.0
 ROW_PAD = 4.0
-FILL = 0.85
+FILL = 0.6
 
 
 @functools.cache
@@ -149,6 +162,85 @@ def text_width(text: str, font: tuple[str, float]) -> float:
     return face.getlength(text) / 1000 * size
 
 
+@functools.cache
+def _hyphen_patterns() -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """TeX's patterns for the book's language (`hyphen.tex`, what polyglossia's english loads)
+    as Liang's algorithm reads them, and its exceptions as break points; empty when TeX is not
+    installed (then no word is taken to break, as before)."""
+    try:
+        found = subprocess.run(
+            ["kpsewhich", "hyphen.tex"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        text = re.sub(r"%.*", "", Path(found).read_text(encoding="utf-8"))
+    except (OSError, subprocess.CalledProcessError):
+        return {}, {}
+    start = text.index(r"\patterns{") + len(r"\patterns{")
+    patterns: dict[str, list[int]] = {}
+    for pattern in text[start : text.index("}", start)].split():
+        letters = re.sub(r"\d", "", pattern)
+        points = [0] * (len(letters) + 1)
+        at = 0
+        for ch in pattern:
+            if ch.isdigit():
+                points[at] = int(ch)
+            else:
+                at += 1
+        patterns[letters] = points
+    start = text.index(r"\hyphenation{") + len(r"\hyphenation{")
+    exceptions = {}
+    for word in text[start : text.index("}", start)].split():
+        parts = word.split("-")
+        exceptions["".join(parts)] = [len("".join(parts[:k])) for k in range(1, len(parts))]
+    return patterns, exceptions
+
+
+def hyphenation_points(word: str, left: int = 2, right: int = 3) -> list[int]:
+    """Where TeX may hyphenate `word` (after how many letters), by Liang's algorithm on TeX's
+    own patterns, with English's shortest first and last pieces (`left`, `right`). A word
+    with anything but lowercase letters (a name, a term, a number) is taken never to break.
+
+    >>> hyphenation_points("betweenness"), hyphenation_points("PageRank")
+    ([2, 7], [])
+    """
+    patterns, exceptions = _hyphen_patterns()
+    if not re.fullmatch(r"[a-z]+", word) or word in TERMS:
+        return []
+    if word in exceptions:
+        return exceptions[word]
+    work = f".{word}."
+    points = [0] * (len(work) + 1)
+    for i in range(len(work)):
+        for j in range(i + 1, len(work) + 1):
+            for k, value in enumerate(patterns.get(work[i:j], ())):
+                points[i + k] = max(points[i + k], value)
+    return [m for m in range(left, len(word) - right + 1) if points[m + 1] % 2]
+
+
+def head_width(head: str, font: tuple[str, float] = HEAD_FONT) -> float:
+    """The narrowest a column head can be set: a head of one word on at most two lines,
+    hyphenated once where TeX may break it (the head of a column of numbers); a head of
+    several words wraps between them, each word whole ("coun-tries down-stream" reads badly).
+
+    >>> head_width("betweenness") < text_width("betweenness", HEAD_FONT)
+    True
+    >>> head_width("PageRank") == text_width("PageRank", HEAD_FONT)
+    True
+    >>> head_width("countries upstream") == text_width("upstream", HEAD_FONT)
+    True
+    """
+    if len(head.split()) > 1:
+        return _longest([head], font)
+    widest = 0.0
+    for word in head.split():
+        whole = text_width(word, font)
+        halves = [
+            max(text_width(word[:m] + "-", font), text_width(word[m:], font))
+            for m in hyphenation_points(word)
+        ]
+        widest = max(widest, min([whole, *halves]))
+    return widest
+
+
 def _char_width() -> float:
     """The mean width of a character of running text in a cell (an estimate for heights)."""
     sample = "the quick brown fox jumps over a lazy dog, 2019–2026; EU Central Asia "
@@ -162,22 +254,62 @@ def _longest(texts: Iterable[str], font: tuple[str, float]) -> float:
     return max((text_width(w, font) for w in longest), default=0.0)
 
 
-def fit_columns(widths: list[int], heads: list[str], columns: list[list[str]]) -> list[int]:
+#: A cell of a numeric column: a number, a share, a count with its rank ("70 (1)"), or empty.
+NUMERIC = re.compile(r"[-+\u2212\u2013]?\d[\d.,]*%?(?: \(\d+\))?|[\u2013\u2014-]?")
+
+
+def numeric_column(column: Iterable[str]) -> bool:
+    """Whether every cell of `column` is a number (or empty), and at least one is.
+
+    >>> numeric_column(["0.79", "1,796", "70 (1)", ""]), numeric_column(["41", "EU institution"])
+    (True, False)
+    """
+    cells = [c.strip() for c in column]
+    return any(cells) and all(NUMERIC.fullmatch(c) for c in cells)
+
+
+def fit_columns(
+    widths: list[int] | list[float], heads: list[str], columns: list[list[str]]
+) -> list[int]:
     """Column widths (the same sum) in which each column holds its longest unbreakable word:
     table cells are not hyphenated, so a column narrower than a word runs into the next one.
-    The width a narrow column needs is taken from the columns with room to spare; when the
-    words cannot all fit, every column gets the same share of what they need.
+    A column of numbers gets just what its widest value needs, its head hyphenated where TeX
+    may break it (`head_width`; the book's extension lets TeX hyphenate those heads), and the
+    text columns share the rest, in proportion to the widths asked for: names wrap, numbers
+    never do, so room a number does not use is better spent on a name. The width a
+    narrow column needs is taken from the columns with room to spare; when the words cannot
+    all fit, every column gets the same share of what they need.
 
-    >>> fit_columns([40, 10, 50], ["name", "betweenness", "note"], [["a"], ["0.25"], ["b"]])
+    >>> fit_columns([40, 10, 50], ["name", "betweenness", "note"], [["a"], ["low"], ["b"]])
     [39, 13, 48]
+    >>> fit_columns([30, 30, 40], ["actor", "degree", "note"], [["a b"], ["12"], ["c d"]])
+    [41, 6, 53]
     """
     total = sum(widths)
+    numeric = [numeric_column(col) for col in columns]
     need = [
-        (max(_longest(col, CELL_FONT), _longest([head], HEAD_FONT)) + 1 + CELL_PAD)
+        (
+            max(
+                max((text_width(c.strip(), CELL_FONT) for c in col), default=0.0)
+                if num
+                else _longest(col, CELL_FONT),
+                head_width(head) if num else _longest([head], HEAD_FONT),
+            )
+            + 1
+            + CELL_PAD
+        )
         / LINE_WIDTH
         * total
-        for head, col in zip(heads, columns, strict=True)
+        for head, col, num in zip(heads, columns, numeric, strict=True)
     ]
+    if any(numeric) and not all(numeric) and sum(need) < total:
+        # Numbers get their need; text columns the rest, as asked, but at least their need.
+        text = [i for i, num in enumerate(numeric) if not num]
+        spare = total - sum(n for n, num in zip(need, numeric, strict=True) if num)
+        asked = sum(widths[i] for i in text)
+        widths = [
+            widths[i] / asked * spare if not numeric[i] else need[i] for i in range(len(widths))
+        ]
     if sum(need) >= total:
         wanted = [n * total / sum(need) for n in need]
     else:
@@ -325,11 +457,57 @@ def chapter_reference(label: str, numbered: bool, in_parentheses: bool = False) 
     return f", {where}" if in_parentheses else f" ({where})"
 
 
+#: The page of a table or figure after a reference to it, unless the reference stands on the
+#: same page: each reference leaves a label of its own, and the two labels' pages are compared
+#: (refcount) on the next LaTeX run, as the book's chapter references are resolved.
+FLOAT_PAGES_LATEX = r"""
+% --- print: references to tables and figures with their page (eucasia.assembly.printed) ---
+\usepackage{refcount}
+\makeatletter
+\newcounter{eucasia@ref}
+% #1 before the page, #2 after it, #3 the float's label; nothing when both stand on one page.
+\newcommand\eucasiafloatpage[3]{\stepcounter{eucasia@ref}%
+  \label{eucasia@ref@\arabic{eucasia@ref}}%
+  \edef\eucasia@here{\getpagerefnumber{eucasia@ref@\arabic{eucasia@ref}}}%
+  \edef\eucasia@there{\getpagerefnumber{#3}}%
+  \ifx\eucasia@here\eucasia@there\else#1p.~\pageref{#3}#2\fi}
+\makeatother
+"""
+
+
+def float_reference(label: str, in_parentheses: bool = False) -> str:
+    r"""LaTeX after a reference to a table or figure: its page in parentheses (after a comma
+    when the reference already stands in parentheses), printed only when the table or figure
+    stands on another page (`FLOAT_PAGES_LATEX`).
+
+    `label` is the float's label as the LaTeX writer sets it (``notebooks/overview:tbl-sections``).
+
+    >>> float_reference("notebooks/overview:tbl-sections")
+    '\\eucasiafloatpage{ (}{)}{\\detokenize{notebooks/overview:tbl-sections}}'
+    >>> float_reference("a:b", in_parentheses=True)
+    '\\eucasiafloatpage{, }{}{\\detokenize{a:b}}'
+    """
+    ref = rf"\detokenize{{{label}}}"
+    around = "{, }{}" if in_parentheses else "{ (}{)}"
+    return rf"\eucasiafloatpage{around}{{{ref}}}"
+
+
 _SAFE_URL = re.compile(r"https://[A-Za-z0-9.\-/_]+")
 
 
 def _url(url: str) -> str:
-    return rf"\url{{{url}}}" if _SAFE_URL.fullmatch(url) else tex(url)
+    r"""A link to `url` that breaks only after a "/" of its path, each piece set whole in a box:
+    a reader sees where the address goes on, and never a host or a word cut in two (the
+    `\url` of `xurl` breaks anywhere, even after "https:").
+
+    >>> _url("https://doi.org/10.5281/zenodo_1")
+    '\\href{https://doi.org/10.5281/zenodo_1}{\\mbox{https://doi.org/}\\allowbreak{}\\mbox{10.5281/}\\allowbreak{}\\mbox{zenodo\\_1}}'
+    """
+    if not _SAFE_URL.fullmatch(url):
+        return tex(url)
+    pieces = re.findall(r"https://[^/]*/?|[^/]+/?", url)
+    linked = r"\allowbreak{}".join(rf"\mbox{{{tex(p)}}}" for p in pieces)
+    return rf"\href{{{url}}}{{{linked}}}"
 
 
 def colophon_latex(edition: Edition, root: Path, site: str) -> str:
