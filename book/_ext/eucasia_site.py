@@ -31,6 +31,7 @@ import hashlib
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from eucasia.assembly import site as site_package
@@ -42,6 +43,7 @@ from eucasia.assembly.site import (
     offline,
     pages,
     redirect,
+    sections,
     sitemap,
     staticcopy,
     table_cells,
@@ -258,7 +260,18 @@ def _digest() -> str:
     return digest.hexdigest()[:16]
 
 
+class OutputHeadings(SphinxTransform):
+    """The headings a tagged cell's output writes become sections of the page
+    (`eucasia.assembly.site.sections`), before Sphinx collects the page's contents."""
+
+    default_priority = 700  # after parsing, before the doctree-read event (880)
+
+    def apply(self, **kwargs) -> None:
+        sections.promote_output_headings(self.document)
+
+
 def setup(app: Sphinx) -> dict:
+    app.add_transform(OutputHeadings)
     # The digest as an HTML setting: when the code changes, every page is written again (Sphinx
     # rewrites all pages when an HTML setting changes), and the cut assets are made again.
     app.add_config_value("eucasia_site_digest", _digest(), "html")
