@@ -18,6 +18,8 @@ events and configuration:
   figure opens at full size), `pages.inline_script` (Sphinx's few-hundred-byte
   documentation_options.js inside the page), `bundle.join_stylesheets` (one stylesheet link)
   and the offline guard, which turns a fetch from another host into a warning (an error under `-W`).
+- a transform (`OutputHeadings`): the headings a cell tagged `output-sections` writes in its
+  output become sections of the page (`sections`), so the page's contents list them.
 - html-page-context: the page loads only the optional assets its content uses, and gets a
   description if it has none.
 - build-finished: robots.txt, the complete sitemap, the root redirect, then the stylesheets and

@@ -5,7 +5,10 @@ A browser may break a line inside a word at a hyphen, a dash, a slash or a bar (
 table cell, a table caption or a figure caption that holds such a break opportunity is wrapped
 in `<span class="eucasia-nobr">` (`white-space: nowrap` in eucasia.css); its text is untouched,
 so it reads, copies and searches the same. Line breaks stay at spaces, and every other word
-is kept whole by the stylesheet (no `overflow-wrap: break-word`, no automatic hyphens).
+is kept whole by the stylesheet (no `overflow-wrap: break-word`, no automatic hyphens). A word
+of `LONG_CHARS` or more is marked long, with `<wbr>` after its underscores and slashes: the
+stylesheet lets it break there (and at its hyphens) when it is wider than its line, rather
+than make its table scroll.
 
 A cell with a sentence or more of text (`PROSE_CHARS`) is marked `eucasia-prose`: the stylesheet
 gives it a width between a readable minimum, so that a phone scrolls the table instead of
