@@ -49,6 +49,7 @@ from eucasia.assembly.site import (
     sitemap,
     staticcopy,
     table_cells,
+    titles,
 )
 
 logger = logging.getLogger(__name__)
@@ -121,6 +122,7 @@ def _wrap_render(app: Sphinx) -> None:
             search_scripts=pagename == "search" or as_you_type,
             basic_css_direct=basic_css_direct,
         )
+        output = titles.single_title(output)
         output = figures.link_to_full_size(table_cells.keep_words_whole(output))
         output = table_cells.describe_cells(output, _sort_values(app, pagename))
         if not options:

@@ -145,23 +145,6 @@ def description_tag(title: str, subtitle: str) -> str:
     return f'\n<meta name="description" content="{html.escape(text, quote=True)}" />'
 
 
-def single_title(page: str) -> str:
-    """The page with a `<title>` that names the book once: Sphinx's templates append
-    " — <the book's title>" to every page's title, so the book's first page, whose title is the
-    book's, read it twice.
-
-    >>> single_title("<title>Book &#8212; Book</title>"), single_title("<title>1. A &#8212; Book</title>")
-    ('<title>Book</title>', '<title>1. A &#8212; Book</title>')
-    """
-    found = _TITLE.search(page)
-    if not found:
-        return page
-    parts = found.group(1).rsplit(" &#8212; ", 1)
-    if len(parts) == 2 and html.unescape(parts[0]).split() == html.unescape(parts[1]).split():
-        return page[: found.start(1)] + parts[1] + page[found.end(1) :]
-    return page
-
-
 def _path(url: str | None) -> str:
     return (url or "").split("?", 1)[0]
 
@@ -272,7 +255,7 @@ def rewrite(page: str, *, search_scripts: bool, basic_css_direct: bool) -> str:
             and ("_images/" in source or "_static/images/logo_" in source)
         ):
             edits.append((tag.start + 4, tag.start + 4, ' loading="lazy"'))
-    return single_title(escape_print_title(markup.splice(page, edits)))
+    return escape_print_title(markup.splice(page, edits))
 
 
 def _load_theme_scripts_after_first_paint(page: str, scripts: list[markup.Tag]) -> list:
