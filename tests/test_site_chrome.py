@@ -333,3 +333,110 @@ def test_figures_in_dark_mode_sit_on_a_dimmed_light_panel(site, browser) -> None
             "{ background-color: var(--pst-color-text-base) !important; filter: none !important; }"
         )
         assert all(figure_problems(f) for f in page.evaluate(FIGURES))
+
+
+# --------------------------------------------------------------------------- issue 23: chrome
+
+
+def contents_problems(page: str, names: list[str]) -> list[str]:
+    """The data tables (`names`) that the page's contents ("On this page") list no entry for:
+    each table's heading must be a section of the page, linked from its contents by its id."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page, "html.parser")
+    nav = soup.find(id="pst-page-toc-nav")
+    links = {a["href"] for a in nav.find_all("a", href=True)} if nav else set()
+    return [name for name in names if f"#{name.replace('_', '-')}" not in links]
+
+
+def test_the_data_dictionary_contents_list_every_data_table(built_html: Path) -> None:
+    """One entry per table of the data package in the data dictionary's contents (the page read
+    as built). As it was, a cell's Markdown output gave each table a rubric, which is no
+    section: the contents listed 9.1 alone, and the check fails on such a page."""
+    from eucasia.data import read_descriptor
+
+    names = [resource["name"] for resource in read_descriptor()["resources"]]
+    page = (built_html / "notebooks" / "data_dictionary.html").read_text(encoding="utf-8")
+    assert len(names) > 20
+    assert contents_problems(page, names) == []
+    old = (
+        '<nav id="pst-page-toc-nav"><a href="#the-tables-column-by-column">9.1</a></nav>'
+        + "".join(f'<h3 class="rubric" id="{n.replace("_", "-")}">{n}</h3>' for n in names)
+    )
+    assert contents_problems(old, names) == names
+
+
+def title_repeats(title: str, book: str) -> bool:
+    """Whether a page's <title> names the book twice ("X — X")."""
+    return title.count(book) > 1
+
+
+def test_no_page_title_names_the_book_twice(built_html: Path) -> None:
+    """Every page's <title> (the tab, bookmarks, search results) names the book at most once;
+    the first page's title is the book's, and Sphinx appended it again."""
+    from bs4 import BeautifulSoup
+
+    intro = built_html / "book" / "intro.html"
+    book = BeautifulSoup(intro.read_text(encoding="utf-8"), "html.parser").title.get_text()
+    assert len(book) > 20  # the book's title, read from its first page
+    twice = []
+    for path in sorted(built_html.rglob("*.html")):
+        if "_static" in path.parts:
+            continue
+        title = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").title
+        if title is not None and title_repeats(title.get_text(), book):
+            twice.append(path.relative_to(built_html).as_posix())
+    assert not twice, twice
+    assert title_repeats(f"{book} \u2014 {book}", book)  # the first page as it was
+
+
+#: The BibTeX block of "How to cite": how far it scrolls sideways, and whether a scroll cue
+#: (the bar eucasia-site.js puts above a wide table) stands above it.
+BIBTEX = """() => { const pre = document.querySelector('.bd-article div.highlight-bibtex pre');
+  return pre ? pre.scrollWidth - pre.clientWidth : null; }"""
+
+
+def test_the_bibtex_entry_does_not_scroll_on_a_phone(site, browser) -> None:
+    """At 390 px the BibTeX entry wraps its long lines; with the theme's `white-space: pre` put
+    back, it scrolls (with no cue), and the check fails."""
+    with chromium.open_page(browser, site + "book/how-to-cite.html", PHONE) as (page, _):
+        assert page.evaluate(BIBTEX) == 0
+        page.add_style_tag(
+            content=".bd-article div.highlight-bibtex pre { white-space: pre !important }"
+        )
+        assert page.evaluate(BIBTEX) > 20
+
+
+#: The previous/next titles: their text and lines.
+PREV_NEXT_TITLES = """() => [...document.querySelectorAll('.prev-next-area a')].map((a) => {
+  const t = a.querySelector('.prev-next-title');
+  const style = getComputedStyle(t);
+  const line = parseFloat(style.lineHeight) || 1.5 * parseFloat(style.fontSize);
+  return { title: t.textContent.trim(), lines: Math.round(t.getBoundingClientRect().height / line) };
+})"""
+UNCLAMPED = (
+    ".prev-next-area .prev-next-title { display: block !important;"
+    " -webkit-line-clamp: none !important; overflow: visible !important }"
+)
+
+
+def test_previous_and_next_titles_take_two_lines_on_a_phone(site, browser) -> None:
+    """At 390 px each previous/next title takes two lines at most (cut with an ellipsis), and the
+    link's accessible name still holds the whole title. Unclamped, as it was, the longest runs
+    to more (five), and the check fails."""
+    found, unnamed, unclamped = [], [], 0
+    with chromium.open_page(browser, site + CHAPTERS[1], PHONE) as (page, _):
+        for path in [*CHAPTERS, "notebooks/countries.html", "notebooks/changes.html"]:
+            page.goto(site + path)
+            titles = page.evaluate(PREV_NEXT_TITLES)
+            found += [(path, t) for t in titles if t["lines"] > 2]
+            unnamed += [
+                (path, t["title"])
+                for t in titles
+                if not page.get_by_role("link", name=t["title"], exact=False).count()
+            ]
+            page.add_style_tag(content=UNCLAMPED)
+            unclamped = max([unclamped, *(t["lines"] for t in page.evaluate(PREV_NEXT_TITLES))])
+    assert not found, found
+    assert not unnamed, unnamed  # every whole title is (in) its link's accessible name
+    assert unclamped > 2

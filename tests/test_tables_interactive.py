@@ -139,8 +139,17 @@ def site(built_html: Path):
         yield base
 
 
+def ready(page, name: str) -> None:
+    """Wait until eucasia-tables.js has wired the table (`data-eucasia-ready`): its sort buttons
+    and filter field act from then on. The script loads after the page's first paint, so a click
+    before it (on a header, or a button Playwright found early) would do nothing."""
+    page.wait_for_selector(f"table#{name}[data-eucasia-ready]", state="attached", timeout=15_000)
+
+
 def unfold(page, name: str) -> None:
-    """Open the fold a table sits in (the commitments are folded on the page), as a reader does."""
+    """Open the fold a table sits in (the commitments are folded on the page), as a reader does,
+    once the table is ready."""
+    ready(page, name)
     summary = page.locator(f"details:has(table#{name}) > summary")
     if summary.count():
         summary.first.click()
@@ -197,6 +206,7 @@ def test_numeric_column_sorts_numerically_by_keyboard(site: str, browser, name: 
     index = next(i for i, c in enumerate(frame.columns) if c == "strength" or c.startswith("rank"))
     values = [float(v) for v in frame.iloc[:, index]]
     with chromium.open_page(browser, site + page_path) as (page, _):
+        ready(page, name)
         header = page.locator(f"table#{name} > thead th").nth(index)
         header.locator("button").focus()
         page.keyboard.press("Enter")
@@ -467,3 +477,34 @@ def test_every_number_column_sorts_by_the_value_it_stands_for(
                 )
                 order = [by_row[tuple(map(_plain, row))] for row in rows]
                 assert _in_order(order, ascending), (name, frame.columns[index], ascending)
+
+
+SCRIPT = Path(__file__).resolve().parent.parent / "book" / "_static" / "eucasia-tables.js"
+
+
+def test_ready_waits_until_the_script_has_wired_the_table(browser, tmp_path: Path) -> None:
+    """On a page whose tables script arrives late (as it does: after the first paint), the
+    table is not ready at first, and a click on its header then sorts nothing; `ready` returns
+    once the script has wired it, and the same click sorts."""
+    (tmp_path / "eucasia-tables.js").write_text(SCRIPT.read_text(encoding="utf-8"), "utf-8")
+    rows = "".join(f"<tr><td>{n}</td></tr>" for n in (3, 1, 2))
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>'
+        '<table class="table eucasia-interactive" id="t"><thead><tr><th><p>n</p></th></tr>'
+        f"</thead><tbody>{rows}</tbody></table><script>setTimeout(() => {{"
+        " const s = document.createElement('script'); s.src = 'eucasia-tables.js';"
+        " document.body.append(s); }, 600);</script></body></html>",
+        encoding="utf-8",
+    )
+    with website.serve(tmp_path) as base:
+        page = browser.new_page()
+        try:
+            page.goto(base, wait_until="domcontentloaded")
+            assert page.locator("table#t[data-eucasia-ready]").count() == 0
+            page.locator("table#t > thead th").click()  # before the script: nothing happens
+            assert column(page, "t", 0) == ["3", "1", "2"]
+            ready(page, "t")
+            page.locator("table#t > thead th button").click()
+            assert column(page, "t", 0) == ["1", "2", "3"]
+        finally:
+            page.close()

@@ -18,6 +18,8 @@ events and configuration:
   figure opens at full size), `pages.inline_script` (Sphinx's few-hundred-byte
   documentation_options.js inside the page), `bundle.join_stylesheets` (one stylesheet link)
   and the offline guard, which turns a fetch from another host into a warning (an error under `-W`).
+- a transform (`OutputHeadings`): the headings a cell tagged `output-sections` writes in its
+  output become sections of the page (`sections`), so the page's contents list them.
 - html-page-context: the page loads only the optional assets its content uses, and gets a
   description if it has none.
 - build-finished: robots.txt, the complete sitemap, the root redirect, then the stylesheets and
@@ -31,6 +33,7 @@ import hashlib
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from eucasia.assembly import site as site_package
@@ -42,9 +45,11 @@ from eucasia.assembly.site import (
     offline,
     pages,
     redirect,
+    sections,
     sitemap,
     staticcopy,
     table_cells,
+    titles,
 )
 
 logger = logging.getLogger(__name__)
@@ -117,6 +122,7 @@ def _wrap_render(app: Sphinx) -> None:
             search_scripts=pagename == "search" or as_you_type,
             basic_css_direct=basic_css_direct,
         )
+        output = titles.single_title(output)
         output = figures.link_to_full_size(table_cells.keep_words_whole(output))
         output = table_cells.describe_cells(output, _sort_values(app, pagename))
         if not options:
@@ -258,7 +264,18 @@ def _digest() -> str:
     return digest.hexdigest()[:16]
 
 
+class OutputHeadings(SphinxTransform):
+    """The headings a tagged cell's output writes become sections of the page
+    (`eucasia.assembly.site.sections`), before Sphinx collects the page's contents."""
+
+    default_priority = 700  # after parsing, before the doctree-read event (880)
+
+    def apply(self, **kwargs) -> None:
+        sections.promote_output_headings(self.document)
+
+
 def setup(app: Sphinx) -> dict:
+    app.add_transform(OutputHeadings)
     # The digest as an HTML setting: when the code changes, every page is written again (Sphinx
     # rewrites all pages when an HTML setting changes), and the cut assets are made again.
     app.add_config_value("eucasia_site_digest", _digest(), "html")

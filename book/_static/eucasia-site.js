@@ -25,7 +25,33 @@
 // column stays in view, and a bar above it says so with buttons that scroll by a screenful.
 (() => {
   const STEP = 0.8;
+  // From 1200 px a table that would scroll in the column first takes the empty margin beside
+  // it (`eucasia-breakout`, eucasia.css); whether it would is measured without the class.
+  const WIDE = window.matchMedia("(min-width: 1200px)");
+  const breakOut = (box) => {
+    const was = box.classList.contains("eucasia-breakout");
+    box.classList.remove("eucasia-breakout");
+    const needs = WIDE.matches && box.scrollWidth - box.clientWidth > 1;
+    box.classList.toggle("eucasia-breakout", needs);
+    if (needs !== was) tuck.refresh();
+  };
+  // While a table that breaks out is in view, the page's contents fold to their bar.
+  const tuck = (() => {
+    const shown = new Set();
+    const sidebar = () => document.querySelector(".bd-sidebar-secondary");
+    const refresh = () => {
+      const on = [...shown].some((box) => box.classList.contains("eucasia-breakout"));
+      const side = sidebar();
+      if (side) side.classList.toggle("eucasia-tucked", on);
+    };
+    const observer = new IntersectionObserver((entries) => {
+      entries.forEach((e) => (e.isIntersecting ? shown.add(e.target) : shown.delete(e.target)));
+      refresh();
+    });
+    return { observe: (box) => observer.observe(box), refresh };
+  })();
   const update = (box, bar) => {
+    breakOut(box);
     const overflow = box.scrollWidth - box.clientWidth > 1;
     const atStart = box.scrollLeft <= 1;
     const atEnd = box.scrollLeft + box.clientWidth >= box.scrollWidth - 1;
@@ -65,6 +91,7 @@
     box.addEventListener("scroll", refresh, { passive: true });
     new ResizeObserver(refresh).observe(box);
     new ResizeObserver(refresh).observe(table);
+    tuck.observe(box);
     refresh();
   };
   const init = () => document.querySelectorAll(".bd-article .pst-scrollable-table-container").forEach(equip);

@@ -92,6 +92,8 @@
         body.append(...order.map((k) => rows[k]));
       });
     });
+    // Wired: its filter and sort buttons work from now on (tests wait for this before they click).
+    table.dataset.eucasiaReady = "";
   };
   const init = () => document.querySelectorAll("table.eucasia-interactive").forEach(enhance);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

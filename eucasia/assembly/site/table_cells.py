@@ -5,7 +5,10 @@ A browser may break a line inside a word at a hyphen, a dash, a slash or a bar (
 table cell, a table caption or a figure caption that holds such a break opportunity is wrapped
 in `<span class="eucasia-nobr">` (`white-space: nowrap` in eucasia.css); its text is untouched,
 so it reads, copies and searches the same. Line breaks stay at spaces, and every other word
-is kept whole by the stylesheet (no `overflow-wrap: break-word`, no automatic hyphens).
+is kept whole by the stylesheet (no `overflow-wrap: break-word`, no automatic hyphens). A word
+of `LONG_CHARS` or more is marked long, with `<wbr>` after its underscores and slashes: the
+stylesheet lets it break there (and at its hyphens) when it is wider than its line, rather
+than make its table scroll.
 
 A cell with a sentence or more of text (`PROSE_CHARS`) is marked `eucasia-prose`: the stylesheet
 gives it a width between a readable minimum, so that a phone scrolls the table instead of
@@ -27,6 +30,14 @@ SCOPE = frozenset({"td", "th", "caption", "figcaption"})
 BREAK_INSIDE = re.compile(r"[-\u2010\u2012\u2013\u2014/|?!})\]\u2026](?=\S)")
 WORD = re.compile(r"\S+")
 NOBR = '<span class="eucasia-nobr">'
+#: A kept-whole word of at least this many characters is long (an id of the record, a path, a
+#: hyphen-joined name): it may break inside when it is wider than its line (eucasia.css), at
+#: its hyphens and slashes and, through `<wbr>`, after its underscores, rather than scroll.
+LONG_CHARS = 20
+LONG_NOBR = '<span class="eucasia-nobr eucasia-long">'
+#: Where a long word may break besides the break opportunities a browser finds itself (UAX #14
+#: gives none after an underscore, Chromium none after a slash followed by a letter).
+WBR_AFTER = re.compile(r"[_/](?=\S)")
 PROSE_CLASS = "eucasia-prose"
 #: A cell with at least this many characters of text is prose.
 PROSE_CHARS = 60
@@ -42,11 +53,26 @@ def _events(doc: markup.Document) -> list[tuple[int, int, str, object]]:
 
 
 def _nobr_edits(text: str, offset: int) -> list[tuple[int, int, str]]:
-    """Edits that wrap each word of a raw text run that a line could break inside."""
+    """Edits that wrap each word of a raw text run that a line could break inside; a long one
+    is marked so, with `<wbr>` after each underscore and slash.
+
+    >>> from eucasia.assembly.site.markup import splice
+    >>> splice("a 1.3-SI-01 b", _nobr_edits("a 1.3-SI-01 b", 0))
+    'a <span class="eucasia-nobr">1.3-SI-01</span> b'
+    >>> splice("x timeline/2019-07_forum", _nobr_edits("x timeline/2019-07_forum", 0))
+    'x <span class="eucasia-nobr eucasia-long">timeline/<wbr>2019-07_<wbr>forum</span>'
+    """
     edits = []
     for match in WORD.finditer(text):
-        if BREAK_INSIDE.search(html.unescape(match.group())):
-            edits += [(offset + match.start(),) * 2 + (NOBR,)]
+        word = html.unescape(match.group())
+        if BREAK_INSIDE.search(word) or (len(word) >= LONG_CHARS and WBR_AFTER.search(word)):
+            long = len(word) >= LONG_CHARS
+            edits += [(offset + match.start(),) * 2 + (LONG_NOBR if long else NOBR,)]
+            if long:
+                edits += [
+                    (offset + match.start() + m.end(),) * 2 + ("<wbr>",)
+                    for m in WBR_AFTER.finditer(match.group())
+                ]
             edits += [(offset + match.end(),) * 2 + ("</span>",)]
     return edits
 
