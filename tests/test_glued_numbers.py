@@ -260,6 +260,27 @@ def test_no_glued_number_shows_up_in_a_table_undeclared(built_html: Path) -> Non
     assert not stale, f"COINCIDENCES lists glues that no longer look like a table cell: {stale}"
 
 
+def unseparated_counts(glues: list[Glued]) -> list[str]:
+    """Glued whole numbers of four digits or more written without the book's thousands
+    separator (3835 where every table writes 3,835); a year (1900–2099) is not a count."""
+    return [
+        f"{g.page}: glue {g.name} ({g.text!r})"
+        for g in glues
+        if re.fullmatch(r"\d{4,}", g.text.strip()) and not re.fullmatch(r"(19|20)\d\d", g.text)
+    ]
+
+
+def test_glued_counts_are_written_as_the_tables_write_them(built_html: Path) -> None:
+    assert unseparated_counts(all_glues(EXECUTED)) == []
+    page = "notebooks/data_dictionary.html"
+    assert unseparated_counts([Glued(page, "n_rows", "3835", None)]) == [
+        f"{page}: glue n_rows ('3835')"
+    ]
+    assert (
+        unseparated_counts([Glued(page, "y", "2019", None), Glued(page, "z", "3,835", None)]) == []
+    )
+
+
 # --------------------------------------------------------------------------- the check can fail
 
 ROUNDED_TWICE = """<html><body>

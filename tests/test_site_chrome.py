@@ -21,6 +21,7 @@ import pytest
 from harness import chromium, website
 
 PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
 
 
 @pytest.fixture(scope="module")
@@ -440,3 +441,23 @@ def test_previous_and_next_titles_take_two_lines_on_a_phone(site, browser) -> No
     assert not found, found
     assert not unnamed, unnamed  # every whole title is (in) its link's accessible name
     assert unclamped > 2
+
+
+#: Entries of the page's contents that run past the contents column's visible box.
+TOC_OVERFLOW = """() => {
+  const column = document.querySelector('.bd-sidebar-secondary');
+  const right = column.getBoundingClientRect().left + column.clientWidth;
+  return [...column.querySelectorAll('nav.page-toc a')]
+    .filter((a) => [...a.getClientRects()].some((r) => r.right > right + 1))
+    .map((a) => a.textContent.trim());
+}"""
+
+
+def test_the_contents_entries_stay_inside_their_column(site, browser) -> None:
+    """At 1280 px the data dictionary's contents name 34 tables in code; each wraps inside the
+    column. With the theme's one-line code put back, the long names (team_europe_initiatives)
+    run past the window's edge and the check names them."""
+    with chromium.open_page(browser, site + "notebooks/data_dictionary.html", DESKTOP) as (page, _):
+        assert page.evaluate(TOC_OVERFLOW) == []
+        page.add_style_tag(content="nav.page-toc code .pre { white-space: pre !important }")
+        assert any("team_europe_initiatives" in entry for entry in page.evaluate(TOC_OVERFLOW))
