@@ -454,10 +454,14 @@ TOC_OVERFLOW = """() => {
 
 
 def test_the_contents_entries_stay_inside_their_column(site, browser) -> None:
-    """At 1280 px the data dictionary's contents name 34 tables in code; each wraps inside the
-    column. With the theme's one-line code put back, the long names (team_europe_initiatives)
-    run past the window's edge and the check names them."""
+    """At 1280 px the data dictionary's contents name 34 tables in code; each stays inside the
+    column. With the theme's code put back (monospace, on one line), the long names
+    (team_europe_initiatives) run past the window's edge and the check names them."""
     with chromium.open_page(browser, site + "notebooks/data_dictionary.html", DESKTOP) as (page, _):
         assert page.evaluate(TOC_OVERFLOW) == []
-        page.add_style_tag(content="nav.page-toc code .pre { white-space: pre !important }")
+        page.add_style_tag(
+            content="nav.page-toc code { font-family: var(--pst-font-family-monospace) !important;"
+            " padding: 0.1rem 0.25rem !important } nav.page-toc code,"
+            " nav.page-toc code .pre { white-space: pre !important }"
+        )
         assert any("team_europe_initiatives" in entry for entry in page.evaluate(TOC_OVERFLOW))
