@@ -36,7 +36,13 @@ def _missing(value: object) -> bool:
 def format_cell(value: object, decimals: int = 2) -> str:
     """Numbers with a fixed number of decimals (integers without), the rest as text.
 
-    Floats are rounded by :func:`numbers.fixed`, the one rounding the prose uses too.
+    Floats are rounded by :func:`numbers.fixed`, the one rounding the prose uses too; whole
+    numbers get the thousands separator every table writes.
+
+    Examples
+    --------
+    >>> format_cell(3835), format_cell(0.7948717948717949), format_cell(None), format_cell("EU")
+    ('3,835', '0.79', '', 'EU')
     """
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return ""
