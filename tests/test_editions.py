@@ -31,6 +31,7 @@ from eucasia.presentation.tables.edition_tables import (
     SUMMARY_LABEL,
     corrections_label,
     corrections_tables,
+    marked_values,
     rows_label,
     rows_tables,
     summary_table,
@@ -302,3 +303,63 @@ def test_the_page_check_fails_on_a_missing_row_and_an_edited_value(
         f"{fixed}.csv is not the comparison of the two packages",
         f"{rows}: {len(expected[rows]) - 1} rows on the page, {len(expected[rows])} in the data",
     ]
+
+
+def test_a_longer_corrected_value_shows_the_words_that_changed_in_bold() -> None:
+    columns = ["row", "field", "edition", "value"]
+    frame = pd.DataFrame(
+        [
+            ["k", "note", "0.1.0", "coded from the first paragraph of the text"],
+            ["k", "note", "now", "coded from the second paragraph of the text"],
+            ["d", "date", "0.1.0", "2019-05"],
+            ["d", "date", "now", "2019-05-15"],
+        ],
+        columns=columns,
+    )
+    values = marked_values(frame, set())
+    assert [str(v) for v in values] == [
+        "coded from the **first** paragraph of the text",
+        "coded from the **second** paragraph of the text",
+        "2019\\-05",
+        "2019\\-05\\-15",
+    ]
+    # The download holds the values as the data has them.
+    assert [getattr(v, "data", v) for v in values[:2]] == list(frame["value"][:2])
+
+
+def bold_problems(html: Path, expected: dict[str, pd.DataFrame]) -> list[str]:
+    """Corrections tables whose cells show a different number of values with bold words than
+    the comparison marks, or that show the bold markers as text."""
+    soup = BeautifulSoup((html / PAGE).read_text(encoding="utf-8"), "html.parser")
+    problems = []
+    for label, frame in expected.items():
+        if not label.startswith("tbl-chg-fix-"):
+            continue
+        table = soup.find("table", id=label)
+        cells = table.select("tbody td") if table else []
+        marked = sum("**" in str(v) for v in marked_values(frame, set()))
+        shown = sum(1 for td in cells if td.find("strong"))
+        if shown != marked:
+            problems.append(f"{label}: {shown} values with bold words, {marked} marked")
+        problems += [f"{label}: markers shown as text" for td in cells if "**" in td.get_text()]
+    return problems
+
+
+def test_the_page_shows_the_changed_words_in_bold(built_html: Path) -> None:
+    expected = expected_tables()
+    assert any("**" in str(v) for f in expected.values() if "value" in f for v in
+               marked_values(f, set())), "expected some corrected values to mark"  # fmt: skip
+    assert bold_problems(built_html, expected) == []
+
+
+def test_the_bold_check_fails_on_markers_left_as_text(built_html: Path, tmp_path: Path) -> None:
+    site = tmp_path / "html"
+    (site / "notebooks").mkdir(parents=True)
+    soup = BeautifulSoup((built_html / PAGE).read_text(encoding="utf-8"), "html.parser")
+    cell = soup.select_one("table[id^=tbl-chg-fix-] td strong").find_parent("td")
+    for strong in cell.find_all("strong"):  # the bold words of one value shown as typed
+        strong.replace_with("**" + strong.get_text() + "**")
+    (site / PAGE).write_text(str(soup), encoding="utf-8")
+    problems = bold_problems(site, expected_tables())
+    assert any("values with bold words" in p for p in problems)
+    assert any("markers shown as text" in p for p in problems)
