@@ -12,6 +12,10 @@
   `eucasia-actor-links` each actor named in the first column links to its page (`actors/<id>`).
 - Pages with a table marked `eucasia-interactive` load `eucasia-tables.js` (deferred); no other
   page does. Its styles are the last block of `eucasia.css` (no extra request).
+- A page outside the numbered parts of the book (the back matter: "What changed", "How to cite")
+  numbers none of its tables and figures on the web: Sphinx would number them on a count of
+  their own ("Table 1"), which reads as a clash with the chapters' "Table 9.1". Their captions
+  stay; such a page refers to its tables by name ({ref}), never by number.
 """
 
 from __future__ import annotations
@@ -165,6 +169,17 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
         app.add_js_file(TABLES_JS, loading_method="defer")
 
 
+def _unnumbered_pages(app: Sphinx, env) -> list[str]:
+    """Drop the figure and table numbers of every page without a section number (HTML only;
+    the PDF numbers its floats itself). Runs after Sphinx assigned them (`env-get-updated`)."""
+    if getattr(app.builder, "format", "") != "html":
+        return []
+    for docname in list(env.toc_fignumbers):
+        if not env.toc_secnumbers.get(docname):
+            del env.toc_fignumbers[docname]
+    return []
+
+
 def _write_data(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or getattr(app.builder, "format", "") != "html":
         return
@@ -198,5 +213,6 @@ def setup(app: Sphinx) -> dict:
     app.add_env_collector(DataCollector)
     app.add_post_transform(WebTables)
     app.connect("html-page-context", _page_assets)
+    app.connect("env-get-updated", _unnumbered_pages, priority=900)
     app.connect("build-finished", _write_data)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
