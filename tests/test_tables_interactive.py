@@ -536,7 +536,7 @@ def numbered_on_unnumbered_pages(pages: dict[str, str]) -> list[str]:
     """
     found = []
     for name, text in sorted(pages.items()):
-        title = TITLE.search(text)
+        title = TITLE.search(text, max(0, text.find('class="bd-article"')))  # not the header's
         if title and 'class="section-number"' in title.group():
             continue
         found += [f"{name}: {n.strip()}" for n in CAPTION_NUMBER.findall(text)]

@@ -15,7 +15,8 @@
 - A page outside the numbered parts of the book (the back matter: "What changed", "How to cite")
   numbers none of its tables and figures on the web: Sphinx would number them on a count of
   their own ("Table 1"), which reads as a clash with the chapters' "Table 9.1". Their captions
-  stay; such a page refers to its tables by name ({ref}), never by number.
+  stay; such a page refers to its tables by name ({ref}), never by number, and the "Cite" of
+  each of its tables names it by its caption (up to a colon), not "Table 10".
 """
 
 from __future__ import annotations
@@ -160,6 +161,27 @@ class WebTables(SphinxPostTransform):
                 paragraph += link
 
 
+class UnnumberedCites(SphinxPostTransform):
+    """On a page without a section number (whose tables carry no number on the web), the "Cite"
+    of a table or figure names it by its caption instead of the number Sphinx would look up."""
+
+    default_priority = 5  # before the references are resolved (10)
+    formats = ("html",)
+
+    def run(self, **kwargs) -> None:
+        docname = self.env.docname
+        if self.env.toc_secnumbers.get(docname):
+            return
+        for xref in list(self.document.findall(addnodes.pending_xref)):
+            if xref.get("reftype") != "numref" or xref.get("refdoc") != docname:
+                continue
+            caption = _caption(self.document, xref["reftarget"]).split(":")[0].rstrip(".")
+            if not caption:
+                continue
+            label = xref.astext().replace("%s", "").strip()
+            xref.replace_self(nodes.Text(f"{label} \u201c{caption}\u201d"))
+
+
 def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     if doctree is None:
         return
@@ -212,6 +234,7 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("eucasia_tables_script_digest", script_digest.hexdigest()[:16], "html")
     app.add_env_collector(DataCollector)
     app.add_post_transform(WebTables)
+    app.add_post_transform(UnnumberedCites)
     app.connect("html-page-context", _page_assets)
     app.connect("env-get-updated", _unnumbered_pages, priority=900)
     app.connect("build-finished", _write_data)
