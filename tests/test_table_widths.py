@@ -156,9 +156,14 @@ BREAKOUT = """() => {
     .filter((box) => box.getClientRects().length)
     .map((box) => {
       const r = box.getBoundingClientRect();
+      // the nearest edge an ancestor (a fold, an admonition) clips it at
+      let clip = Infinity;
+      for (let e = box.parentElement; e && e !== art; e = e.parentElement)
+        if (getComputedStyle(e).overflowX !== 'visible') clip = Math.min(clip, e.getBoundingClientRect().right);
       return { id: (box.querySelector('table') || {}).id || '(no id)',
                scrolls: box.scrollWidth - box.clientWidth > 1,
-               width: Math.round(r.width), room: Math.round(right - r.left) };
+               width: Math.round(r.width), room: Math.round(right - r.left),
+               cut: clip < r.right - 1 ? Math.round(r.right - clip) : 0 };
     });
 }"""
 
@@ -191,12 +196,13 @@ COVERED = """async () => {
 
 
 def breakout_problems(boxes: list[dict]) -> list[str]:
-    """A table that scrolls while there is room beside it that it does not take."""
+    """A table that scrolls while there is room beside it that it does not take, or one that
+    breaks out of a fold that cuts it off."""
     return [
         f"{b['id']}: scrolls in {b['width']} px while {b['room']} px are free for it"
         for b in boxes
         if b["scrolls"] and b["width"] < b["room"] - 2
-    ]
+    ] + [f"{b['id']}: {b['cut']} px of it cut off by a fold" for b in boxes if b.get("cut")]
 
 
 #: Tables of the "What changed" page that scrolled at 1280 px only because their event ids never
@@ -328,6 +334,31 @@ def test_a_table_that_scrolls_beside_free_room_fails(browser, tmp_path: Path) ->
     assert any("scrolls in" in p and "free for it" in p for p in found), found
 
 
+def test_a_table_cut_off_by_its_fold_fails(browser, tmp_path: Path) -> None:
+    """A table that breaks out of a fold (a hidden output's <details>, which the theme clips as
+    an admonition) is seen whole with the book's stylesheet; without its rule that lets the
+    fold show it, the fold cuts it off, and the check sees it."""
+    folded = (
+        "<details class='admonition' open><summary>Show</summary>"
+        "<div class='pst-scrollable-table-container'>" + BROAD_TABLE + "</div></details>"
+    )
+    clip = "<style>.admonition { overflow: hidden }</style>"
+    seen = {}
+    for name, style in (
+        ("now", STYLE),
+        ("old", STYLE.replace(".admonition:has(.eucasia-breakout)", ".eucasia-off")),
+    ):
+        _layout(tmp_path, style, SCRIPT, "</div>" + folded + "<div>", clip)
+        with (
+            website.serve(tmp_path) as base,
+            chromium.open_page(browser, base, WIDTHS["desktop"]) as (page, _),
+        ):
+            page.wait_for_timeout(100)
+            seen[name] = breakout_problems(page.evaluate(BREAKOUT))
+    assert seen["now"] == [], seen
+    assert any("cut off by a fold" in p for p in seen["old"]), seen
+
+
 def test_a_table_under_the_page_contents_fails(browser, tmp_path: Path) -> None:
     """The table breaks out, but the contents stay open over it (their fold rules removed)."""
     unfolded = STYLE.replace(".eucasia-tucked", ".eucasia-untucked")
@@ -386,7 +417,8 @@ LONG_BROKEN = """() => {
     const broken = [...table.querySelectorAll('.eucasia-long')].filter((w) => lines(w) > 1);
     if (!broken.length) continue;
     const whole = document.createElement('style');
-    whole.textContent = '.bd-article .eucasia-long { white-space: nowrap !important; display: inline !important }';
+    whole.textContent = '.bd-article .eucasia-long { white-space: nowrap !important; display: inline !important }'
+      + ' .bd-article .eucasia-long wbr { display: none !important }';
     document.head.append(whole);
     const was = table.style.width;
     table.style.width = 'min-content';
