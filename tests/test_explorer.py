@@ -38,8 +38,8 @@ from eucasia.assembly.explorerdata import move_data_out
 from eucasia.assembly.site import bundle, pages
 from eucasia.data import load_tables
 from eucasia.data.vocabulary import STRANDS
-from eucasia.presentation.charts.networkfig import draw_network
-from eucasia.presentation.figurekit.style import ACTOR_TYPE_STYLE
+from eucasia.presentation.charts.networkfig import draw_network, figure_points
+from eucasia.presentation.figurekit.style import ACTOR_TYPE_STYLE, TIE_STYLE, tie_width
 from eucasia.presentation.page.explorer import (
     EXPLORER_CLASS,
     explorer_html,
@@ -131,9 +131,55 @@ def test_explorer_positions_are_the_printed_figures(strand: str) -> None:
     assert len(points) == len(positions) == len(result.projection)
     assert not unmatched(positions, points)
     data = strand_data(result, "t", f"{strand}.html", SEED)
+    points = figure_points(result.projection, result.metrics, SEED)
     for node in data["nodes"]:
-        x, y = positions[node["id"]]
-        assert (node["x"], node["y"]) == (round(x, 4), round(y, 4))
+        x, y = points[node["id"]]
+        assert (node["x"], node["y"]) == (round(x, 3), round(y, 3))
+
+
+def drawn_points(fig) -> dict[tuple[float, float], tuple[float, float]]:
+    """Each marker's centre (data units) -> where the figure draws it, in points from its axes'
+    lower left corner."""
+    ax = fig.axes[0]
+    x0, y0 = ax.transAxes.transform((0, 0))
+    per_pt = fig.dpi / 72
+    return {
+        (x, y): tuple(float(v) for v in (ax.transData.transform((x, y)) - (x0, y0)) / per_pt)
+        for x, y in marker_points(fig)
+    }
+
+
+@pytest.mark.parametrize("strand", STRANDS)
+def test_explorer_points_are_where_the_figure_draws(strand: str) -> None:
+    """The explorer's positions are the figure's, in its points: its axes are wider than tall
+    and its data units stretch with them, so the data units alone (what the explorer drew
+    before) had other proportions than the printed figure; they fail the same check."""
+    result = _result(strand)
+    positions, _ = figure_positions(result.projection, result.metrics, SEED)
+    drawn = drawn_points(draw_network(result.projection, result.metrics, "t", seed=SEED))
+    points = figure_points(result.projection, result.metrics, SEED)
+    far = [n for n, p in points.items() if math.dist(p, drawn[positions[n]]) > 0.01]
+    assert not far
+    # the data units, scaled to the drawn width, as before: off by the axes' proportions
+    xs = [drawn[positions[n]][0] for n in points]
+    ys = [drawn[positions[n]][1] for n in points]
+    units = {n: positions[n] for n in points}
+    ux = [u[0] for u in units.values()]
+    uy = [u[1] for u in units.values()]
+    ratio = ((max(xs) - min(xs)) / (max(ux) - min(ux))) / (
+        (max(ys) - min(ys)) / (max(uy) - min(uy))
+    )
+    assert abs(ratio - 1) > 0.02  # the figure stretches its data units, as the check expects
+
+
+def test_explorer_ties_are_the_figures() -> None:
+    """Each tie of the explorer's data has the figure's width for its weight (the style
+    table's), and the data carry the figure's colour and opacity."""
+    result = _result(STRANDS[0])
+    data = strand_data(result, "t", "x.html", SEED)
+    wmax = max(w for *_, w, _ in data["edges"])
+    assert all(width == round(tie_width(w, wmax), 4) for *_, w, width in data["edges"])
+    assert data["tie"] == {"colour": TIE_STYLE["colour"], "opacity": TIE_STYLE["alpha"]}
 
 
 def test_position_check_catches_a_moved_node() -> None:
@@ -157,7 +203,7 @@ def test_strand_data_lists_what_each_actor_shares(strand: str) -> None:
         assert node["shared"] == len(shared_by(strand, node["id"])), node["id"]
         for initiative, _ in node["initiatives"]:
             assert data["initiatives"][initiative]
-    edges = {(u, v): w for u, v, w in data["edges"]}
+    edges = {(u, v): w for u, v, w, _ in data["edges"]}
     for u, v, w in result.projection.edges(data="weight"):
         assert edges[tuple(sorted((u, v)))] == w
     assert {u for u, v in edges} | {v for u, v in edges} <= {n["id"] for n in data["nodes"]}
@@ -1091,3 +1137,74 @@ def test_the_explorer_has_a_dark_mode(site, browser) -> None:
         assert not colour_problems(dark, True), dark
         page.add_style_tag(content=".eucasia-ex-stage { background: #fff !important; }")
         assert colour_problems(page.evaluate(COLOURS), True)
+
+
+# --------------------------------------------------------------------------- issue 24: proportions
+
+#: Where the canvas draws each node against the figure's points (the data's x, y): the scale
+#: of x and of y (least squares, viewport px per point), the drawn layout's centre against the
+#: canvas's, and each tie's width (per point of the canvas's scale) and colour as drawn.
+PROPORTIONS = """() => {
+  const e = document.querySelector('div.eucasia-explorer').eucasiaExplorer;
+  const s = e.sigma, g = e.graph;
+  const pts = e.strand.nodes.map((n) => [n.x, n.y, s.graphToViewport({ x: g.getNodeAttribute(n.id, 'x'), y: g.getNodeAttribute(n.id, 'y') })]);
+  const fit = (k, axis) => {
+    const xs = pts.map((p) => p[k]), vs = pts.map((p) => p[2][axis]);
+    const mx = xs.reduce((a, b) => a + b) / xs.length, mv = vs.reduce((a, b) => a + b) / vs.length;
+    let sxy = 0, sxx = 0;
+    xs.forEach((x, i) => { sxy += (x - mx) * (vs[i] - mv); sxx += (x - mx) ** 2; });
+    return sxy / sxx;
+  };
+  const vx = pts.map((p) => p[2].x), vy = pts.map((p) => p[2].y);
+  const { width, height } = s.getDimensions();
+  const widths = {};
+  e.strand.edges.forEach(([u, v, , w]) => { widths[g.edge(u, v)] = w; });
+  return { sx: fit(0, 'x'), sy: fit(1, 'y'),
+           off: [(Math.min(...vx) + Math.max(...vx)) / 2 - width / 2, (Math.min(...vy) + Math.max(...vy)) / 2 - height / 2],
+           size: [width, height],
+           ties: g.edges().map((id) => [g.getEdgeAttribute(id, 'size') / e.scale / widths[id], g.getEdgeAttribute(id, 'color')]) };
+}"""
+
+#: The explorer as it drew before: the figure's data units (its layout stretched to the
+#: canvas's own proportions, not the figure's), and lighter ties of their own formula.
+OLD_EXPLORER = """() => {
+  const e = document.querySelector('div.eucasia-explorer').eucasiaExplorer;
+  const g = e.graph;
+  g.updateEachNodeAttributes((id, a) => ({ ...a, x: a.x * 0.58 }));
+  g.updateEachEdgeAttributes((id, a) => ({ ...a, size: Math.max(0.6, a.size * 0.9), color: 'rgba(107, 107, 107, 0.45)' }));
+  e.sigma.refresh();
+}"""
+
+
+def proportion_problems(found: dict) -> list[str]:
+    """Positions not in the figure's proportions (x:y off by more than 2 %), a layout not
+    centred on the canvas, ties not drawn with the figure's width and colour."""
+    problems = []
+    ratio = found["sx"] / -found["sy"]
+    if abs(ratio - 1) > 0.02:
+        problems.append(f"x:y drawn at {ratio:.3f} of the figure's proportions")
+    for off, size in zip(found["off"], found["size"], strict=True):
+        if abs(off) > 0.02 * size:
+            problems.append(f"the layout sits {off:.0f} px off the canvas's centre")
+    r, g, b = (int(TIE_STYLE["colour"][i : i + 2], 16) for i in (1, 3, 5))
+    colour = f"rgba({r}, {g}, {b}, {TIE_STYLE['alpha']})"
+    bad = [t for t in found["ties"] if abs(t[0] - 1) > 1e-6 or t[1] != colour]
+    if bad:
+        problems.append(f"{len(bad)} ties not drawn as the figure's ({colour}), e.g. {bad[0]}")
+    return problems
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_explorer_keeps_the_figures_proportions_and_ties(site, browser, width) -> None:
+    """The canvas draws the figure's layout in the figure's proportions (x:y within 2 %),
+    centred, its ties at the figure's widths, colour and opacity (the style table's). Drawn as
+    before (stretched to other proportions, lighter ties), the same check fails."""
+    viewport = {"width": width, "height": 900}
+    with chromium.open_page(browser, site + "notebooks/resilience.html", viewport) as (page, _):
+        ready(page)
+        page.wait_for_timeout(200)
+        found = page.evaluate(PROPORTIONS)
+        assert not proportion_problems(found), (proportion_problems(found), found["size"])
+        page.evaluate(OLD_EXPLORER)
+        old = proportion_problems(page.evaluate(PROPORTIONS))
+        assert any("proportions" in p for p in old) and any("ties" in p for p in old), old

@@ -465,3 +465,70 @@ def test_the_contents_entries_stay_inside_their_column(site, browser) -> None:
             " nav.page-toc code .pre { white-space: pre !important }"
         )
         assert any("team_europe_initiatives" in entry for entry in page.evaluate(TOC_OVERFLOW))
+
+
+# --------------------------------------------------------------------------- dates (issue 24)
+
+#: Every ISO date or range of dates in the article's text (not its code) that the page sets
+#: across two lines: its text and the page's words around it. The pattern is the build's
+#: (eucasia.assembly.site.table_cells.DATES).
+SPLIT_DATES = """(pattern) => {
+  const re = new RegExp(pattern, 'gu');
+  const out = [];
+  const walker = document.createTreeWalker(document.querySelector('.bd-article'), NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => n.parentElement.closest('pre, code, script, style, svg') || !n.parentElement.getClientRects().length
+      ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const m of node.data.matchAll(re)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top / 4)));
+      if (tops.size > 1) out.push(m[0]);
+    }
+  }
+  return out;
+}"""
+DATE_PAGES = ["book/how-to-cite.html", "book/editions.html", "notebooks/tracker.html"]
+
+
+def split_dates(page) -> list[str]:
+    from eucasia.assembly.site.table_cells import DATES
+
+    return page.evaluate(SPLIT_DATES, DATES.pattern)
+
+
+def test_no_date_in_prose_breaks_across_lines_on_a_phone(site, browser) -> None:
+    """At 390 px no ISO date ("2026-12-01") nor range of dates in the text of How to cite,
+    Editions and the tracker ends a line at one of its hyphens: the build keeps each whole in a
+    no-break span (its text untouched, so it copies and searches the same)."""
+    found = []
+    for path in DATE_PAGES:
+        with chromium.open_page(browser, site + path, PHONE) as (page, _):
+            page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+            found += [f"{path}: {d}" for d in split_dates(page)]
+    assert not found, "\n".join(found)
+
+
+#: A phone's column of text whose date falls at a line's end ("The 2026-12-" fits, "01" not).
+DATE_FIXTURE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>
+<style>.eucasia-nobr { white-space: nowrap } p { font: 16px monospace; width: 13ch }</style>
+</head><body><main class="bd-article"><p>The 2026-12-01 edition; 2019–2026 in all.</p>
+<p>Dates 2019-05-15 – 2019-06-17 and more.</p></main></body></html>"""
+
+
+def test_the_date_check_fails_on_a_date_left_breakable(browser, tmp_path: Path) -> None:
+    """The fixture's dates, as the build writes them, stay whole; left as they were (no span),
+    the check finds them split at a hyphen."""
+    from eucasia.assembly.site.table_cells import keep_words_whole
+
+    seen = {}
+    for name, text in (("built", keep_words_whole(DATE_FIXTURE)), ("raw", DATE_FIXTURE)):
+        (tmp_path / "index.html").write_text(text, encoding="utf-8")
+        with (
+            website.serve(tmp_path) as base,
+            chromium.open_page(browser, base, PHONE) as (page, _),
+        ):
+            seen[name] = split_dates(page)
+    assert seen["built"] == [], seen
+    assert "2026-12-01" in seen["raw"], seen

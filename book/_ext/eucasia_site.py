@@ -14,10 +14,11 @@ events and configuration:
   becomes `mathjax_path`; `eucasia-site.js` is added (it makes the article header's sidebar
   buttons work: the theme's scripts listen on the first button of each kind, hidden here); every
   rendered page passes through `eucasia.assembly.site.pages.rewrite`, `table_cells.keep_words_whole`
-  (words of table cells and captions never break inside), `figures.link_to_full_size` (each
-  figure opens at full size), `pages.inline_script` (Sphinx's few-hundred-byte
-  documentation_options.js inside the page), `bundle.join_stylesheets` (one stylesheet link)
-  and the offline guard, which turns a fetch from another host into a warning (an error under `-W`).
+  (words of table cells and captions never break inside, nor dates anywhere in the text),
+  `figures.link_to_full_size` (each figure opens at full size), `pages.inline_script` (Sphinx's
+  few-hundred-byte documentation_options.js inside the page), `bundle.join_stylesheets` (one
+  stylesheet link) and the offline guard, which turns a fetch from another host into a warning
+  (an error under `-W`).
 - a transform (`OutputHeadings`): the headings a cell tagged `output-sections` writes in its
   output become sections of the page (`sections`), so the page's contents list them.
 - html-page-context: the page loads only the optional assets its content uses, and gets a

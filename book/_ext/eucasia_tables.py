@@ -12,6 +12,11 @@
   `eucasia-actor-links` each actor named in the first column links to its page (`actors/<id>`).
 - Pages with a table marked `eucasia-interactive` load `eucasia-tables.js` (deferred); no other
   page does. Its styles are the last block of `eucasia.css` (no extra request).
+- A page outside the numbered parts of the book (the back matter: "What changed", "How to cite")
+  numbers none of its tables and figures on the web: Sphinx would number them on a count of
+  their own ("Table 1"), which reads as a clash with the chapters' "Table 9.1". Their captions
+  stay; such a page refers to its tables by name ({ref}), never by number, and the "Cite" of
+  each of its tables names it by its caption (up to a colon), not "Table 10".
 """
 
 from __future__ import annotations
@@ -156,6 +161,27 @@ class WebTables(SphinxPostTransform):
                 paragraph += link
 
 
+class UnnumberedCites(SphinxPostTransform):
+    """On a page without a section number (whose tables carry no number on the web), the "Cite"
+    of a table or figure names it by its caption instead of the number Sphinx would look up."""
+
+    default_priority = 5  # before the references are resolved (10)
+    formats = ("html",)
+
+    def run(self, **kwargs) -> None:
+        docname = self.env.docname
+        if self.env.toc_secnumbers.get(docname):
+            return
+        for xref in list(self.document.findall(addnodes.pending_xref)):
+            if xref.get("reftype") != "numref" or xref.get("refdoc") != docname:
+                continue
+            caption = _caption(self.document, xref["reftarget"]).split(":")[0].rstrip(".")
+            if not caption:
+                continue
+            label = xref.astext().replace("%s", "").strip()
+            xref.replace_self(nodes.Text(f"{label} \u201c{caption}\u201d"))
+
+
 def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     if doctree is None:
         return
@@ -163,6 +189,17 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
         app.add_js_file(CITE_JS, loading_method="defer")
     if any(INTERACTIVE in t["classes"] for t in doctree.findall(nodes.table)):
         app.add_js_file(TABLES_JS, loading_method="defer")
+
+
+def _unnumbered_pages(app: Sphinx, env) -> list[str]:
+    """Drop the figure and table numbers of every page without a section number (HTML only;
+    the PDF numbers its floats itself). Runs after Sphinx assigned them (`env-get-updated`)."""
+    if getattr(app.builder, "format", "") != "html":
+        return []
+    for docname in list(env.toc_fignumbers):
+        if not env.toc_secnumbers.get(docname):
+            del env.toc_fignumbers[docname]
+    return []
 
 
 def _write_data(app: Sphinx, exception: Exception | None) -> None:
@@ -197,6 +234,8 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("eucasia_tables_script_digest", script_digest.hexdigest()[:16], "html")
     app.add_env_collector(DataCollector)
     app.add_post_transform(WebTables)
+    app.add_post_transform(UnnumberedCites)
     app.connect("html-page-context", _page_assets)
+    app.connect("env-get-updated", _unnumbered_pages, priority=900)
     app.connect("build-finished", _write_data)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -21,18 +21,25 @@
   const HERE = document.currentScript ? document.currentScript.src : "";
   const VENDOR = ["vendor/graphology-0.26.0.umd.min.js", "vendor/sigma-3.0.3.min.js"];
   /* The graph's colours besides the actor types' (which are the figure's, in both modes): a
-   * light page draws on white as the printed figure does; a dark page draws on its own dark
-   * ground, with light labels and ties (the actor colours keep at least 3:1 against it). */
+   * light page draws on white as the printed figure does, its ties in the figure's colour and
+   * opacity (the style table's, in the data: strand.tie); a dark page draws on its own dark
+   * ground, with light labels and ties (the actor colours keep at least 3:1 against it), the
+   * ties at the figure's opacity. */
   const PALETTES = {
     light: {
-      label: "#1a1a1a", edge: "rgba(107, 107, 107, 0.45)", edgeFocus: "rgba(51, 51, 51, 0.8)",
+      label: "#1a1a1a", edge: null, edgeFocus: "rgba(51, 51, 51, 0.8)",
       faded: "#e4e4e4", edgeFaded: "rgba(200, 200, 200, 0.35)",
     },
     dark: {
-      label: "#ececec", edge: "rgba(190, 190, 190, 0.4)", edgeFocus: "rgba(235, 235, 235, 0.85)",
+      label: "#ececec", edge: "#bebebe", edgeFocus: "rgba(235, 235, 235, 0.85)",
       faded: "#3b424d", edgeFaded: "rgba(120, 120, 120, 0.3)",
     },
   };
+  /* `#rrggbb` at `opacity`, as a CSS colour sigma reads. */
+  function rgba(hex, opacity) {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    return `rgba(${r}, ${g}, ${b}, ${opacity})`;
+  }
   /* The list's orders: the first is the chapter table's (by strength, as Table N.2 ranks). */
   const ORDERS = [
     ["strength", "by strength (as the table)"],
@@ -532,9 +539,16 @@ void main(void) { gl_FragColor = v_color; }`;
       new MutationObserver(() => {
         if (!this.sigma) return;
         this.sigma.setSetting("labelColor", { color: this.palette().label });
-        for (const id of this.graph.edges()) this.graph.setEdgeAttribute(id, "color", this.palette().edge);
+        for (const id of this.graph.edges()) this.graph.setEdgeAttribute(id, "color", this.tieColour());
         this.sigma.refresh();
       }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+    }
+
+    /* The ties' colour: the figure's (the style table's colour and opacity, in the data) on a
+     * light page; on a dark one, light at the figure's opacity. */
+    tieColour() {
+      const tie = this.strand.tie;
+      return rgba(this.palette().edge || tie.colour, tie.opacity);
     }
 
     drawGraph() {
@@ -542,7 +556,9 @@ void main(void) { gl_FragColor = v_color; }`;
       const strand = this.strand;
       const graph = new graphology.Graph({ type: "undirected" });
       // The figure's sizes (half widths in points, on a 7 in figure) scaled to the canvas, as
-      // the figure itself is scaled to the page's column.
+      // the figure itself is scaled to the page's column; its ties' widths (points) likewise.
+      // Positions are the figure's points too: sigma fits them to the canvas at one scale for
+      // x and y, centred, so the layout keeps the figure's proportions (never stretched).
       const scale = Math.max(0.55, Math.min(1.3, this.canvas.clientWidth / 640));
       for (const node of strand.nodes) {
         const type = this.typeOf.get(node.type);
@@ -551,12 +567,10 @@ void main(void) { gl_FragColor = v_color; }`;
           type: type.shape === "square" ? "square" : "circle",
         });
       }
-      for (const [u, v, w] of strand.edges) {
-        graph.addEdge(u, v, {
-          size: Math.max(0.6, (0.4 + 3.6 * w / strand.maxWeight) * scale),
-          color: this.palette().edge,
-        });
+      for (const [u, v, , width] of strand.edges) {
+        graph.addEdge(u, v, { size: width * scale, color: this.tieColour() });
       }
+      this.scale = scale;
       this.graph = graph;
       this.plan = null;
       if (this.sigma) { this.sigma.kill(); this.canvas.replaceChildren(); }

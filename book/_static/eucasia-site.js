@@ -26,13 +26,23 @@
 (() => {
   const STEP = 0.8;
   // From 1200 px a table that would scroll in the column first takes the empty margin beside
-  // it (`eucasia-breakout`, eucasia.css); whether it would is measured without the class.
+  // it (`eucasia-breakout`, eucasia.css). Its width is measured with its long words (ids,
+  // paths: `.eucasia-long`) whole (`eucasia-whole`, eucasia.css): a table that fits so, in the
+  // column or broken out, keeps them whole; only a table too wide even for the margin beside
+  // it lets them break (at the _ - / the build marked) rather than scroll. Measured with the
+  // words breakable, a table never looked too wide, and ids broke beside an empty margin.
   const WIDE = window.matchMedia("(min-width: 1200px)");
+  const scrolls = (box) => box.scrollWidth - box.clientWidth > 1;
   const breakOut = (box) => {
     const was = box.classList.contains("eucasia-breakout");
     box.classList.remove("eucasia-breakout");
-    const needs = WIDE.matches && box.scrollWidth - box.clientWidth > 1;
-    box.classList.toggle("eucasia-breakout", needs);
+    box.classList.add("eucasia-whole");
+    let needs = false;
+    if (scrolls(box)) {
+      needs = WIDE.matches;
+      box.classList.toggle("eucasia-breakout", needs);
+      if (scrolls(box)) box.classList.remove("eucasia-whole");
+    }
     if (needs !== was) tuck.refresh();
   };
   // While a table that breaks out is in view, the page's contents fold to their bar.

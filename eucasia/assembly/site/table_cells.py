@@ -1,4 +1,4 @@
-"""Table cells and captions that keep their words whole.
+"""Table cells and captions that keep their words whole, and dates that do so everywhere.
 
 A browser may break a line inside a word at a hyphen, a dash, a slash or a bar ("2019-05-/15",
 "1.3-SI-/01", "and/or"), and CSS has no property that forbids only that. So each word of a
@@ -9,6 +9,11 @@ is kept whole by the stylesheet (no `overflow-wrap: break-word`, no automatic hy
 of `LONG_CHARS` or more is marked long, with `<wbr>` after its underscores and slashes: the
 stylesheet lets it break there (and at its hyphens) when it is wider than its line, rather
 than make its table scroll.
+
+In the rest of the page's body (prose, lists, notes) only dates are kept whole: an ISO date
+("2026-12-01", "2019-05") or a range of dates or years ("2019–2026", "2019-05-15 – 2019-06-17")
+is wrapped in the same span, so that no line ends at "2026-12-" with "01" on the next. Not a
+non-breaking hyphen (U+2011): that would change the text a reader copies and searches for.
 
 A cell with a sentence or more of text (`PROSE_CHARS`) is marked `eucasia-prose`: the stylesheet
 gives it a width between a readable minimum, so that a phone scrolls the table instead of
@@ -42,6 +47,19 @@ PROSE_CLASS = "eucasia-prose"
 #: A cell with at least this many characters of text is prose.
 PROSE_CHARS = 60
 RAW_TEXT = frozenset({"script", "style"})
+#: A date or a range of dates or years, as a whole (see the module's doc), but not a piece of a
+#: longer word (an id such as 2019-07-05-forum) nor a lone year, which holds no break.
+_DAY = r"\d{4}(?:-\d{2}){1,2}"
+_YEAR_OR_DAY = r"\d{4}(?:-\d{2}){0,2}"
+DATES = re.compile(
+    rf"(?<![\w.\-\u2013/])(?:{_YEAR_OR_DAY}(?: ?[\u2013\u2014] ?|-){_YEAR_OR_DAY}|{_DAY})"
+    r"(?![\w\-\u2013/])"
+)
+#: Elements whose text keeps its dates as they are: raw text, code (its own spans keep it on a
+#: line), form fields and the document's title, and drawings.
+DATE_SKIP = frozenset(
+    {"script", "style", "title", "textarea", "option", "pre", "code", "kbd", "samp", "svg", "math"}
+)
 
 
 def _events(doc: markup.Document) -> list[tuple[int, int, str, object]]:
@@ -77,6 +95,24 @@ def _nobr_edits(text: str, offset: int) -> list[tuple[int, int, str]]:
     return edits
 
 
+def _date_edits(text: str, offset: int) -> list[tuple[int, int, str]]:
+    """Edits that wrap each date or range of dates of a text run (outside tables) in a span.
+
+    >>> from eucasia.assembly.site.markup import splice
+    >>> run = "cite 2026-12-01, from 2019–2026; not 2019-07-05-forum or 2019"
+    >>> splice(run, _date_edits(run, 0))  # doctest: +NORMALIZE_WHITESPACE
+    'cite <span class="eucasia-nobr">2026-12-01</span>, from
+     <span class="eucasia-nobr">2019–2026</span>; not 2019-07-05-forum or 2019'
+    """
+    edits = []
+    for match in DATES.finditer(text):
+        edits += [
+            (offset + match.start(),) * 2 + (NOBR,),
+            (offset + match.end(),) * 2 + ("</span>",),
+        ]
+    return edits
+
+
 def _class_edit(page: str, tag: markup.Tag, name: str) -> tuple[int, int, str]:
     """The edit that adds class `name` to a start tag."""
     span = tag.span("class")
@@ -87,21 +123,33 @@ def _class_edit(page: str, tag: markup.Tag, name: str) -> tuple[int, int, str]:
 
 
 def keep_words_whole(page: str) -> str:
-    """`page` with the words of its tables and captions kept whole (see the module's doc)."""
-    if "<td" not in page and "<th" not in page and "caption" not in page:
+    """`page` with the words of its tables and captions kept whole, and the dates of the rest
+    of its body (see the module's doc).
+
+    >>> keep_words_whole("<body><p>On 2026-12-01.</p><pre>2026-12-01</pre></body>")
+    '<body><p>On <span class="eucasia-nobr">2026-12-01</span>.</p><pre>2026-12-01</pre></body>'
+    """
+    tables = "<td" in page or "<th" in page or "caption" in page
+    if not tables and not DATES.search(page):
         return page
     doc = markup.parse(page)
     edits: list[tuple[int, int, str]] = []
     depth, cells, position, raw = 0, [], 0, False
+    body, skip = False, 0  # in the page's body; inside elements whose dates stay as they are
     for start, end, kind, item in _events(doc):
         if depth and not raw and start > position:
             run = page[position:start]
             edits += _nobr_edits(run, position)
             if cells:
                 cells[-1][1] += len(html.unescape(run).strip())
+        elif body and not skip and not raw and start > position:
+            edits += _date_edits(page[position:start], position)
         position = max(position, end)
         name = item.name if kind != "comment" else ""
         raw = kind == "start" and name in RAW_TEXT
+        body = body or (kind == "start" and name == "body")
+        if name in DATE_SKIP - RAW_TEXT:
+            skip = max(0, skip + (1 if kind == "start" else -1))
         if name not in SCOPE:
             continue
         if kind == "start":

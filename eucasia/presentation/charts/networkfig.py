@@ -36,9 +36,10 @@ from eucasia.presentation.figurekit.legends import (
     type_legend_below,
 )
 from eucasia.presentation.figurekit.style import (
-    EDGE_COLOUR,
+    TIE_STYLE,
     actor_type_style,
     figure_style,
+    tie_width,
 )
 from eucasia.presentation.figurekit.typednodes import draw_typed_nodes, marker_radius
 
@@ -112,6 +113,46 @@ def _place_markers(
     return pos, radius, per_pt
 
 
+def _limits(pos: Mapping, radius: Mapping, per_pt: float) -> tuple[tuple, tuple]:
+    """The axes' x and y limits (data units) around the placed markers."""
+    xy = np.array(list(pos.values()))
+    pad = max(0.12, max(radius.values()) + 3 * per_pt)  # markers are clipped at the axes
+    xlim = (min(xy[:, 0].min(), -1) - pad, max(xy[:, 0].max(), 1) + pad)
+    ylim = (min(xy[:, 1].min(), -1) - pad, max(xy[:, 1].max(), 1) + pad)
+    return xlim, ylim
+
+
+def figure_points(
+    G: nx.Graph, metrics: pd.DataFrame, seed: int
+) -> dict[object, tuple[float, float]]:
+    """Where :func:`draw_network` draws each node, in points from its axes' lower left corner.
+
+    The figure's axes are wider than tall and its data units stretch with them, so these, not
+    the data units, are the proportions a reader sees; the explorer draws them.
+
+    >>> G = nx.Graph([("a", "b"), ("b", "c"), ("a", "c")])
+    >>> m = pd.DataFrame({"node": ["a", "b", "c"], "strength": [2.0, 2.0, 2.0]})
+    >>> xs = [x for x, _ in figure_points(G, m, 0).values()]
+    >>> 0 < min(xs) < max(xs) < 7 * 72
+    True
+    """
+    import matplotlib.pyplot as plt
+
+    with mpl.rc_context(figure_style(apply=False)):
+        fig, ax = new_axes(None, FIGURE_HEIGHT_IN, FIGURE_AXES)
+        *_, size, types = _node_styles(G, metrics)
+        pos, radius, per_pt = _place_markers(G, ax, size, types, seed)
+        (x0, x1), (y0, y1) = _limits(pos, radius, per_pt)
+        box = ax.get_position()
+        w, h = fig.get_size_inches()
+    plt.close(fig)
+    width, height = box.width * w * 72, box.height * h * 72
+    return {
+        n: (float((x - x0) / (x1 - x0) * width), float((y - y0) / (y1 - y0) * height))
+        for n, (x, y) in pos.items()
+    }
+
+
 def network_positions(
     G: nx.Graph, metrics: pd.DataFrame, seed: int
 ) -> tuple[dict[object, tuple[float, float]], dict[object, float]]:
@@ -173,7 +214,7 @@ def draw_network(
 
         weights = [d.get("weight", 1) for _, _, d in G.edges(data=True)]
         wmax = max(weights, default=1)
-        width = {w: 0.4 + 3.6 * w / wmax for w in set(weights)}
+        width = {w: tie_width(w, wmax) for w in set(weights)}
         edges = sorted(
             G.edges(data="weight", default=1), key=lambda e: (e[2], str(e[0]), str(e[1]))
         )
@@ -183,15 +224,14 @@ def draw_network(
             ax=ax,
             edgelist=[(u, v) for u, v, _ in edges],
             width=[width[w] for *_, w in edges],
-            edge_color=EDGE_COLOUR,
-            alpha=0.5,
+            edge_color=TIE_STYLE["colour"],
+            alpha=TIE_STYLE["alpha"],
         )
         draw_typed_nodes(ax, G, pos, types, size)
         ax.set_title(title)
-        xy = np.array(list(pos.values()))
-        pad = max(0.12, max(radius.values()) + 3 * per_pt)  # markers are clipped at the axes
-        ax.set_xlim(min(xy[:, 0].min(), -1) - pad, max(xy[:, 0].max(), 1) + pad)
-        ax.set_ylim(min(xy[:, 1].min(), -1) - pad, max(xy[:, 1].max(), 1) + pad)
+        xlim, ylim = _limits(pos, radius, per_pt)
+        ax.set_xlim(*xlim)
+        ax.set_ylim(*ylim)
         ax.set_axis_off()
 
         legend = type_legend_below(ax, types.values())

@@ -46,6 +46,29 @@ ACTOR_TYPE_STYLE: dict[str, tuple[str, str, str]] = {
 }
 ACTOR_TYPE_ORDER = tuple(ACTOR_TYPE_STYLE)
 EDGE_COLOUR = "#6b6b6b"
+#: The ties of a network figure, and of its explorer on the web (written into the explorer's
+#: data when the book is built, eucasia.presentation.page.explorer): their colour, opacity
+#: and line width in points: the thinnest line, plus the range up to the heaviest tie's
+#: (:func:`tie_width`).
+TIE_STYLE: dict[str, object] = {
+    "colour": EDGE_COLOUR,
+    "alpha": 0.5,
+    "min_width_pt": 0.4,
+    "width_range_pt": 3.6,
+}
+
+
+def tie_width(weight: float, wmax: float) -> float:
+    """The line width (points) of a tie of `weight` in a network whose heaviest tie is `wmax`:
+    from :data:`TIE_STYLE`'s thinnest line at no weight to its thickest at `wmax`.
+
+    >>> tie_width(2, 4), tie_width(4, 4)
+    (2.2, 4.0)
+    """
+    low, extra = TIE_STYLE["min_width_pt"], TIE_STYLE["width_range_pt"]
+    return low + extra * weight / wmax  # type: ignore[operator]
+
+
 NODE_EDGE = "#333333"
 #: The outline of a bar, and of its swatch in a legend.
 BAR_EDGE = "#333333"

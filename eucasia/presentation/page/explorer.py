@@ -5,8 +5,11 @@ network as the printed figure, at the same positions: they come from the figure'
 layout (:func:`figure_positions` asks
 :func:`~eucasia.presentation.charts.networkfig.network_positions`, the placement
 :func:`~eucasia.presentation.charts.networkfig.draw_network` draws with; ``tests/test_explorer.py`` checks
-both give the same points), and the colours and
-shapes from :data:`~eucasia.presentation.figurekit.style.ACTOR_TYPE_STYLE`. Each node's size is the
+both give the same points), given in the figure's points
+(:func:`~eucasia.presentation.charts.networkfig.figure_points`), so that the explorer keeps the
+figure's proportions (its axes are wider than tall); the colours and
+shapes come from :data:`~eucasia.presentation.figurekit.style.ACTOR_TYPE_STYLE`, the ties' colour,
+opacity and widths from :data:`~eucasia.presentation.figurekit.style.TIE_STYLE`, as the figure's. Each node's size is the
 figure's: the same quantity (strength) on the same scale
 (:func:`~eucasia.presentation.figurekit.layout.node_area`), given as the half width of its marker, which
 sigma.js draws as a circle's radius or a square's half side, as Matplotlib does. Each actor's
@@ -31,10 +34,10 @@ import pandas as pd
 from IPython.display import display
 
 from eucasia.analysis.network import StrandResult
-from eucasia.presentation.charts.networkfig import network_positions
+from eucasia.presentation.charts.networkfig import figure_points, network_positions
 from eucasia.presentation.figurekit.labels import short_label
 from eucasia.presentation.figurekit.layout import node_area
-from eucasia.presentation.figurekit.style import ACTOR_TYPE_STYLE, EDGE_COLOUR
+from eucasia.presentation.figurekit.style import ACTOR_TYPE_STYLE, TIE_STYLE, tie_width
 
 #: The class the page's explorer element carries: the site loads the explorer's script and
 #: stylesheet on exactly the pages whose content has it (book/_ext/eucasia_explorer.py).
@@ -75,10 +78,12 @@ def marker_half_width(strength: float, smax: float) -> float:
 def strand_data(result: StrandResult, title: str, page: str, seed: int) -> dict:
     """One strand's network for the explorer: nodes, ties, actor types, initiatives.
 
-    ``page`` is the chapter (``resilience.html``) whose tables hold the initiatives' rows.
+    ``page`` is the chapter (``resilience.html``) whose tables hold the initiatives' rows. Node
+    positions are the figure's points (x right, y up); each tie is ``[u, v, weight, width]``, its
+    width in points as the figure draws it, and ``tie`` gives the figure's colour and opacity.
     """
     G, B = result.projection, result.bipartite
-    pos, _ = figure_positions(G, result.metrics, seed)
+    pos = figure_points(G, result.metrics, seed)
     metrics = result.metrics.sort_values(["rank_strength", "node"])
     metrics = metrics[metrics["node"].isin(list(G))]
     strength = dict(zip(metrics["node"], metrics["strength"], strict=True))
@@ -101,8 +106,8 @@ def strand_data(result: StrandResult, title: str, page: str, seed: int) -> dict:
                     str(attrs.get("short_label") or short_label(name)), LABEL_CHARS, placeholder="…"
                 ),
                 "type": kind,
-                "x": round(pos[n][0], 4),
-                "y": round(pos[n][1], 4),
+                "x": round(pos[n][0], 3),
+                "y": round(pos[n][1], 3),
                 "size": round(marker_half_width(strength[n], smax), 3),
                 "strength": int(strength[n]),
                 "partners": int(degree[n]),
@@ -116,9 +121,9 @@ def strand_data(result: StrandResult, title: str, page: str, seed: int) -> dict:
         for t, (label, colour, marker) in ACTOR_TYPE_STYLE.items()
         if t in present
     ]
-    weights = [w for *_, w in G.edges(data="weight", default=1)]
+    wmax = max((w for *_, w in G.edges(data="weight", default=1)), default=1)
     edges = sorted(
-        (str(u), str(v), int(w)) if str(u) < str(v) else (str(v), str(u), int(w))
+        (*sorted((str(u), str(v))), int(w), round(tie_width(w, wmax), 4))
         for u, v, w in G.edges(data="weight", default=1)
     )
     summaries = {
@@ -129,8 +134,7 @@ def strand_data(result: StrandResult, title: str, page: str, seed: int) -> dict:
         "strand": str(result.strand),
         "title": str(title),
         "page": page,
-        "edgeColour": EDGE_COLOUR,
-        "maxWeight": max(weights, default=1),
+        "tie": {"colour": TIE_STYLE["colour"], "opacity": TIE_STYLE["alpha"]},
         "types": types,
         "nodes": nodes,
         "edges": [list(e) for e in edges],

@@ -28,7 +28,8 @@ SUMMARY_LABEL = "tbl-chg-summary"
 #: Prefixes of the labels of each data table's corrections and rows added or removed.
 CORRECTIONS_LABEL = "tbl-chg-fix"
 ROWS_LABEL = "tbl-chg-rows"
-#: A table longer than this breaks across PDF pages and can be filtered on the web.
+#: A table longer than this breaks across PDF pages (on the web every table of the page can be
+#: filtered and sorted, as the chapters' tables).
 LONG = 25
 #: Absent values (a table one edition lacks, an empty cell) are shown so, and empty in the CSV.
 ABSENT = "–"
@@ -256,6 +257,7 @@ def show_summary(diff: EditionDiff, previous: str) -> None:
         sources=_sources(diff),
         widths=[36, 12, 11, 12, 11, 18],
         long=True,
+        interactive=True,
         absent=ABSENT,
     )
 
@@ -292,6 +294,7 @@ def show_corrections(diff: EditionDiff, previous: str, source_ids: set[str]) -> 
             sources=_sources(diff, name),
             widths=[36, 13, 10, 41],
             long=len(frame) > LONG,
+            interactive=True,
             raw_columns=["row", "value"],
             absent=ABSENT,
         )
@@ -316,6 +319,7 @@ def show_rows(diff: EditionDiff, previous: str, source_ids: set[str]) -> None:
             sources=_sources(diff, name),
             widths=[45, 15, 40],
             long=len(frame) > LONG,
+            interactive=True,
             raw_columns=["row", "renamed"],
             absent=ABSENT,
         )
