@@ -48,8 +48,8 @@ AMOUNT = re.compile(
 def float_latex() -> str:
     """Float placement: near the first mention, float pages at least two thirds full, set from
     the top of the page, kept to their section where the page left is at least half full,
-    and short tables floated like figures (outer paragraphs only: a table
-    inside a box stays where it is). A failed patch of longtable stops the build (an undefined
+    figures with room for their caption on the page, and short tables floated like figures
+    (outer paragraphs only: a table inside a box stays where it is). A failed patch of longtable stops the build (an undefined
     command), never passes unseen."""
     return r"""
 % --- print: floats near their first mention (eucasia.assembly.printed.float_latex) ---
@@ -85,6 +85,10 @@ def float_latex() -> str:
   \null\newpage\expandafter\expandafter\expandafter\eucasia@flush\fi\fi}
 \pretocmd{\section}{\eucasia@barrier}{}{\eucasia@sectionfailed}
 \preto\sphinxatlongtablestart{\eucasia@barrier}
+% A figure leaves room on its page for a caption of a few lines: Sphinx scales an image to
+% the text block's full height, and the caption of a figure that tall ran past the block's
+% foot onto the folio ("Float too large for page").
+\AtBeginDocument{\spx@image@maxheight=.88\textheight}
 % A longtable starts each new page itself and never offered it to the floats waiting: they
 % drifted past the whole table. Now each of its pages starts as any page does (\@startcolumn),
 % less the height of its foot ("continues on next page"), which longtable takes off the room
