@@ -124,6 +124,29 @@ def words_outside(pages: list[Page], area: TypeArea, tolerance: float = 1.0) -> 
     return found
 
 
+def words_below_the_text_block(
+    pages: list[Page], area: TypeArea, tolerance: float = 1.0
+) -> list[str]:
+    """Words whose top lies below the text block, other than the folio line (the page's lowest
+    line): a table's foot ("continues on next page") or text that LaTeX ran past the block's
+    foot into the band of the folio. A last line inside the block has its top a line's height
+    above the block's foot."""
+    found = []
+    for page in pages:
+        bottom = page.height - area.vmargin + tolerance
+        below = [w for w in page.words if w.y0 > bottom]
+        if not below:
+            continue
+        folio = max(w.y0 for w in below)
+        found += [
+            f"page {page.number}: {w.text!r} at y {w.y0:.1f}–{w.y1:.1f}, below the text block "
+            f"(foot at {page.height - area.vmargin:.1f})"
+            for w in below
+            if w.y0 < folio - tolerance
+        ]
+    return found
+
+
 def body_height(pages: list[Page], area: TypeArea) -> float:
     """The word height of the body text: the most common one in lines that fill the measure."""
     heights = [
@@ -225,18 +248,22 @@ def half_empty_pages(
 # --- the LaTeX log --------------------------------------------------------------------------
 
 _OVERFULL = re.compile(
-    r"Overfull \\hbox \(([\d.]+)pt too wide\) (in paragraph at lines (\d+)--(\d+)"
-    r"|in alignment at lines (\d+)--(\d+)|detected at line (\d+)|has occurred while \\output is active)"
-    r"\n?(.*)"
+    r"Overfull \\(?P<kind>[hv])box \((?P<size>[\d.]+)pt too (?:wide|high)\) "
+    r"(?P<where>in paragraph at lines (\d+)--(\d+)|in alignment at lines (\d+)--(\d+)"
+    r"|detected at line (\d+)|has occurred while \\output is active)"
+    r"\n?(?P<text>.*)"
 )
 
 
 def overfull_boxes(log: str, limit: float = 3.0) -> list[str]:
-    """Overfull lines wider than `limit` points, with the source lines LaTeX names."""
+    """Overfull lines wider than `limit` points, with the source lines LaTeX names, and pages
+    (vboxes) taller than their box by more than `limit`: text or a table running past the
+    foot of the text block ("while \\output is active": the page LaTeX ships next)."""
     return [
-        f"{m[1]}pt {m[2]}: {m[8].strip()[:100]}"
+        f"{m['size']}pt {'' if m['kind'] == 'h' else 'too high, '}{m['where']}: "
+        f"{m['text'].strip()[:100]}"
         for m in _OVERFULL.finditer(log)
-        if float(m[1]) > limit
+        if float(m["size"]) > limit
     ]
 
 
@@ -303,9 +330,29 @@ def test_chapter_start_is_recognised() -> None:
 
 def test_overfull_boxes_above_the_limit_are_caught_with_their_source_line() -> None:
     found = overfull_boxes((FIXTURES / "overfull.log").read_text(encoding="utf-8"))
-    assert len(found) == 2, found
+    assert len(found) == 3, found
     assert found[0].startswith("25.3pt in paragraph at lines 120--121")
     assert "alignment at lines 300--300" in found[1]
+    # A page run 9 pt past the text block (a page's \vbox); one 2 pt over is below the limit.
+    assert found[2].startswith("9.23892pt too high, has occurred while \\output is active")
+
+
+def _foot_page(foot_top: float) -> Page:
+    """A page of body text ending at the text block's foot, a table's foot line at `foot_top`
+    and the folio line in the band below."""
+    bottom = 841.89 - AREA.vmargin
+    body = [[Box(62.4, y, 530.0, y + 10.9, "row")] for y in range(100, int(bottom) - 8, 12)]
+    foot = [Box(442.2, foot_top, 478.8, foot_top + 10.9, "continues")]
+    folio = [Box(62.4, 790.3, 79.5, 803.8, "228"), Box(330.4, 790.3, 356.9, 803.8, "What")]
+    return Page(1, 595.28, 841.89, [*body, foot, folio])
+
+
+def test_table_foot_below_the_text_block_is_caught() -> None:
+    # The foot as the built PDF set it before a longtable's page kept room for it: 10 pt low.
+    found = words_below_the_text_block([_foot_page(773.2)], AREA)
+    assert len(found) == 1 and "'continues'" in found[0], found
+    # Inside the block (its last line), and the folio line alone in the band, pass.
+    assert words_below_the_text_block([_foot_page(763.7)], AREA) == []
 
 
 def _pages(tmp_path: Path, fills: tuple[float, ...]) -> list[Path]:
@@ -386,6 +433,11 @@ def test_page_images_are_kept(page_images: list[Path], pdf_pages: list[Page]) ->
 def test_no_word_outside_the_type_area(pdf_pages: list[Page]) -> None:
     found = words_outside(pdf_pages, type_area_from_config())
     assert not found, f"{len(found)} words outside the type area:\n" + "\n".join(found[:40])
+
+
+def test_no_word_below_the_text_block(pdf_pages: list[Page]) -> None:
+    found = words_below_the_text_block(pdf_pages, type_area_from_config())
+    assert not found, f"{len(found)} words below the text block:\n" + "\n".join(found[:40])
 
 
 def test_no_overfull_lines_in_the_latex_log(built_pdf: Path) -> None:

@@ -138,13 +138,6 @@ def _positions(pages: list[str], pattern: re.Pattern[str], skip: int) -> dict[st
     return found
 
 
-#: Floats the print rules do not yet keep in place, each a known defect to fix, not a licence:
-#: kept in order they would leave the page before them under half full (a float waiting
-#: before a longtable, a figure whose section ends early on a page under half full). Any
-#: other float out of order or past its section fails the check.
-KNOWN_MISPLACED = frozenset({"Table 9.59", "Figure 6.2", "Figure 7.3"})
-
-
 def misplaced_floats(
     pages: list[str], sections: dict[str, str], in_section: dict[str, str], contents: int = 6
 ) -> list[str]:
@@ -932,8 +925,7 @@ def test_floats_in_number_order_and_within_their_section(
     )
     assert len(sections) > 30 and len(in_section) > 40, "expected the chapters' floats"
     found = misplaced_floats(printed_pages, sections, in_section)
-    unknown = [f for f in found if f.split(" (")[0] not in KNOWN_MISPLACED]
-    assert not unknown, "\n".join(unknown)
+    assert not found, "\n".join(found)
 
 
 def test_references_to_tables_and_figures_carry_their_page(

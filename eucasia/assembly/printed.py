@@ -2,8 +2,8 @@
 
 - Floats stay near their first mention: LaTeX may fill most of a page with floats above or
   below text, a page of floats only when they fill most of it, and a float page starts at the
-  top; floats still waiting when a section starts open the next page, above its heading, when
-  the page they leave is at least half full (`float_latex`).
+  top; floats still waiting when a section or a longtable starts open the next page, above
+  its heading or head, when the page they leave is at least half full (`float_latex`).
 - A table of up to `KEEP_WHOLE_ROWS` body rows is never split: the book's extension sets it as
   a tabular, which this preamble floats like a figure (`[htbp]`); longer tables break with
   their header repeated (longtable).
@@ -48,8 +48,8 @@ AMOUNT = re.compile(
 def float_latex() -> str:
     """Float placement: near the first mention, float pages at least two thirds full, set from
     the top of the page, kept to their section where the page left is at least half full,
-    and short tables floated like figures (outer paragraphs only: a table
-    inside a box stays where it is). A failed patch of longtable stops the build (an undefined
+    figures with room for their caption on the page, and short tables floated like figures
+    (outer paragraphs only: a table inside a box stays where it is). A failed patch of longtable stops the build (an undefined
     command), never passes unseen."""
     return r"""
 % --- print: floats near their first mention (eucasia.assembly.printed.float_latex) ---
@@ -68,19 +68,35 @@ def float_latex() -> str:
 % A longtable starts with a few rows under its head, never with one or two at a page's foot.
 \preto\sphinxatlongtablestart{\Needspace{8\baselineskip}}
 % Floats in number order and within their section: when floats are still waiting as the next
-% section starts, the page ends there and they open the next one, above the heading, if the
-% page so far (text and the floats set on it) is at least half full: a page less full would be
-% left half empty. No page of floats alone is forced (placeins' \FloatBarrier does that, and
-% left pages a third full). Before a longtable the same barrier left a page a third full (a
-% float at its top, one line, then the table on the next page): tables too tall to float
-% break instead (`FILL`), so that they keep their order with the longtables around them.
+% section or a longtable starts (a longtable cannot float past them), the page ends there and
+% they open the next one, above the heading or table, if the page so far (text and the floats
+% set on it) is at least half full: a page less full would be left half empty. No page of
+% floats alone is forced where they fill less than half of it (placeins' \FloatBarrier does
+% that, and left pages a third full). A page already overfull breaks before its last lines
+% anyway: ending it again after them left those lines alone under the floats, a page a third
+% full; the floats then open the next page on their own. When the floats set on the next page
+% fill half of it and more still wait (two tall figures that do not share a page), that page
+% ends too (`\eucasia@flush`): the heading or table follows the last of them.
 \def\eucasia@barrier{\par\ifx\@deferlist\@empty\else\ifdim\pagegoal<\maxdimen
-  \ifdim\dimexpr\pagetotal+\textheight-\pagegoal\relax>.5\textheight\newpage\fi\fi\fi}
+  \ifdim\dimexpr\pagetotal-\pageshrink\relax>\pagegoal\else
+  \ifdim\dimexpr\pagetotal+\textheight-\pagegoal\relax>.5\textheight
+    \newpage\eucasia@flush\fi\fi\fi\fi}
+\def\eucasia@flush{\ifx\@deferlist\@empty\else\ifdim\vsize<.5\textheight
+  \null\newpage\expandafter\expandafter\expandafter\eucasia@flush\fi\fi}
 \pretocmd{\section}{\eucasia@barrier}{}{\eucasia@sectionfailed}
+\preto\sphinxatlongtablestart{\eucasia@barrier}
+% A figure leaves room on its page for a caption of a few lines: Sphinx scales an image to
+% the text block's full height, and the caption of a figure that tall ran past the block's
+% foot onto the folio ("Float too large for page").
+\AtBeginDocument{\spx@image@maxheight=.88\textheight}
 % A longtable starts each new page itself and never offered it to the floats waiting: they
-% drifted past the whole table. Now each of its pages starts as any page does (\@startcolumn).
+% drifted past the whole table. Now each of its pages starts as any page does (\@startcolumn),
+% less the height of its foot ("continues on next page"), which longtable takes off the room
+% at its start and gives back at its end: without it the foot hung below the text block and
+% the page after the table's end ran up to a foot's height over it (an overfull \vbox).
 \def\eucasia@ltpage{\global\@textfloatsheight\z@\@floatplacement
-  \@startcolumn\@whilesw\if@fcolmade\fi{\@opcol\@startcolumn}}
+  \@startcolumn\@whilesw\if@fcolmade\fi{\@opcol\@startcolumn}%
+  \ifvoid\LT@foot\else\global\advance\@colroom-\ht\LT@foot\fi}
 \patchcmd{\LT@output}{\@outputpage\global\vsize\@colroom\setbox}
   {\@outputpage\eucasia@ltpage\global\vsize\@colroom\setbox}{}{\eucasia@ltfailed}
 \patchcmd{\LT@output}{\@outputpage\global\vsize\@colroom\copy}
