@@ -168,3 +168,33 @@ def test_the_tracker_states_the_scope_of_its_highest_share(built_html: Path, tab
         r"Further down the ranking the picture thins: of these actors, ([^.]*)\.", text
     )
     assert clause and not re.search(r"\b0\b|\(none\)", clause[1]), clause and clause[0]
+
+
+def glued_zero_counts(html: str) -> list[str]:
+    """Glued values that put the digit 0 before a noun ("0 appear", "records 0 meetings"): a
+    zero count reads as words ("none", "no meetings")."""
+    from bs4 import BeautifulSoup
+
+    found = []
+    for span in BeautifulSoup(html, "html.parser").select("span.pasted-text"):
+        text = span.get_text()
+        after = span.next_sibling if isinstance(span.next_sibling, str) else ""
+        if re.match(r"0 [a-z]", text) or (text == "0" and re.match(r"\s+[a-z]", after)):
+            found.append(" ".join((text + after).split())[:60])
+    return found
+
+
+def test_no_glued_zero_count_on_the_chapters(built_html: Path) -> None:
+    pages = sorted((built_html / "notebooks").glob("*.html"))
+    assert len(pages) >= 8
+    found = [f"{p.name}: {z}" for p in pages for z in glued_zero_counts(p.read_text("utf-8"))]
+    assert found == []
+    # the tracker and the synthesis as they were
+    old = (
+        '<p>of these actors, <span class="pasted-text">0 appear</span> in no evidence at all '
+        '(<span class="pasted-text">none</span>). The timeline records '
+        '<span class="pasted-text">0</span> meetings; the largest number is '
+        '<span class="pasted-text">0</span> (Table 7.1).</p>'
+    )
+    found = glued_zero_counts(old)
+    assert [z.split()[:2] for z in found] == [["0", "appear"], ["0", "meetings;"]], found

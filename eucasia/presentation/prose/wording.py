@@ -25,6 +25,18 @@ def number_word(n: int) -> str:
     return _WORDS[n] if 0 <= n < len(_WORDS) else str(n)
 
 
+def counted(n: int, singular: str, plural: str | None = None) -> str:
+    """A count with its noun, as a sentence says it: "no meetings", "one meeting", "3 meetings".
+
+    Examples
+    --------
+    >>> counted(0, "meeting"), counted(1, "meeting"), counted(3, "meeting")
+    ('no meetings', 'one meeting', '3 meetings')
+    """
+    noun = singular if n == 1 else plural or singular + "s"
+    return f"{'no' if n == 0 else 'one' if n == 1 else n} {noun}"
+
+
 def silent_actors(names: Sequence[str]) -> str:
     """The clause on the actors that appear in no evidence, for 0, 1 or more of them.
 
