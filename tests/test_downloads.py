@@ -526,7 +526,7 @@ def test_the_checks_fail_on_fixtures_that_break_them() -> None:
     # no column of the page's header
     assert money_problems(_item(text="a,amount\nx,EUR 22 million\ny,\n"))
     assert money_problems(_item(text="a,amount,amount_eur\nx,EUR 22 million,2200000\n"))
-    assert money_problems(_item(text="a,amount,amount_eur\nx,,5\n"))
+    assert money_problems(_item(text="a,amount,amount_eur\nx,EUR 1 million,1000000\ny,,5\n"))
     good = "a,amount,amount_eur\nx,EUR 22 million,22000000\ny,about EUR 1.5 billion,1500000000\n"
     assert not money_problems(_item(text=good))
     assert not header_problems(_item(text=good, header=["a", "amount"]))
