@@ -274,3 +274,38 @@ def test_toc_has_an_unnumbered_actors_part_after_the_chapters() -> None:
     assert part["chapters"] == [{"file": "actors/index", "sections": [{"glob": "actors/*"}]}]
     numbered = [i for i, p in enumerate(toc["parts"]) if p.get("numbered")]
     assert captions.index("Actors") > max(numbered)
+
+
+# ------------------------------------------------------------------ strands by name
+
+
+def strand_label_problems(html: str, titles: list[str]) -> list[str]:
+    """An actor page's network section names the strands as the chapters do: its table's
+    columns are the strands' titles, and no "strand 1" stands in for a name."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    section = soup.find(id="in-the-strand-networks")
+    if section is None:
+        return ["no section 'In the strand networks'"]
+    text = " ".join(section.get_text(" ").split())
+    problems = [f"numbered, not named: {m!r}" for m in re.findall(r"\bstrand \d\b", text)]
+    header = [" ".join(c.get_text(" ").split()) for c in section.select("thead th")]
+    if header and [h for h in header[1:] if h not in titles]:
+        problems.append(f"table columns {header[1:]} are not strand titles {titles}")
+    return problems
+
+
+def test_the_eu_page_names_the_strands(built_html: Path, tables) -> None:
+    titles = list(tables["strands"].set_index("strand_id").loc[list(STRANDS), "title"])
+    page = (built_html / "actors" / "eu.html").read_text(encoding="utf-8")
+    assert strand_label_problems(page, titles) == []
+    assert re.search(r"<th[^>]*>\s*<p>\s*Partnering for Resilience", page), "no named column"
+    # the page as it was: columns "strand 1/2/3" and "(strand 1, Partnering for Resilience; ...)"
+    old = (
+        '<section id="in-the-strand-networks"><p>It is in the actor network of 3 strands '
+        "(strand 1, Partnering for Resilience; strand 2, Partnering for Prosperity)</p><table>"
+        "<thead><tr><th>measure</th><th>strand 1</th><th>strand 2</th></tr></thead></table>"
+        "</section>"
+    )
+    assert len(strand_label_problems(old, titles)) == 5  # four numbers, the header

@@ -17,9 +17,10 @@ import pytest
 from eucasia.analysis import tracker
 from eucasia.data import load_tables
 from eucasia.presentation.prose.claims import ClaimError, and_list, at_extreme, require_extreme
+from eucasia.presentation.tables.comparison import strand_titles
 from eucasia.presentation.text.readertext import reader_frame
 
-TRACKER_TABLES = ["implementation_evidence_actors", "second_coding", "initiative_actors"]
+TRACKER_TABLES = ["implementation_evidence_actors", "second_coding", "initiative_actors", "strands"]
 
 
 @pytest.fixture(scope="module")
@@ -107,3 +108,93 @@ def test_a_strand_chapter_stops_on_a_tie_among_its_leaders() -> None:
         _check_leaders(ranked, brokers.assign(betweenness=[0.8, 0.8, 0.05, 0.0]))
     with pytest.raises(ClaimError, match="b is the next broker"):
         _check_leaders(ranked, brokers.assign(betweenness=[0.8, 0.1, 0.1, 0.0]))
+
+
+def test_an_extreme_beaten_by_a_shown_group_outside_the_claim_fails() -> None:
+    """The tracker called Partnering for Resilience's 22 of 41 "the highest share delivered"
+    while its figure showed the overarching priority at 4 of 4: without a stated scope the
+    claim fails; with one ("among the three strands") it holds, and so does a claim over all."""
+    strands = {"resilience": 22 / 41, "prosperity": 23 / 46, "together": 8 / 21}
+    shown = {**strands, "regional": 4 / 4}
+    with pytest.raises(ClaimError, match="'regional' .outside the claim. reach the extreme"):
+        require_extreme(["resilience"], strands, True, "resilience is highest", shown=shown)
+    require_extreme(
+        ["resilience"],
+        strands,
+        True,
+        "resilience is highest",
+        shown=shown,
+        scope="among the strands",
+    )
+    require_extreme(["regional"], shown, True, "regional is highest", shown=shown)
+    # a shown group that does not reach the extreme needs no scope
+    require_extreme(["together"], strands, False, "together is lowest", shown=shown)
+
+
+def test_the_silent_actors_clause_reads_right_for_0_1_and_2() -> None:
+    from eucasia.presentation.prose.wording import silent_actors
+
+    assert silent_actors([]) == "none is missing from the evidence altogether"
+    assert silent_actors(["NATO"]) == "one, NATO, appears in no evidence at all"
+    assert silent_actors(["NATO", "the OSCE"]) == (
+        "two appear in no evidence at all: NATO and the OSCE"
+    )
+    for names in ([], ["NATO"], ["NATO", "the OSCE"]):
+        assert not re.search(r"\b0\b|\(none\)", silent_actors(names))
+
+
+def _strand_sentence_problems(text: str, tables: dict) -> list[str]:
+    """What is wrong with the tracker's sentence on the strands' highest share, in page text."""
+    counts = tracker.status_counts(tables)
+    shares = (counts["delivered"] / counts.sum(axis=1)).to_dict()
+    sentence = re.search(r"([^.]*)\bthe highest share delivered is in ([^,]*),", text)
+    if not sentence:
+        return ["the tracker no longer states the highest share delivered"]
+    titles = strand_titles(tables)
+    named = [s for s in shares if titles[s] in sentence[2]]
+    top = max(shares[s] for s in named) if named else 0
+    outside = [s for s in shares if s not in named and shares[s] >= top]
+    if outside and not re.search(r"\bamong the \w+ strands\s*,?\s*$", sentence[1], re.I):
+        return [f"{sentence[0]!r} ignores {outside}, which the figure shows at least as high"]
+    return []
+
+
+def test_the_tracker_states_the_scope_of_its_highest_share(built_html: Path, tables: dict) -> None:
+    text = _page_text(built_html / "notebooks" / "tracker.html")
+    assert _strand_sentence_problems(text, tables) == []
+    unscoped = re.sub(r"Among the \w+ strands\s*,\s*the highest", "The highest", text)
+    assert _strand_sentence_problems(unscoped, tables), "the check cannot fail"
+    clause = re.search(
+        r"Further down the ranking the picture thins: of these actors, ([^.]*)\.", text
+    )
+    assert clause and not re.search(r"\b0\b|\(none\)", clause[1]), clause and clause[0]
+
+
+def glued_zero_counts(html: str) -> list[str]:
+    """Glued values that put the digit 0 before a noun ("0 appear", "records 0 meetings"): a
+    zero count reads as words ("none", "no meetings")."""
+    from bs4 import BeautifulSoup
+
+    found = []
+    for span in BeautifulSoup(html, "html.parser").select("span.pasted-text"):
+        text = span.get_text()
+        after = span.next_sibling if isinstance(span.next_sibling, str) else ""
+        if re.match(r"0 [a-z]", text) or (text == "0" and re.match(r"\s+[a-z]", after)):
+            found.append(" ".join((text + after).split())[:60])
+    return found
+
+
+def test_no_glued_zero_count_on_the_chapters(built_html: Path) -> None:
+    pages = sorted((built_html / "notebooks").glob("*.html"))
+    assert len(pages) >= 8
+    found = [f"{p.name}: {z}" for p in pages for z in glued_zero_counts(p.read_text("utf-8"))]
+    assert found == []
+    # the tracker and the synthesis as they were
+    old = (
+        '<p>of these actors, <span class="pasted-text">0 appear</span> in no evidence at all '
+        '(<span class="pasted-text">none</span>). The timeline records '
+        '<span class="pasted-text">0</span> meetings; the largest number is '
+        '<span class="pasted-text">0</span> (Table 7.1).</p>'
+    )
+    found = glued_zero_counts(old)
+    assert [z.split()[:2] for z in found] == [["0", "appear"], ["0", "meetings;"]], found

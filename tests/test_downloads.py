@@ -11,7 +11,10 @@ And against the pages that offer them (edition 0.2.0's reader met each of these)
 - the first row is the header, the table's own on the page (there was a `# Figure ...` comment
   line, a junk first row in a spreadsheet); what a file is lives in `_data/datapackage.json`,
   which Frictionless validates, each file a resource naming its page;
-- a network's CSV names each end of a tie as the figure does, beside its id (it gave only ids);
+- a network's CSV names each end of a tie as the figure does, beside its id (it gave only ids),
+  and so does any figure's CSV for ids the figure does not show (the crosswalk gave "RA3" only);
+- a column of amounts as text ("EUR 22 million", which a spreadsheet sorts as words) has the
+  amounts as numbers right after it (`amount_eur`), which the header check allows;
 - a value the page shows as absent ("–") is an empty cell (the heat map's dashes were 0s);
 - each table and figure has one short "Cite" control, whose citation names the item's page and
   the edition's DOI (there were four to eight lines citing the repository, the URL in brackets);
@@ -215,14 +218,99 @@ def site_items(site: Path) -> list[Item]:
     return found
 
 
+#: A column of numbers after a column of amounts as text: `amount_eur` after `amount`.
+TWIN = re.compile(r"^(?P<of>.+)_(?P<unit>eur|usd)$")
+#: An amount as the book writes it: "at least EUR 550 million", "EUR 4,500", "USD 1.2 billion".
+MONEY = re.compile(
+    r"^(?:(?:at least|about|up to|over|more than|almost) )?(?P<cur>EUR|USD) "
+    r"(?P<num>\d[\d,]*(?:\.\d+)?)(?: (?P<unit>thousand|million|billion))?$"
+)
+SCALE = {None: 1, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def page_columns(header: list[str]) -> list[int]:
+    """The positions of the columns the page shows: all but the numbers written after a column
+    of amounts as text (`amount_eur` right after `amount`)."""
+    return [
+        i
+        for i, column in enumerate(header)
+        if not (i and (m := TWIN.match(column)) and m["of"] == header[i - 1])
+    ]
+
+
 def header_problems(item: Item) -> list[str]:
-    """The file's first row is a header: not a comment, the page table's own header."""
+    """The file's first row is a header: not a comment, the page table's own header (with the
+    numbers of a column of amounts after it)."""
     first = next(csv.reader(io.StringIO(item.text)), [])
     if not first or first[0].startswith("#"):
         return [f"{item.name}: the first row is {first[:1]}, not the header"]
-    if item.header is not None and first != item.header:
+    if item.header is not None and [first[i] for i in page_columns(first)] != item.header:
         return [f"{item.name}: header {first} is not the table's {item.header}"]
     return []
+
+
+def money_problems(item: Item) -> list[str]:
+    """A column of amounts as text ("EUR 22 million": a spreadsheet sorts its words) has the
+    amounts as numbers right after it (`amount_eur`), the same amount row by row, empty where
+    the text is."""
+    header, *rows = list(csv.reader(io.StringIO(item.text))) or [[]]
+    problems = []
+    for i, column in enumerate(header):
+        texts = [r[i] for r in rows if r[i]]
+        if not texts or not all(MONEY.match(t) for t in texts):
+            continue
+        currency = {MONEY.match(t)["cur"] for t in texts}
+        twin = f"{column}_{currency.pop().lower()}" if len(currency) == 1 else None
+        if twin is None or i + 1 >= len(header) or header[i + 1] != twin:
+            problems.append(f"{item.name}: {column!r} holds amounts as text, with no {twin!r}")
+            continue
+        for r, row in enumerate(rows, start=1):
+            text, number = row[i], row[i + 1]
+            if not text:
+                if number:
+                    problems.append(f"{item.name}, row {r}: {twin} {number!r} for no amount")
+                continue
+            m = MONEY.match(text)
+            amount = float(m["num"].replace(",", "")) * SCALE[m["unit"]]
+            if not is_number(number) or abs(float(number) - amount) > 0.01 * amount:
+                problems.append(f"{item.name}, row {r}: {text!r} against {twin} {number!r}")
+    return problems
+
+
+def _shows(name: str, shown: str) -> bool:
+    """The figure (its text, squeezed) shows `name`: whole, wrapped anywhere, or as the acronym
+    its key explains."""
+    acronym = ACRONYM.match(name)
+    return _squeezed(name) in shown or bool(
+        acronym and _squeezed(acronym[1]) in shown and acronym[2] in shown
+    )
+
+
+def id_problems(item: Item) -> list[str]:
+    """A figure's column of ids the figure does not show (`roadmap_area_id`: "RA3") has beside
+    it the names the figure shows for them (`roadmap_area`), as a network's ties do; a row's
+    own id (the first column) may be named by its `title`."""
+    if item.svg is None:
+        return []
+    header, *rows = list(csv.reader(io.StringIO(item.text))) or [[]]
+    shown = _squeezed(" ".join(_svg_text(item.svg)))
+    problems = []
+    for i, column in enumerate(header):
+        if not column.endswith("_id"):
+            continue
+        ids = {r[i] for r in rows if r[i]}
+        if all(_squeezed(v) in shown for v in ids):
+            continue  # the figure shows the ids themselves (section numbers)
+        names = [column.removesuffix("_id"), *(["title"] if i == 0 else [])]
+        name = next((n for n in names if n in header), None)
+        if name is None:
+            problems.append(f"{item.name}: {column!r} without the names the figure shows")
+            continue
+        j = header.index(name)
+        missing = sorted({r[j] for r in rows if r[i] and not _shows(r[j], shown)})
+        if missing:
+            problems.append(f"{item.name}: {name!r} has names the figure does not show: {missing}")
+    return problems
 
 
 def _svg_text(svg: str) -> list[str]:
@@ -244,10 +332,7 @@ def network_problems(item: Item) -> list[str]:
     shown = _squeezed(" ".join(_svg_text(item.svg)))
     problems = []
     for name in sorted({r[c] for r in rows for c in ("source", "target")}):
-        acronym = ACRONYM.match(name)
-        if _squeezed(name) not in shown and not (
-            acronym and _squeezed(acronym[1]) in shown and acronym[2] in shown
-        ):
+        if not _shows(name, shown):
             problems.append(f"{item.name}: {name!r} is not a name the figure shows")
     return problems
 
@@ -255,10 +340,12 @@ def network_problems(item: Item) -> list[str]:
 def absent_problems(item: Item) -> list[str]:
     """What the page shows as absent is an empty cell: a table's cell by cell, a figure's
     dashes at most as many as its file's empty cells."""
-    rows = list(csv.reader(io.StringIO(item.text)))[1:]
+    header, *rows = list(csv.reader(io.StringIO(item.text))) or [[]]
     problems = []
     if item.cells is not None:
-        for r, (shown, written) in enumerate(zip(item.cells, rows, strict=False)):
+        on_page = page_columns(header)
+        for r, (shown, row) in enumerate(zip(item.cells, rows, strict=False)):
+            written = [row[i] for i in on_page]
             for c, (cell, value) in enumerate(zip(shown, written, strict=False)):
                 if cell in ABSENT and value != "":
                     problems.append(f"{item.name}, row {r + 1}, column {c + 1}: {value!r}")
@@ -367,6 +454,17 @@ def test_network_csvs_name_what_the_figure_shows(items: list[Item]) -> None:
     assert [p for i in items for p in network_problems(i)] == []
 
 
+def test_amounts_have_their_numbers_and_ids_their_names(items: list[Item]) -> None:
+    """The funding tables' "amount" ("EUR 22 million") has `amount_eur` beside it; the
+    crosswalk figure's ids have the section and key area names it shows."""
+    money = [i for i in items if "_eur," in i.text.split("\n", 1)[0]]
+    assert {"tbl-syn-funding", "tbl-cty-kaz-funding"} <= {i.name for i in money}
+    assert [p for i in items for p in money_problems(i)] == []
+    assert [p for i in items for p in id_problems(i)] == []
+    crosswalk = next(i for i in items if i.name == "fig-syn-crosswalk")
+    assert crosswalk.text.startswith("area_id,area,roadmap_area_id,roadmap_area,")
+
+
 def test_no_absent_value_becomes_0(items: list[Item]) -> None:
     assert [p for i in items for p in absent_problems(i)] == []
     assert any(i.svg and "–" in _svg_text(i.svg) for i in items)  # the check met a dash
@@ -424,6 +522,22 @@ def test_the_checks_fail_on_fixtures_that_break_them() -> None:
     assert network_problems(_item(text="source,target\neu,osce\n", svg=FIGURE_SVG))
     assert network_problems(_item(text=ties.format("osce"), svg=FIGURE_SVG))
     assert not network_problems(_item(text=ties.format(osce), svg=FIGURE_SVG))
+    # amounts as text alone (edition 0.3.0), a twin that disagrees, a good pair; a twin is
+    # no column of the page's header
+    assert money_problems(_item(text="a,amount\nx,EUR 22 million\ny,\n"))
+    assert money_problems(_item(text="a,amount,amount_eur\nx,EUR 22 million,2200000\n"))
+    assert money_problems(_item(text="a,amount,amount_eur\nx,EUR 1 million,1000000\ny,,5\n"))
+    good = "a,amount,amount_eur\nx,EUR 22 million,22000000\ny,about EUR 1.5 billion,1500000000\n"
+    assert not money_problems(_item(text=good))
+    assert not header_problems(_item(text=good, header=["a", "amount"]))
+    assert header_problems(_item(text=good, header=["a", "amount", "amount_eur", "b"]))
+    assert not absent_problems(_item(text="a,amount,amount_eur,b\nx,,,\n", cells=[["x", "–", "–"]]))
+    # a figure's ids without the names it shows (edition 0.3.0's crosswalk), and with them
+    svg = '<svg xmlns="http://www.w3.org/2000/svg"><text>1.1 Human rights</text><text>1. Dialogue</text></svg>'
+    assert id_problems(_item(text="area_id,roadmap_area_id\n1.1,RA1\n", svg=svg))
+    named = "area_id,roadmap_area_id,roadmap_area\n1.1,RA1,{}\n"
+    assert id_problems(_item(text=named.format("Trade"), svg=svg))
+    assert not id_problems(_item(text=named.format("Dialogue"), svg=svg))
     # an absent value written as 0 (table) or dashes drawn over zeros (figure)
     assert absent_problems(_item(text="a,b\nEU,0\n", cells=[["EU", "–"]]))
     assert absent_problems(_item(text="a,b\nEU,0\nCA,0\n", svg=FIGURE_SVG))

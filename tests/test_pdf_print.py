@@ -27,7 +27,7 @@ from test_pdf_layout import (
     type_area_from_config,
 )
 
-from eucasia.assembly.edition import read_edition
+from eucasia.assembly.edition import Edition, read_edition
 from eucasia.assembly.printed import KEEP_WHOLE_ROWS, keeps_whole, never_hyphenated
 
 TEX = BUILD / "latex" / "book.tex"
@@ -561,7 +561,31 @@ def colophon_missing(page_two: str, root: Path = ROOT) -> list[str]:
         "repository": edition.repository.removeprefix("https://")[:30],
         "data package": "datapackage.json",
     }
-    return [f"{what}: {needle!r}" for what, needle in wanted.items() if needle not in text]
+    squeezed = "".join(page_two.split())  # an address may break over lines after a slash
+    return [
+        f"{what}: {needle!r}"
+        for what, needle in wanted.items()
+        if needle not in text and "".join(needle.split()) not in squeezed
+    ]
+
+
+def cite_as_problems(page_two: str, edition: Edition, site: str) -> list[str]:
+    """The colophon's "Cite as" cites the book as the site's "Cite" controls do: its web
+    address and the edition's DOI (or that it is not assigned yet), not the repository, which
+    the colophon gives as "Data and code". It used to end with the repository's URL."""
+    text = " ".join(page_two.split())
+    found = re.search(r"Cite as\.(.*)", text)
+    if not found:
+        return ["no 'Cite as' in the colophon"]
+    cited = "".join(found[1].split())  # an address may break over lines
+    problems = [
+        f"'Cite as' lacks {what}: {needle!r}"
+        for what, needle in (("the book's address", site), ("the DOI", edition.doi_text()))
+        if "".join(needle.split()) not in cited
+    ]
+    if edition.repository.removeprefix("https://") in cited:
+        problems.append(f"'Cite as' cites the repository {edition.repository}")
+    return problems
 
 
 # === the checks catch what they are meant to catch (fixtures) ===============================
@@ -963,3 +987,11 @@ def test_colophon_urls_break_only_after_a_slash(printed_pages: list[str]) -> Non
 
 def test_colophon_on_the_back_of_the_title_page(printed_pages: list[str]) -> None:
     assert not colophon_missing(printed_pages[1]), colophon_missing(printed_pages[1])
+    import yaml
+
+    site = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["html"]["baseurl"]
+    edition = read_edition()
+    assert cite_as_problems(printed_pages[1], edition, site) == []
+    # the colophon as it was: "Cite as" ended with the repository, without the DOI
+    old = printed_pages[1].split("Cite as.")[0] + f"Cite as. A (2026). T. {edition.repository}"
+    assert len(cite_as_problems(old, edition, site)) == 3

@@ -29,7 +29,8 @@ from eucasia.analysis.network import strand_analysis
 from eucasia.assembly.edition import read_edition
 from eucasia.data import load_tables
 from eucasia.presentation.page.display import _figure_frame, format_cell
-from eucasia.presentation.page.downloads import frame_csv
+from eucasia.presentation.page.downloads import frame_csv, number_twins
+from eucasia.presentation.tables.comparison import strand_titles
 from eucasia.presentation.tables.context_tables import funding_table
 from eucasia.presentation.tables.network_tables import actor_table, initiatives_table
 from eucasia.presentation.tables.tracker_tables import actors_table, with_status
@@ -283,8 +284,13 @@ def _described(site: str, name: str) -> dict:
 
 def test_figure_csv_is_the_data_it_draws(site: str) -> None:
     text = _fetch(site + "_data/fig-trk-strands.csv")
-    # header row first; one row per strand and kind of item (edition 0.3.0)
-    assert text == frame_csv(_figure_frame(tracker.status_counts_by_kind(tables())))
+    # header row first; one row per strand and kind of item (edition 0.3.0), each strand by
+    # id and by the name its bars show
+    drawn = tracker.status_counts_by_kind(tables())
+    titles = strand_titles(tables())
+    drawn.insert(0, "strand", [titles[s] for s, _ in drawn.index])
+    assert text == frame_csv(_figure_frame(drawn))
+    assert text.startswith("strand_id,kind,strand,")
     described = _described(site, "fig-trk-strands")
     assert described["title"].startswith("Figure ")
     assert described["homepage"].endswith("notebooks/tracker.html#fig-trk-strands")
@@ -294,7 +300,9 @@ def test_figure_csv_is_the_data_it_draws(site: str) -> None:
 
 def test_table_csv_is_the_data_it_shows(site: str) -> None:
     text = _fetch(site + "_data/tbl-syn-funding.csv")
-    assert text == frame_csv(funding_table(tables()), raw_columns=["source", "note"])
+    # the page's columns, and the amounts in euros as numbers after the amounts as text
+    assert text == frame_csv(number_twins(funding_table(tables())), raw_columns=["source", "note"])
+    assert text.startswith("programme or package,period,scope,amount,amount_eur,source,note\n")
     assert "\r" not in text
     described = _described(site, "tbl-syn-funding")
     assert described["title"].startswith("Table ")

@@ -64,6 +64,17 @@ class Edition:
         """A formatted reference (author, year, title, version, date, URL)."""
         return f"{'; '.join(self.authors)} ({self.year}). {self.title}. Version {self.version}, {self.date}. {self.repository}"
 
+    def book_reference(self, site: str) -> str:
+        """The book's reference as the PDF's colophon gives it: author, year, title, version,
+        date, the DOI (or that it is not assigned yet) and the book's address on the web, as
+        the site's "Cite" controls cite it; the repository is where the code lives, not what a
+        reader cites.
+
+        >>> Edition("1.0", "2026-01-02", "T", "", ("A",), "", (), "10.1/x").book_reference("u/")
+        'A (2026). T. Version 1.0, 2026-01-02. DOI: 10.1/x. u/'
+        """
+        return self.item_citation(site).removeprefix("in ")
+
     def item_citation(self, url: str) -> str:
         """What follows a table's or figure's number in its one-line citation: the book, this
         edition, its DOI, then the item's own address on the site (last, so nothing can be

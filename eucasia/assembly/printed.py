@@ -526,6 +526,21 @@ def _url(url: str) -> str:
     return rf"\href{{{url}}}{{{linked}}}"
 
 
+def _cite_as(edition: Edition, site: str) -> str:
+    """The colophon's "Cite as": the book at its web address with the DOI (or that it is not yet
+    assigned), as the site's "Cite" controls cite it; the address set as a breakable link.
+
+    >>> from eucasia.assembly.edition import Edition
+    >>> print(_cite_as(Edition("1.0", "2026", "T", "", ("A",), "https://github.com/o/r", (), ""),
+    ...                "https://o.example/b/"))
+    A (2026). T. Version 1.0, 2026. \\href{https://o.example/b/}{\\mbox{https://o.example/}\\allowbreak{}\\mbox{b/}}
+    """
+    reference = edition.book_reference(site)
+    if not site:
+        return tex(reference)
+    return tex(reference.removesuffix(site)) + _url(site)
+
+
 def colophon_latex(edition: Edition, root: Path, site: str) -> str:
     """The back of the title page: edition, licences, DOI, where the data and code live and how
     to cite, from `edition.toml`, `LICENSE`, `LICENSE-CONTENT.md` and the
@@ -557,7 +572,7 @@ def colophon_latex(edition: Edition, root: Path, site: str) -> str:
         rf"\texttt{{datapackage.json}}), the notebooks and the code that computes every table, "
         rf"figure and number of this edition: {_url(edition.repository)}.\par\medskip",
         rf"\textbf{{Web edition.}} {_url(site)}\par\medskip",
-        rf"\textbf{{Cite as.}} {tex(edition.reference())}\par",
+        rf"\textbf{{Cite as.}} {_cite_as(edition, site)}\par",
     ]
     body = "\n".join(lines)
     return (

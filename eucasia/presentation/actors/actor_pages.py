@@ -192,13 +192,13 @@ def position_rows(top_k: int) -> list[tuple[str, Callable[[StrandPosition], str]
     ]
 
 
-def _positions(profile: ActorProfile, titles: Mapping[str, str], numbers: Mapping[str, int]) -> str:
+def _positions(profile: ActorProfile, titles: Mapping[str, str]) -> str:
+    """Its place in each strand's network: the table's columns carry the strands' names, as the
+    chapters do ("strand 1" sent a reader to look up which strand that was)."""
     positions: list[StrandPosition] = list(profile.positions)
     if not positions:
         return "It is in none of the three strands' actor networks."
-    where = "; ".join(
-        f"strand {numbers.get(p.strand, '')}, {chapter_link(p.strand, titles)}" for p in positions
-    )
+    where = "; ".join(chapter_link(p.strand, titles) for p in positions)
     intro = (
         f"It is in the actor network of {plural(len(positions), 'strand')} ({where}). Strength "
         "counts the initiatives it shares with others, summed over its ties; communities are the "
@@ -206,7 +206,7 @@ def _positions(profile: ActorProfile, titles: Mapping[str, str], numbers: Mappin
         "coded initiatives change (as in each chapter's robustness table): a narrow range means "
         "the rank does not hang on a single coding decision."
     )
-    header = ["measure", *(f"strand {numbers.get(p.strand, '')}" for p in positions)]
+    header = ["measure", *(titles.get(p.strand, p.strand) for p in positions)]
     rows = (
         [escape_markdown(label), *(escape_markdown(show(p)) for p in positions)]
         for label, show in position_rows(positions[0].top_k)
@@ -272,7 +272,7 @@ def strand_names(strands: pd.DataFrame) -> tuple[dict[str, str], dict[str, int]]
 def actor_page(profile: ActorProfile, strands: pd.DataFrame, strand_of: Mapping[str, str]) -> str:
     """The MyST page of one actor; ``strands`` is the strands table, ``strand_of`` maps
     initiative ids to their strand."""
-    titles, numbers = strand_names(strands)
+    titles, _ = strand_names(strands)
     parts = [
         f"# {escape_markdown(profile.name)}",
         _identity(profile),
@@ -280,7 +280,7 @@ def actor_page(profile: ActorProfile, strands: pd.DataFrame, strand_of: Mapping[
         "## In the strategy",
         _initiatives(profile, titles),
         "## In the strand networks",
-        _positions(profile, titles, numbers),
+        _positions(profile, titles),
         "## Instruments",
         _instruments(profile, strand_of),
         "## What the tracker found",

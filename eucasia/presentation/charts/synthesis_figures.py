@@ -71,6 +71,28 @@ CROSSWALK_WIDTH_IN = 7.8
 assert CROSSWALK_WIDTH_IN * 72 <= MAX_WIDTH_PT
 
 
+def crosswalk_data(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """The crosswalk as :func:`crosswalk_chart` draws it, for its download: each id beside the
+    name the figure shows for it (the 2019 section's and the Roadmap key area's titles), then
+    the relation and its reasons. Ids alone sent a reader back to the data package to decode
+    "RA3".
+
+    Examples
+    --------
+    >>> from eucasia.data import load_tables
+    >>> list(crosswalk_data(load_tables(["crosswalk"])).columns)
+    ['area_id', 'area', 'roadmap_area_id', 'roadmap_area', 'relation', 'rationale', 'note']
+    """
+    areas = tables["areas"].set_index("area_id")["title"]
+    roadmap = tables["roadmap_areas"].set_index("roadmap_area_id")["title"]
+    walk = tables["crosswalk"]
+    named = walk.assign(
+        area=walk["area_id"].map(areas), roadmap_area=walk["roadmap_area_id"].map(roadmap)
+    )
+    order = ["area_id", "area", "roadmap_area_id", "roadmap_area"]
+    return named[order + [c for c in walk.columns if c not in order]]
+
+
 def crosswalk_chart(tables: Mapping[str, pd.DataFrame]) -> Figure:
     """Matrix of 2019 sections (rows) against Roadmap key areas (columns): primary and partial.
 

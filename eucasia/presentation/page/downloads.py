@@ -137,22 +137,56 @@ def _absent(value: object) -> bool:
     return csv_value(data) == "" and not isinstance(data, str)
 
 
+def number_twins(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with, after each column of text standing for amounts (`Shown` cells with a
+    `unit`, such as "EUR 22 million"), the amounts as numbers in a column of their own, named
+    after it and the unit (`amount_eur`), empty where the text is: a spreadsheet sorts and sums
+    the numbers, while the text stays as the page shows it.
+
+    >>> frame = pd.DataFrame({"amount": [Shown("EUR 2 million", "EUR 2 million", 2e6, "eur"), ""]})
+    >>> print(frame_csv(number_twins(frame)), end="")
+    amount,amount_eur
+    EUR 2 million,2000000
+    ,
+    """
+    columns: dict[str, object] = {}
+    for column in frame.columns:
+        cells = list(frame[column])
+        columns[column] = frame[column]
+        units = {v.unit for v in cells if isinstance(v, Shown) and v.unit is not None}
+        if len(units) != 1 or not all(
+            (isinstance(v, Shown) and v.unit is not None) or _absent(v) or v == "" for v in cells
+        ):
+            continue
+        numbers = [
+            v.sort if isinstance(v, Shown) and v.sort is not None else math.nan for v in cells
+        ]
+        whole = all(math.isnan(n) or float(n).is_integer() for n in numbers)
+        twin = pd.Series(numbers, index=frame.index, dtype=float)
+        columns[f"{column}_{units.pop()}"] = twin.round().astype("Int64") if whole else twin
+    return pd.DataFrame(columns, index=frame.index)
+
+
 def data_payload(
     frame: pd.DataFrame, kind: str, sources: Sequence[str] = (), raw_columns: Iterable[str] = ()
 ) -> dict[str, object]:
     """What the build needs to publish the data of a `kind` ("table" or "figure").
 
     `sources`: the data package tables it comes from (names, without `.csv`); empty means the
-    build names the tables the chapter reads.
+    build names the tables the chapter reads. The CSV has the page's columns, and after a
+    column of amounts written as text their numbers (:func:`number_twins`); `sort` follows the
+    page's columns.
     """
     if kind not in ("table", "figure"):
         raise ValueError(f"kind must be 'table' or 'figure', not {kind!r}")
+    written = number_twins(frame)
     fields = [
-        {"name": str(c), "type": field_type(frame.iloc[:, i])} for i, c in enumerate(frame.columns)
+        {"name": str(c), "type": field_type(written.iloc[:, i])}
+        for i, c in enumerate(written.columns)
     ]
     return {
         "kind": kind,
-        "csv": frame_csv(frame, raw_columns),
+        "csv": frame_csv(written, raw_columns),
         "sources": sorted(set(sources)),
         "sort": sort_keys(frame),
         "fields": fields,

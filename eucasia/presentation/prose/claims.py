@@ -53,12 +53,25 @@ def at_extreme(values: Mapping[Hashable, float], highest: bool = True) -> list[H
 
 
 def require_extreme(
-    named: Collection[Hashable], values: Mapping[Hashable, float], highest: bool, claim: str
+    named: Collection[Hashable],
+    values: Mapping[Hashable, float],
+    highest: bool,
+    claim: str,
+    *,
+    shown: Mapping[Hashable, float] | None = None,
+    scope: str = "",
 ) -> None:
     """Stop the build unless `named` are exactly the groups at the extreme of `values`.
 
     A sentence that names one group as "the highest" while another ties with it is false by
     omission; one that names a group below the extreme is false outright.
+
+    `shown` holds every group the page's figure shows beside the sentence, with its value. A
+    reader checks "the highest" against all of them: when a shown group outside `values`
+    reaches the extreme, the claim holds only with its scope stated ("among the three strands"),
+    so `scope` (the words the prose glues in front of the claim) must not be empty. The
+    tracker once called a strand's 54% "the highest share delivered" above a figure showing
+    the overarching priority at 100%.
 
     Examples
     --------
@@ -66,6 +79,12 @@ def require_extreme(
     >>> require_extreme(["a"], {"a": 2, "b": 2}, True, "a has the most")  # doctest: +IGNORE_EXCEPTION_DETAIL
     Traceback (most recent call last):
     ClaimError: the text claims that a has the most (every group tied at the highest: 'a', 'b'), ...
+    >>> shown = {"a": 2, "b": 1, "c": 3}
+    >>> require_extreme(["a"], {"a": 2, "b": 1}, True, "a has the most", shown=shown,
+    ...                 scope="among a and b")
+    >>> require_extreme(["a"], {"a": 2, "b": 1}, True, "a has the most", shown=shown)  # doctest: +IGNORE_EXCEPTION_DETAIL
+    Traceback (most recent call last):
+    ClaimError: the text claims that a has the most over every group the page shows ...
     """
     tied = at_extreme(values, highest)
     require(
@@ -73,6 +92,20 @@ def require_extreme(
         f"{claim} (every group tied at the {'highest' if highest else 'lowest'}: "
         + ", ".join(map(repr, tied))
         + ")",
+    )
+    if shown is None or not tied or scope.strip():
+        return
+    extreme = values[tied[0]]
+    beyond = [
+        group
+        for group, value in shown.items()
+        if group not in values and (value >= extreme if highest else value <= extreme)
+    ]
+    require(
+        not beyond,
+        f"{claim} over every group the page shows, but "
+        + ", ".join(map(repr, beyond))
+        + " (outside the claim) reach the extreme; state the claim's scope or name them",
     )
 
 

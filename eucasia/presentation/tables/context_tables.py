@@ -72,7 +72,7 @@ def funding_table(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
             "period": f["period"],
             "scope": f["scope_name"],
             "amount": [
-                format_eur(a, q)
+                format_eur(a, q) if pd.notna(a) else ""  # absent: empty, and so its number
                 for a, q in zip(f["amount_eur"], f["amount_qualifier"], strict=True)
             ],
             "source": [f"{{cite}}`{s}`" for s in f["source_id"]],

@@ -60,16 +60,16 @@ def format_money(amount: float, currency: str = "EUR", qualifier: str = "exact")
 def format_eur(amount: float, qualifier: str) -> Shown:
     """'EUR 550 million' with its qualifier ('at least', 'about', 'up to'), carrying the amount
     in euros by which a web table sorts it (a table column of such text sorts by amount, never
-    by its words).
+    by its words) and which its download writes beside the text (`amount_eur`).
 
     Examples
     --------
     >>> cell = format_eur(5.5e8, "at_least")
-    >>> str(cell), cell.sort
-    ('at least EUR 550 million', 550000000.0)
+    >>> str(cell), cell.sort, cell.unit
+    ('at least EUR 550 million', 550000000.0, 'eur')
     """
     text = format_money(amount, "EUR", qualifier)
-    return Shown(text, data=text, sort=float(amount))
+    return Shown(text, data=text, sort=float(amount), unit="eur")
 
 
 def _normalise(text: str, currency: str | None) -> tuple[str, str | None]:

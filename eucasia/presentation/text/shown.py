@@ -11,7 +11,9 @@ from __future__ import annotations
 class Shown(str):
     """Text as a page shows it (house dashes and money style, MyST citations, escapes) that
     remembers the data value it was made from, so the download carries that value instead, and
-    optionally the number it stands for, by which a web table sorts it (`sort`).
+    optionally the number it stands for, by which a web table sorts it (`sort`), and that
+    number's unit (`unit`, e.g. "eur"): a cell with a unit is text standing for an amount, whose
+    download gets the number beside the text, in a column of its own (`amount_eur`).
 
     >>> cell = Shown("EU–Kazakhstan", data="EU-Kazakhstan")
     >>> cell, cell.data
@@ -22,9 +24,13 @@ class Shown(str):
 
     data: object
     sort: float | None
+    unit: str | None
 
-    def __new__(cls, shown: str, data: object, sort: float | None = None) -> Shown:
+    def __new__(
+        cls, shown: str, data: object, sort: float | None = None, unit: str | None = None
+    ) -> Shown:
         made = super().__new__(cls, shown)
         made.data = data
         made.sort = sort
+        made.unit = unit
         return made
