@@ -32,6 +32,7 @@ from eucasia.presentation.page.display import _figure_frame, format_cell
 from eucasia.presentation.page.downloads import frame_csv, number_twins
 from eucasia.presentation.tables.comparison import strand_titles
 from eucasia.presentation.tables.context_tables import funding_table
+from eucasia.presentation.tables.edition_tables import SUMMARY_LABEL
 from eucasia.presentation.tables.network_tables import actor_table, initiatives_table
 from eucasia.presentation.tables.tracker_tables import actors_table, with_status
 
@@ -576,20 +577,23 @@ SORTABLE = """() => { const all = [...document.querySelectorAll('.bd-article tab
 
 
 def test_the_changes_tables_sort_like_the_chapters(site: str, browser) -> None:
-    """Every table of the "What changed" page is filterable and sortable, by the chapters'
-    mechanism (the class show_table sets, eucasia-tables.js); a table without the class (the
-    page as it was) gets no sort button, and the check sees it."""
+    """Every detail table of the "What changed" page is filterable and sortable, by the chapters'
+    mechanism (the class show_table sets, eucasia-tables.js); the summary is not, so that its
+    total stays its last row. A table without the class (the page as it was) gets no sort
+    button, and the check sees it."""
     with chromium.open_page(browser, site + CHANGES) as (page, _):
         page.wait_for_function(
             "document.querySelectorAll('.bd-article table[data-eucasia-ready]').length"
-            " === document.querySelectorAll('.bd-article table').length",
+            " === document.querySelectorAll('.bd-article table').length - 1",
             timeout=15_000,
         )
         found = page.evaluate(SORTABLE)
-        assert len(found["tables"]) > 5 and found["sortable"] == found["tables"], found
+        details = [t for t in found["tables"] if t != SUMMARY_LABEL]
+        assert SUMMARY_LABEL in found["tables"] and SUMMARY_LABEL not in found["sortable"], found
+        assert len(details) > 5 and found["sortable"] == details, found
         # as it was: a table the script never wired
         page.evaluate(
-            "(() => { const t = document.querySelector('.bd-article table');"
+            "(() => { const t = document.querySelector('.bd-article table[data-eucasia-ready]');"
             " t.removeAttribute('data-eucasia-ready');"
             " t.querySelectorAll('button.eucasia-sort').forEach((b) => b.replaceWith(...b.childNodes)); })()"
         )

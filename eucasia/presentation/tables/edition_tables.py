@@ -28,8 +28,9 @@ SUMMARY_LABEL = "tbl-chg-summary"
 #: Prefixes of the labels of each data table's corrections and rows added or removed.
 CORRECTIONS_LABEL = "tbl-chg-fix"
 ROWS_LABEL = "tbl-chg-rows"
-#: A table longer than this breaks across PDF pages (on the web every table of the page can be
-#: filtered and sorted, as the chapters' tables).
+#: A table longer than this breaks across PDF pages (on the web every detail table of the page
+#: can be filtered and sorted, as the chapters' tables; the summary cannot, so that its total
+#: stays its last row).
 LONG = 25
 #: Absent values (a table one edition lacks, an empty cell) are shown so, and empty in the CSV.
 ABSENT = "–"
@@ -257,7 +258,6 @@ def show_summary(diff: EditionDiff, previous: str) -> None:
         sources=_sources(diff),
         widths=[36, 12, 11, 12, 11, 18],
         long=True,
-        interactive=True,
         absent=ABSENT,
     )
 
