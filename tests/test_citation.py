@@ -68,7 +68,7 @@ def test_citation_metadata_agree_with_edition() -> None:
 
 def test_bibtex_names_the_edition() -> None:
     edition = read_edition()
-    bib = edition.bibtex()
+    bib = edition.bibtex("https://example.org/book/")
     assert f"Version {edition.version}, {edition.date}" in bib
     assert bib.startswith("@book{") and bib.rstrip().endswith("}")
 
@@ -78,5 +78,7 @@ def test_repository_url_agrees_everywhere() -> None:
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     edition = read_edition()
     assert config["repository"]["url"] == edition.repository
+    # What a reader cites is the book at its address on the web; the repository holds its code.
+    assert load_cff()["preferred-citation"]["url"] == config["html"]["baseurl"]
     assert load_cff()["repository-code"] == edition.repository
     assert not config["launch_buttons"]["binderhub_url"].endswith("/")

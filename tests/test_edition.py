@@ -238,9 +238,41 @@ def test_every_page_has_the_edition_footer_and_its_pdf(
     assert not problems, "\n".join(problems)
 
 
+#: The book's address on the web (`_config.yml`), which a reference cites.
+SITE = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["html"]["baseurl"]
+
+
+def reference_problems(text: str, bibtex: str, edition: Edition) -> list[str]:
+    """What How to cite's reference (page text) and BibTeX get wrong: they must cite the book at
+    its address on the web with its DOI, as the site's "Cite" and the PDF's colophon do, never
+    the code's repository as the thing cited."""
+    problems = []
+    if " ".join(edition.book_reference(SITE).split()) not in " ".join(text.split()):
+        problems.append("the page does not give the book's reference (its address and DOI)")
+    if f"url       = {{{SITE}}}" not in bibtex:
+        problems.append("the BibTeX does not cite the book's address")
+    if f"{edition.version}, {edition.date}. {edition.repository}" in " ".join(text.split()):
+        problems.append("the reference cites the repository")
+    return problems
+
+
+def test_a_reference_citing_the_repository_fails(edition: Edition) -> None:
+    authors = "; ".join(edition.authors)
+    old_text = (
+        f"{authors} ({edition.year}). {edition.title}. Version {edition.version}, "
+        f"{edition.date}. {edition.repository}"
+    )
+    old_bib = edition.bibtex(edition.repository)
+    assert reference_problems(old_text, old_bib, edition) == [
+        "the page does not give the book's reference (its address and DOI)",
+        "the BibTeX does not cite the book's address",
+        "the reference cites the repository",
+    ]
+
+
 def test_how_to_cite_shows_this_editions_bibtex(edition: Edition, built_html: Path) -> None:
     assert GENERATED_BIB.is_file(), f"{GENERATED_BIB.relative_to(ROOT)} is missing: build the book"
-    assert GENERATED_BIB.read_text(encoding="utf-8") == edition.bibtex() + "\n", (
+    assert GENERATED_BIB.read_text(encoding="utf-8") == edition.bibtex(SITE) + "\n", (
         f"{GENERATED_BIB.relative_to(ROOT)} is not this edition's BibTeX: rebuild with `make book`"
     )
     page = built_html / "book" / "how-to-cite.html"
@@ -251,7 +283,7 @@ def test_how_to_cite_shows_this_editions_bibtex(edition: Edition, built_html: Pa
         "the BibTeX on How to cite is not this edition's"
     )
     assert f"eucasia_book_{edition.version.replace('.', '_')}" in text
-    assert " ".join(edition.reference().split()) in text
+    assert reference_problems(text, GENERATED_BIB.read_text(encoding="utf-8"), edition) == []
 
 
 def test_editions_page_shows_the_changelog(edition: Edition, built_html: Path) -> None:

@@ -111,9 +111,10 @@ def _apply_edition(app: Sphinx, config: Config) -> None:
         **(config.myst_substitutions or {}),
         "edition_version": edition.version,
         "edition_date": edition.date,
-        "edition_reference": edition.reference(),
+        "edition_reference": edition.book_reference(config.html_baseurl),
     }
-    write_if_changed(Path(app.srcdir) / GENERATED / "citation.bib", edition.bibtex() + "\n")
+    bibtex = edition.bibtex(config.html_baseurl)
+    write_if_changed(Path(app.srcdir) / GENERATED / "citation.bib", bibtex + "\n")
     config.latex_documents = [
         ("book/intro", "book.tex", edition.title, authors, "manual"),
     ]

@@ -46,29 +46,41 @@ class Edition:
             return f"DOI: {self.doi}"
         return "DOI: not yet assigned (Zenodo mints one when the edition is released)"
 
-    def bibtex(self) -> str:
-        """BibTeX entry citing this edition of the book."""
+    def bibtex(self, site: str) -> str:
+        """BibTeX entry citing this edition of the book at its address on the web (`site`), with
+        its DOI once one is minted; the repository is named as where the code and data live.
+
+        >>> print(Edition("1.0", "2026-01-02", "T", "", ("A",), "r", (), "10.1/x").bibtex("u/"))
+        @book{eucasia_book_1_0,
+          title     = {T},
+          author    = {{A}},
+          year      = {2026},
+          edition   = {Version 1.0, 2026-01-02},
+          url       = {u/},
+          doi       = {10.1/x},
+          note      = {Open, executable book. Code MIT, text and data CC BY 4.0. Code and data: r}
+        }
+        """
         authors = " and ".join("{" + a + "}" for a in self.authors)
+        doi = f"  doi       = {{{self.doi}}},\n" if self.doi_minted else ""
         return (
             f"@book{{eucasia_book_{self.version.replace('.', '_')},\n"
             f"  title     = {{{self.title}}},\n"
             f"  author    = {{{authors}}},\n"
             f"  year      = {{{self.year}}},\n"
             f"  edition   = {{Version {self.version}, {self.date}}},\n"
-            f"  url       = {{{self.repository}}},\n"
-            f"  note      = {{Open, executable book. Code MIT, text and data CC BY 4.0}}\n"
+            f"  url       = {{{site}}},\n"
+            f"{doi}"
+            f"  note      = {{Open, executable book. Code MIT, text and data CC BY 4.0. "
+            f"Code and data: {self.repository}}}\n"
             f"}}"
         )
 
-    def reference(self) -> str:
-        """A formatted reference (author, year, title, version, date, URL)."""
-        return f"{'; '.join(self.authors)} ({self.year}). {self.title}. Version {self.version}, {self.date}. {self.repository}"
-
     def book_reference(self, site: str) -> str:
-        """The book's reference as the PDF's colophon gives it: author, year, title, version,
-        date, the DOI (or that it is not assigned yet) and the book's address on the web, as
-        the site's "Cite" controls cite it; the repository is where the code lives, not what a
-        reader cites.
+        """The book's reference as How to cite and the PDF's colophon give it: author, year,
+        title, version, date, the DOI (or that it is not assigned yet) and the book's address on
+        the web, as the site's "Cite" controls cite it; the repository is where the code lives,
+        not what a reader cites.
 
         >>> Edition("1.0", "2026-01-02", "T", "", ("A",), "", (), "10.1/x").book_reference("u/")
         'A (2026). T. Version 1.0, 2026-01-02. DOI: 10.1/x. u/'
