@@ -19,6 +19,34 @@ def new_axes(ax: Axes | None, height: float, rect: Sequence[float]) -> tuple[Fig
     return fig, fig.add_axes(rect)
 
 
+def axes_in_points(
+    fig: Figure,
+    left_in: float,
+    width_pt: float,
+    height_pt: float,
+    margins_in: tuple[float, float],
+) -> Axes:
+    """Size ``fig`` to hold axes of ``width_pt`` x ``height_pt`` points, ``left_in`` from its
+    left edge and (bottom, top) ``margins_in`` inches of room, and add those axes, their y range
+    the points themselves: figures that place their rows in points (the timelines) need the
+    axes to be exactly that tall, whatever the figure's height becomes.
+
+    Examples
+    --------
+    >>> ax = axes_in_points(Figure(), 1.0, 360.0, 144.0, (0.5, 0.5))
+    >>> float(ax.figure.get_figheight()), [float(y) for y in ax.get_ylim()]
+    (3.0, [0.0, 144.0])
+    """
+    bottom_in, top_in = margins_in
+    fig.set_size_inches(WIDTH_IN, height_pt / 72 + bottom_in + top_in)
+    fh = fig.get_figheight()
+    ax = fig.add_axes(
+        (left_in / WIDTH_IN, bottom_in / fh, width_pt / 72 / WIDTH_IN, height_pt / 72 / fh)
+    )
+    ax.set_ylim(0, height_pt)
+    return ax
+
+
 def text_renderer(fig: Figure):
     if not hasattr(fig.canvas, "get_renderer"):
         FigureCanvasAgg(fig)
