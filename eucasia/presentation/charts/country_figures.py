@@ -26,7 +26,7 @@ from eucasia.analysis.milestones import (
     strategy_date,
 )
 from eucasia.presentation.charts.plain_charts import plot_date
-from eucasia.presentation.figurekit.canvas import axes_in_points
+from eucasia.presentation.figurekit.canvas import axes_in_points, year_axis
 from eucasia.presentation.figurekit.labels import HALO, wrap_label
 from eucasia.presentation.figurekit.layout import stack_ranks
 from eucasia.presentation.figurekit.legends import bottom_of, marker_handle
@@ -243,8 +243,7 @@ def agreement_chart(tables: Mapping[str, pd.DataFrame], code: str) -> Figure:
         )
         name.mark, name.lane = i, r  # its own mark, and its lane
     ax.set_yticks([])
-    ax.xaxis.set_major_locator(mdates.YearLocator(base=5 if max(years) - min(years) > 16 else 2))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    year_axis(ax, base=5 if max(years) - min(years) > 16 else 2)
     ax.grid(axis="x", color="#e5e5e5", lw=0.6)
     ax.spines[["top", "right", "left"]].set_visible(False)
     ax.tick_params(axis="y", length=0)
