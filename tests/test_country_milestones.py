@@ -3,12 +3,23 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
 from eucasia.analysis.milestones import MILESTONE_ORDER, state_milestones, strategy_date
 from eucasia.data import load_tables
-from eucasia.presentation.charts.country_figures import _steps, agreement_chart_data
+from eucasia.presentation.charts.country_figures import (
+    _steps,
+    agreement_chart,
+    agreement_chart_data,
+)
+from eucasia.presentation.figurekit.figfile import figure_bytes
 from eucasia.presentation.tables.country_tables import agreements_table, river_positions
 
 TABLES = load_tables()
@@ -71,3 +82,58 @@ def test_the_overview_counts_every_river_row_of_a_state(code: str) -> None:
 def test_a_river_position_outside_the_vocabulary_is_an_error() -> None:
     with pytest.raises(ValueError, match="'midway'"):
         river_positions(pd.DataFrame({"position": ["upstream", "midway"]}))
+
+
+def svg_width(svg: bytes) -> tuple[str, str]:
+    """An SVG's drawing width as written on it: its ``width`` attribute and its viewBox's width."""
+    root = ET.fromstring(svg)
+    return root.get("width", ""), (root.get("viewBox") or "").split()[2:3][0]
+
+
+def width_mismatches(svgs: dict[str, bytes]) -> list[str]:
+    """Figures drawn at another width than the first: the page shows them at one width, so
+    their type would read at another size (Uzbekistan's 522 pt against 500 pt: 4% smaller)."""
+    widths = {name: svg_width(svg) for name, svg in svgs.items()}
+    first = next(iter(widths.values()), None)
+    return [f"{name}: {w} against {first}" for name, w in widths.items() if w != first]
+
+
+class _Images(HTMLParser):
+    """The images of a page's figures, in page order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth, self.sources = 0, []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self.depth += tag == "figure"
+        if tag == "img" and self.depth:
+            self.sources.append(dict(attrs)["src"])
+
+    def handle_endtag(self, tag) -> None:
+        self.depth -= tag == "figure"
+
+
+def test_the_country_figures_are_drawn_at_one_width(built_html: Path) -> None:
+    """The five figures of the countries page, as the page loads them, are one width."""
+    page = built_html / "notebooks" / "countries.html"
+    parser = _Images()
+    parser.feed(page.read_text(encoding="utf-8"))
+    svgs = {src: (page.parent / src).read_bytes() for src in parser.sources}
+    assert len(svgs) == 5  # one per Central Asian state
+    assert width_mismatches(svgs) == []
+
+
+def test_the_width_check_catches_uzbekistans_old_figure() -> None:
+    """Uzbekistan's axis runs from 1995 to 2030, both on a tick: named there, as they were,
+    the two years reached past the axes and widened the saved figure."""
+    kaz, uzb = agreement_chart(TABLES, "KAZ"), agreement_chart(TABLES, "UZB")
+    fixed = {code: figure_bytes(fig, "svg") for code, fig in (("KAZ", kaz), ("UZB", uzb))}
+    assert width_mismatches(fixed) == []
+    uzb.axes[0].xaxis.set_major_formatter(mdates.DateFormatter("%Y"))  # every tick named
+    old = {"KAZ": fixed["KAZ"], "UZB": figure_bytes(uzb, "svg")}
+    assert width_mismatches(old) == [
+        "UZB: ('522.137187pt', '522.137187') against ('500.4pt', '500.4')"
+    ]
+    plt.close(kaz)
+    plt.close(uzb)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import textwrap
 
 import matplotlib.colors as mcolors
 import numpy as np
@@ -31,12 +32,13 @@ from eucasia.analysis.network import strand_analysis
 from eucasia.analysis.strandgraphs import corridor_graph, format_graph, river_graph
 from eucasia.data import load_tables
 from eucasia.data.vocabulary import STRANDS
+from eucasia.presentation.charts import tracker_figures
 from eucasia.presentation.charts.country_figures import agreement_alt, agreement_chart
 from eucasia.presentation.charts.declaration_figure import agenda_chart
 from eucasia.presentation.charts.networkfig import TIE_GAP_PT, draw_affiliation, draw_network
 from eucasia.presentation.charts.plain_charts import NAMED_KINDS, structure_chart, timeline_chart
 from eucasia.presentation.charts.synthesis_figures import crosswalk_chart, strength_heatmap
-from eucasia.presentation.charts.tracker_figures import status_chart
+from eucasia.presentation.charts.tracker_figures import delivery_timeline, status_chart
 from eucasia.presentation.figurekit.canvas import count_axis, text_renderer
 from eucasia.presentation.figurekit.labels import HALO
 from eucasia.presentation.figurekit.legends import bottom_of, legend_within_width
@@ -557,6 +559,7 @@ def book_figures(tables, results, networks, affiliations) -> dict[str, Figure]:
         "timeline": timeline_chart(tables["timeline"][tables["timeline"]["date"] >= "2007"]),
         "structure": structure_chart(tables["areas"], tables["initiatives"], tables["strands"]),
         "status": status_chart(counts, {a: a for a in counts.index}),
+        "delivery": tracker_delivery_figure(tables),
     }
     figures |= {f"country {c}": agreement_chart(tables, c) for c in COUNTRIES}
     return figures
@@ -834,3 +837,62 @@ def test_the_tracker_status_figures_share_one_key_layout(tables):
     old = {name: key_layout(fig) for name, fig in figures.items()}
     assert old["6.1"][2:] != old["6.2"][2:]  # placed apart
     assert old["6.1"][0] != statuses  # read column by column, the order is lost
+
+
+#: The events Figure 6.3 names above their years, as the tracker chapter picks them.
+KEY_EVENTS = {
+    "2019-05-15-join-communication": "Communication",
+    "2022-11-18-connectivity-conference-samarkand": "Connectivity Conference, Team Europe Initiatives",
+    "2023-10-23-ministerial-luxembourg-joint-roadmap": "Joint Roadmap",
+    "2025-04-04-summit-samarkand": "first summit",
+}
+
+
+def tracker_delivery_figure(tables) -> Figure:
+    """Figure 6.3 of the tracker chapter, drawn as the chapter draws it."""
+    dates = tables["timeline"].set_index("event_id")["date"]
+    events = {int(dates[e][:4]): name for e, name in KEY_EVENTS.items()}
+    return delivery_timeline(tracker.evidence_by_year(tables), strand_titles(tables), events)
+
+
+def legends_over_plots(fig: Figure) -> list[str]:
+    """Legends whose drawn box overlaps an axes' plot area, where a key can cover bars or marks."""
+    fig.canvas.draw()
+    renderer = text_renderer(fig)
+    return [
+        f"legend {legend.get_texts()[0].get_text()!r}… over axes {i}"
+        for legend in _legends(fig)
+        for i, ax in enumerate(fig.axes)
+        if legend.get_window_extent(renderer).overlaps(ax.get_window_extent(renderer))
+    ]
+
+
+def test_no_legend_stands_over_a_plot(every_figure):
+    """Every key stands outside the plot. Proven on Figure 6.3's key as it was: in the plot's
+    upper left, over the first years' bars."""
+    for name, fig in every_figure.items():
+        assert legends_over_plots(fig) == [], name
+    old = every_figure["delivery"]
+    ax = old.axes[0]
+    kept = old.legends.pop()
+    try:
+        ax.legend(handles=kept.legend_handles, loc="upper left", frameon=False, fontsize=FONT_PT)
+        assert legends_over_plots(old) == [
+            "legend 'Investing in regional cooperation'… over axes 0"
+        ]
+    finally:
+        ax.get_legend().remove()
+        old.legends.append(kept)
+
+
+def test_the_delivery_figures_event_names_never_overlap(tables, monkeypatch):
+    """Each event's name keeps to its year's width. Proven on the names as they were wrapped,
+    at 18 characters whatever the scale: the Connectivity Conference's (2022) ran into the
+    Joint Roadmap's (2023)."""
+    assert overlapping_labels(tracker_delivery_figure(tables)) == []
+    monkeypatch.setattr(
+        tracker_figures, "event_name", lambda fig, text, width: "\n".join(textwrap.wrap(text, 18))
+    )
+    assert overlapping_labels(tracker_delivery_figure(tables)) == [
+        ("Connectivity\nConference, Team\nEurope Initiatives", "Joint Roadmap")
+    ]

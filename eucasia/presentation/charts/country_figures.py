@@ -26,6 +26,7 @@ from eucasia.analysis.milestones import (
     strategy_date,
 )
 from eucasia.presentation.charts.plain_charts import plot_date
+from eucasia.presentation.figurekit.canvas import axes_in_points, year_axis
 from eucasia.presentation.figurekit.labels import HALO, wrap_label
 from eucasia.presentation.figurekit.layout import stack_ranks
 from eucasia.presentation.figurekit.legends import bottom_of, marker_handle
@@ -192,14 +193,8 @@ def agreement_chart(tables: Mapping[str, pd.DataFrame], code: str) -> Figure:
         title_y[r] = y[r] + max(LANE_PT / 2, reach[(r, "above")] + GAP_PT / 2)
         top = title_y[r] + title_size[agreement][1] + GAP_PT
     height_pt = top
-    bottom_in, top_in = 0.45, 0.1
-    fig.set_size_inches(WIDTH_IN, height_pt / 72 + bottom_in + top_in)
-    fh = fig.get_figheight()
-    ax = fig.add_axes(
-        (left_in / WIDTH_IN, bottom_in / fh, width_pt / 72 / WIDTH_IN, height_pt / 72 / fh)
-    )
+    ax = axes_in_points(fig, left_in, width_pt, height_pt, (0.45, 0.1))
     ax.set_xlim(start, end)
-    ax.set_ylim(0, height_pt)
     per_pt = (x1 - x0) / width_pt
 
     ax.axvline(strategy, zorder=1, **STRATEGY_MARK)
@@ -248,8 +243,7 @@ def agreement_chart(tables: Mapping[str, pd.DataFrame], code: str) -> Figure:
         )
         name.mark, name.lane = i, r  # its own mark, and its lane
     ax.set_yticks([])
-    ax.xaxis.set_major_locator(mdates.YearLocator(base=5 if max(years) - min(years) > 16 else 2))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    year_axis(ax, base=5 if max(years) - min(years) > 16 else 2)
     ax.grid(axis="x", color="#e5e5e5", lw=0.6)
     ax.spines[["top", "right", "left"]].set_visible(False)
     ax.tick_params(axis="y", length=0)

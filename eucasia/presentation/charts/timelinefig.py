@@ -22,7 +22,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from eucasia.analysis.milestones import STRATEGY_DOCUMENT, strategy_events
-from eucasia.presentation.figurekit.canvas import text_renderer
+from eucasia.presentation.figurekit.canvas import axes_in_points, text_renderer
 from eucasia.presentation.figurekit.labels import HALO, wrap_label
 from eucasia.presentation.figurekit.layout import stack_ranks
 from eucasia.presentation.figurekit.legends import marker_handle
@@ -187,14 +187,8 @@ def timeline_chart(
         y[r] = top + max(ROW_PT / 2, reach[(r, "below")] + GAP_PT / 2)
         top = y[r] + max(ROW_PT / 2, reach[(r, "above")] + GAP_PT / 2)
     height_pt = top
-    bottom_in, top_in = 0.55, 0.3
-    fig.set_size_inches(WIDTH_IN, height_pt / 72 + bottom_in + top_in)
-    fh = fig.get_figheight()
-    ax = fig.add_axes(
-        (left_in / WIDTH_IN, bottom_in / fh, width_pt / 72 / WIDTH_IN, height_pt / 72 / fh)
-    )
+    ax = axes_in_points(fig, left_in, width_pt, height_pt, (0.55, 0.3))
     ax.set_xlim(start, end)
-    ax.set_ylim(0, height_pt)
 
     frame["y"] = [
         y[row[k]] + STACK_PT * rank for k, rank in zip(frame["kind"], frame["rank"], strict=True)

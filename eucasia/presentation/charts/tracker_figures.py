@@ -10,7 +10,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from eucasia.presentation.figurekit.canvas import count_axis, row_height_in
-from eucasia.presentation.figurekit.legends import status_legend
+from eucasia.presentation.figurekit.legends import key_under_axis, status_legend, swatch_handle
+from eucasia.presentation.figurekit.slots import GAP_PT, text_size_pt
 from eucasia.presentation.figurekit.style import (
     BAR_EDGE,
     FONT_PT,
@@ -69,10 +70,27 @@ def status_chart(
     return fig
 
 
+def event_name(fig: Figure, text: str, width_pt: float) -> str:
+    """``text`` wrapped at the longest line that keeps it within ``width_pt`` (a year's slot):
+    wrapped at 18 characters whatever the scale, the Connectivity Conference's name (2022) ran
+    into the Joint Roadmap's (2023). A single word wider than the slot stays whole.
+
+    >>> from matplotlib.figure import Figure
+    >>> event_name(Figure(), "Connectivity Conference, Team Europe Initiatives", 60.0)
+    'Connectivity\\nConference,\\nTeam Europe\\nInitiatives'
+    """
+    for chars in range(max(len(text), 1), 0, -1):
+        name = "\n".join(textwrap.wrap(text, chars, break_long_words=False))
+        if text_size_pt(fig, name)[0] <= width_pt:
+            return name
+    return name
+
+
 def delivery_timeline(
     by_year: pd.DataFrame, strand_titles: Mapping[str, str], events: Mapping[int, str]
 ) -> Figure:
-    """Evidence per year, stacked by strand, with the key events of the period named above it.
+    """Evidence per year, stacked by strand, with the key events of the period named above it;
+    the strands' key under the years, as the status figures' (inside the plot it covered bars).
 
     Examples
     --------
@@ -97,13 +115,14 @@ def delivery_timeline(
             color=STRAND_COLOURS[strand],
             edgecolor=BAR_EDGE,
             linewidth=0.5,
-            label=strand_titles[strand],
         )
         bottom = bottom + by_year[strand]
     top = int(bottom.max())
+    lo, hi = ax.get_xlim()
+    year_pt = ax.bbox.width * 72 / fig.dpi / (hi - lo)  # before `tight_layout` widens the axes
     for year, text in events.items():
         ax.annotate(
-            "\n".join(textwrap.wrap(text, 18)),
+            event_name(fig, text, year_pt - GAP_PT),
             # above its own bar and both neighbours, over which a name wider than a bar reaches
             (year, max(bottom.get(y, 0) for y in (year - 1, year, year + 1))),
             xytext=(0, 6),
@@ -118,6 +137,7 @@ def delivery_timeline(
     count_axis(ax.yaxis)
     ax.set_ylabel("Pieces of evidence")
     ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(loc="upper left", frameon=False, fontsize=FONT_PT)
     fig.tight_layout()
+    strands = [swatch_handle(STRAND_COLOURS[s], strand_titles[s]) for s in by_year]
+    key_under_axis(ax, strands, ncol=2)  # four strands: two rows of two
     return fig

@@ -163,29 +163,42 @@ STATUS_KEY_COLUMNS, STATUS_KEY_GAP_PT = 3, 6.0
 
 def status_legend(ax: Axes, statuses: Iterable[str]) -> Legend:
     """The one key of the tracker's status figures: a swatch per status present, in the
-    vocabulary's order read row by row in :data:`STATUS_KEY_COLUMNS` columns, centred under the
-    figure :data:`STATUS_KEY_GAP_PT` under the axis label. Figures 6.1 and 6.2 placed, ordered and
-    columned their keys differently (each fitted its own); a reader compares the two.
+    vocabulary's order, placed by :func:`key_under_axis`. Figures 6.1 and 6.2 placed, ordered
+    and columned their keys differently (each fitted its own); a reader compares the two.
     """
     present = set(statuses)
     handles = [
         swatch_handle(colour, label) for s, (label, colour) in STATUS_STYLE.items() if s in present
     ]
+    return key_under_axis(ax, handles)
+
+
+def key_under_axis(ax: Axes, handles: Sequence, ncol: int = STATUS_KEY_COLUMNS) -> Legend:
+    """A key outside the plot, where it covers no bar or mark: ``handles`` read row by row in
+    ``ncol`` columns (fewer where they would not fit the figure's width), centred under the
+    figure :data:`STATUS_KEY_GAP_PT` under the x axis and its label. The tracker's figures all
+    carry their key there; Figure 6.3's stood in the plot's upper left, over its first bars.
+    """
     fig = ax.figure
     # The axis as laid out now (its label's place is set when the axis is measured or drawn:
     # read from the label alone, it was where the axes stood before ``tight_layout``).
     axis = ax.xaxis.get_tightbbox(text_renderer(fig))
     top = (axis.y0 - STATUS_KEY_GAP_PT * fig.dpi / 72) / fig.bbox.height
-    ncol = min(STATUS_KEY_COLUMNS, len(handles))
-    return fig.legend(
-        handles=in_rows(handles, ncol),
-        ncol=ncol,
-        loc="upper center",
-        bbox_to_anchor=(0.5, top),
-        bbox_transform=fig.transFigure,
-        frameon=False,
-        borderaxespad=0.0,
-    )
+    for columns in range(max(1, min(ncol, len(handles))), 0, -1):
+        legend = fig.legend(
+            handles=in_rows(handles, columns),
+            ncol=columns,
+            loc="upper center",
+            bbox_to_anchor=(0.5, top),
+            bbox_transform=fig.transFigure,
+            frameon=False,
+            borderaxespad=0.0,
+        )
+        box = legend.get_window_extent(text_renderer(fig)).transformed(fig.transFigure.inverted())
+        if columns == 1 or (box.x0 >= 0 and box.x1 <= 1):
+            return legend
+        legend.remove()
+    raise AssertionError("unreachable")
 
 
 def key_entry(mark: str, name: str, digits: int = 0) -> str:

@@ -26,18 +26,24 @@ HALO_PAD_PT = float(HALO["boxstyle"].split("pad=")[1]) * FONT_PT
 
 #: Where a name goes: (which way of writing it, "above" or "below", left edge in points).
 Slot = tuple[int, str, float]
+#: A name to place: (its id, its row, its mark's x in points from the axes' left, the width in
+#: points of each way of writing it, preferred first).
+Event = tuple[Hashable, Hashable, float, Sequence[float]]
+#: The one side ("above" or "below") an event's name must take, by event id.
+Sides = Mapping[Hashable, tuple[str, ...]]
 
 
 def label_slots(
-    events: Sequence[tuple[Hashable, Hashable, float, Sequence[float]]],
+    events: Sequence[Event],
     segments: Sequence[tuple[float, float]],
     gap: float = GAP_PT,
-    sides: Mapping[Hashable, tuple[str, ...]] | None = None,
+    sides: Sides | None = None,
 ) -> dict[Hashable, Slot]:
     """Where each event's name goes: ``id -> (choice, side, left edge)``, greedily, in order.
 
-    ``events`` are ``(id, row, x, widths)`` in date order: the mark's position ``x`` (points
-    from the axes' left) and the width of each way of writing its name, preferred first.
+    ``events`` (:data:`Event`) are ``(id, row, x, widths)`` in date order: the mark's position
+    ``x`` (points from the axes' left) and the width of each way of writing its name, preferred
+    first.
     ``segments`` are the stretches a name may occupy (the axes cut by the 2019 line). A name
     goes ``"above"`` or ``"below"`` its mark, in its own row, its left edge as near the mark as
     the segment of the mark allows; two names on one side of a row keep ``gap`` between them, and
@@ -91,10 +97,10 @@ MAX_TRIALS = 4096
 
 
 def fullest_slots(
-    events: Sequence[tuple[Hashable, Hashable, float, Sequence[float]]],
+    events: Sequence[Event],
     segments: Sequence[tuple[float, float]],
     gap: float = GAP_PT,
-    sides: Mapping[Hashable, tuple[str, ...]] | None = None,
+    sides: Sides | None = None,
 ) -> dict[Hashable, Slot]:
     """:func:`label_slots` for rows too crowded for its greedy choice of forms: in each row,
     the one way of writing every name (one form per event) that places them all with the least
