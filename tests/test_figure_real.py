@@ -21,6 +21,7 @@ from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.markers import MarkerStyle
+from matplotlib.path import Path as MplPath
 from matplotlib.text import Text
 
 from eucasia.analysis import tracker
@@ -37,8 +38,10 @@ from eucasia.presentation.charts.networkfig import TIE_GAP_PT, draw_affiliation,
 from eucasia.presentation.charts.plain_charts import NAMED_KINDS, structure_chart, timeline_chart
 from eucasia.presentation.charts.synthesis_figures import crosswalk_chart, strength_heatmap
 from eucasia.presentation.charts.tracker_figures import status_chart
+from eucasia.presentation.figurekit import typednodes
 from eucasia.presentation.figurekit.canvas import count_axis, text_renderer
 from eucasia.presentation.figurekit.labels import HALO
+from eucasia.presentation.figurekit.layout import node_area
 from eucasia.presentation.figurekit.legends import bottom_of, legend_within_width
 from eucasia.presentation.figurekit.slots import GAP_PT, label_slots
 from eucasia.presentation.figurekit.style import (
@@ -460,6 +463,105 @@ def test_the_overlap_check_catches_labels_on_top_of_each_other():
     ax.annotate("European Union", (0.5, 0.5))
     ax.annotate("Central Asian states", (0.52, 0.5))
     assert overlapping_labels(fig) == [("European Union", "Central Asian states")]
+
+
+def _path_area(path: MplPath) -> float:
+    """The area a closed path covers (its polygons' shoelace areas)."""
+    total = 0.0
+    for xy in path.to_polygons(closed_only=True):
+        x, y = xy[:, 0], xy[:, 1]
+        total += abs(float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)))) / 2
+    return total
+
+
+def drawn_markers(fig: Figure) -> dict:
+    """Each node's marker as drawn: its outline in display space, its area (points²) and its
+    centre (data units), read from the marker paths and sizes of the figure's node artists."""
+    ax = fig.axes[0]
+    px = fig.dpi / 72
+    found = {}
+    for coll in ax.collections:
+        nodes = getattr(coll, "nodes", ())
+        if not isinstance(coll, PathCollection) or not nodes:
+            continue
+        unit = coll.get_paths()[0]
+        sizes = np.broadcast_to(coll.get_sizes(), len(nodes))
+        for node, xy, s in zip(nodes, coll.get_offsets(), sizes, strict=True):
+            outline = MplPath(unit.vertices * math.sqrt(s) * px + ax.transData.transform(xy))
+            found[node] = (outline, _path_area(unit) * s, tuple(np.round(xy, 9)))
+    return found
+
+
+def areas_off_scale(fig: Figure, strength: dict, tolerance: float = 0.05) -> list[str]:
+    """Nodes whose drawn area is not on the figure's one strength scale (``node_area``, the
+    scale its legend shows) within ``tolerance``, whatever their marker's shape."""
+    smax = max(max(strength.values(), default=0), 1)
+    ratio = {n: a / node_area(strength[n], smax) for n, (_, a, _) in drawn_markers(fig).items()}
+    ref = float(np.median(list(ratio.values())))
+    return sorted(f"{n}: {r / ref:.3f}" for n, r in ratio.items() if abs(r / ref - 1) > tolerance)
+
+
+def labels_over_markers(fig: Figure) -> list[str]:
+    """Labels whose white halo (the drawn box) covers part of another node's marker."""
+    fig.draw_without_rendering()
+    renderer = fig.canvas.get_renderer()
+    markers = drawn_markers(fig)
+    problems = []
+    for t in fig.axes[0].texts:
+        halo = t.get_bbox_patch()
+        if halo is None:
+            continue
+        box = halo.get_window_extent(renderer)
+        own = tuple(np.round(t.xy, 9)) if hasattr(t, "xy") else None
+        for n, (outline, _, xy) in markers.items():
+            if xy != own and outline.intersects_bbox(box, filled=True):
+                problems.append(f"{' '.join(t.get_text().split())!r} over {n}")
+    return problems
+
+
+def test_node_area_is_on_one_strength_scale_for_every_shape(results, networks):
+    """A square and a circle of the same strength cover the same area, so the Central Asian
+    states' square (strength 57) is drawn smaller than the EU's circle (70)."""
+    for strand, (fig, _) in networks.items():
+        metrics = results[strand].metrics
+        assert (
+            areas_off_scale(fig, dict(zip(metrics["node"], metrics["strength"], strict=True))) == []
+        )
+    markers = drawn_markers(networks["resilience"][0])
+    assert markers["central_asian_states"][1] < markers["eu"][1]
+
+
+def test_the_area_check_catches_squares_drawn_at_a_circles_size(results, monkeypatch):
+    """Matplotlib's ``s`` as the reader found it, given to every shape alike: a square of side
+    √s covers 27 % more than a circle of diameter √s."""
+    monkeypatch.setattr(typednodes, "shape_size", lambda area, marker: area)
+    r = results["resilience"]
+    fig = draw_network(r.projection, r.metrics, "t", seed=2019)
+    found = areas_off_scale(fig, dict(zip(r.metrics["node"], r.metrics["strength"], strict=True)))
+    assert "central_asian_states: 1.274" in found
+    markers = drawn_markers(fig)
+    assert markers["central_asian_states"][1] > markers["eu"][1]
+
+
+def test_no_label_covers_another_nodes_marker(networks):
+    for fig, _ in networks.values():
+        assert labels_over_markers(fig) == []
+
+
+def test_the_label_check_catches_a_halo_over_a_marker(networks):
+    """The reader's case: a name's halo laid over the General Assembly's marker."""
+    fig, _ = networks["resilience"]
+    ax = fig.axes[0]
+    label = next(t for t in ax.texts if t.get_text().startswith("United Nations Human"))
+    saved = label.xyann, label.get_ha(), label.get_va()
+    unga = ax.transData.transform(drawn_markers(fig)["unga"][2])
+    label.xyann = tuple((unga - ax.transData.transform(label.xy)) * 72 / fig.dpi)
+    label.set_ha("center"), label.set_va("center")
+    try:
+        assert any(p.endswith("over unga") for p in labels_over_markers(fig))
+    finally:
+        label.xyann = saved[0]
+        label.set_ha(saved[1]), label.set_va(saved[2])
 
 
 def test_every_tie_shows_between_its_markers(networks):
