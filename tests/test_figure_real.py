@@ -32,6 +32,7 @@ from eucasia.analysis.network import strand_analysis
 from eucasia.analysis.strandgraphs import corridor_graph, format_graph, river_graph
 from eucasia.data import load_tables
 from eucasia.data.vocabulary import STRANDS
+from eucasia.presentation.charts import synthesis_figures
 from eucasia.presentation.charts.country_figures import agreement_alt, agreement_chart
 from eucasia.presentation.charts.declaration_figure import agenda_chart
 from eucasia.presentation.charts.networkfig import TIE_GAP_PT, draw_affiliation, draw_network
@@ -562,6 +563,43 @@ def test_the_label_check_catches_a_halo_over_a_marker(networks):
     finally:
         label.xyann = saved[0]
         label.set_ha(saved[1]), label.set_va(saved[2])
+
+
+def tall_names(fig: Figure, most: int = 3) -> list[str]:
+    """Texts of the figure that take more than ``most`` lines: a name stacked in a narrow
+    column, which a reader has to piece together."""
+    return [
+        " ".join(t.get_text().split())[:40]
+        for t in all_texts(fig)
+        if t.get_text().count("\n") + 1 > most
+    ]
+
+
+def test_the_crosswalk_gives_each_key_area_name_at_most_three_lines(tables):
+    fig = crosswalk_chart(tables)
+    assert tall_names(fig) == []
+    assert not off_figure(fig)
+
+
+def test_the_tall_name_check_catches_names_stacked_in_a_column(tables, monkeypatch):
+    """Each name in its own column, 13 characters a line, as the reader found it (12 lines)."""
+    monkeypatch.setattr(synthesis_figures, "CROSSWALK_KEY_WRAP", 13)
+    assert "3. Engaging on energy, climate neutral e" in tall_names(crosswalk_chart(tables))
+
+
+def off_figure(fig: Figure) -> list[str]:
+    """Texts drawn (partly) outside the figure: cut off on the page."""
+    fig.draw_without_rendering()
+    renderer = fig.canvas.get_renderer()
+    box = fig.bbox.padded(1)
+    return [
+        t.get_text()[:40]
+        for t in all_texts(fig)
+        if not (
+            box.contains(*t.get_window_extent(renderer).p0)
+            and box.contains(*t.get_window_extent(renderer).p1)
+        )
+    ]
 
 
 def test_every_tie_shows_between_its_markers(networks):
