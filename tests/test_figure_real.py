@@ -9,11 +9,13 @@ timeline marks, counts ticked at 2.5, type below 8 pt).
 
 from __future__ import annotations
 
+import collections
 import itertools
 import math
 import re
 
 import matplotlib.colors as mcolors
+import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 import pytest
@@ -32,12 +34,13 @@ from eucasia.analysis.network import strand_analysis
 from eucasia.analysis.strandgraphs import corridor_graph, format_graph, river_graph
 from eucasia.data import load_tables
 from eucasia.data.vocabulary import STRANDS
-from eucasia.presentation.charts import synthesis_figures
+from eucasia.presentation.charts import synthesis_figures, timelinefig
 from eucasia.presentation.charts.country_figures import agreement_alt, agreement_chart
 from eucasia.presentation.charts.declaration_figure import agenda_chart
 from eucasia.presentation.charts.networkfig import TIE_GAP_PT, draw_affiliation, draw_network
 from eucasia.presentation.charts.plain_charts import NAMED_KINDS, structure_chart, timeline_chart
 from eucasia.presentation.charts.synthesis_figures import crosswalk_chart, strength_heatmap
+from eucasia.presentation.charts.timelinefig import plot_date
 from eucasia.presentation.charts.tracker_figures import status_chart
 from eucasia.presentation.figurekit import typednodes
 from eucasia.presentation.figurekit.canvas import count_axis, text_renderer
@@ -249,9 +252,16 @@ def off_style_type(fig: Figure) -> list[str]:
     ]
 
 
-def timeline_collisions(fig: Figure) -> list[str]:
-    """Names of a timeline (its texts on a halo) that overlap each other, a dashed vertical line
-    (the 2019 Communication), a mark other than their own row's, or leave the axes."""
+#: Free space (points) a timeline name's type keeps from the centre of the 2019 line, three
+#: quarters of an em: a name 5 points off it read as running into it.
+LINE_CLEAR_TEXT_PT = 0.75 * FONT_PT
+
+
+def timeline_collisions(fig: Figure, line_clear_pt: float = 0.0) -> list[str]:
+    """Names of a timeline (its texts on a halo) that overlap each other, cross or come within
+    ``line_clear_pt`` of a dashed vertical line (the 2019 Communication), cover a mark
+    other than their own row's, or leave the axes. The overview's timeline is held to
+    :data:`LINE_CLEAR_TEXT_PT` (``line_clear_pt``); by default a name only must not cross a line."""
     renderer = text_renderer(fig)
     ax = fig.axes[0]
     frame = ax.get_window_extent(renderer)
@@ -280,8 +290,13 @@ def timeline_collisions(fig: Figure) -> list[str]:
         )
     ]
     for name, box in names:
+        clear = line_clear_pt * fig.dpi / 72
         problems += [
-            f"{name!r} crosses the line at x={x:.0f}" for x in lines if box.x0 < x < box.x1
+            f"{name!r} crosses the line at x={x:.0f}"
+            if box.x0 < x < box.x1
+            else f"{name!r} runs into the line at x={x:.0f}"
+            for x in lines
+            if box.x0 - clear < x < box.x1 + clear
         ]
         if not (
             frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
@@ -738,7 +753,7 @@ def test_type_is_the_books_at_one_size_in_every_figure(every_figure):
 
 def test_timeline_names_never_collide_nor_cross_the_2019_line(tables):
     fig = timeline_chart(tables["timeline"][tables["timeline"]["date"] >= "2007"])
-    assert timeline_collisions(fig) == []
+    assert timeline_collisions(fig, LINE_CLEAR_TEXT_PT) == []
     assert sum(t.get_bbox_patch() is not None for t in fig.axes[0].texts) >= 5
 
 
@@ -757,6 +772,68 @@ def test_the_collision_check_catches_names_over_each_other_and_the_line():
     assert "'First meeting of the Heads' overlaps 'Second meeting'" in problems
     assert any("'First meeting of the Heads' crosses the line" in p for p in problems)
     assert any("'Summit' covers a mark" in p for p in problems)
+
+
+def test_the_line_check_catches_a_name_run_into_the_line(tables, monkeypatch):
+    """The reader's case: the 2016 Joint Communication's name, its halo 4 points off the 2019
+    line (the gap kept between two names), its type touching the dash."""
+    monkeypatch.setattr(timelinefig, "LINE_CLEAR_PT", GAP_PT)
+    fig = timeline_chart(tables["timeline"][tables["timeline"]["date"] >= "2007"])
+    assert any(
+        p.startswith("\"Joint Communication 'Towards") and "runs into the line" in p
+        for p in timeline_collisions(fig, LINE_CLEAR_TEXT_PT)
+    ), timeline_collisions(fig, LINE_CLEAR_TEXT_PT)
+
+
+def mark_kind_mismatches(fig: Figure, timeline: pd.DataFrame) -> list[str]:
+    """Events drawn with another kind's mark: every event of a named kind (a strategy, a Joint
+    Communication, a leaders' meeting, a summit) is a diamond, whether its name stands beside
+    it or over its line, and every other event a point. Marks are matched by date."""
+    ax = fig.axes[0]
+    drawn = collections.Counter()
+    for coll in ax.collections:
+        shape = "diamond" if len(coll.get_paths()[0].vertices) <= 6 else "point"
+        drawn.update((round(float(x), 6), shape) for x, _ in coll.get_offsets())
+    wanted = collections.Counter(
+        (
+            round(float(mdates.date2num(plot_date(d))), 6),
+            "diamond" if k in NAMED_KINDS else "point",
+        )
+        for d, k in zip(timeline["date"], timeline["kind"], strict=True)
+    )
+    days = {
+        x: d
+        for x, d in zip(
+            map(mdates.date2num, map(plot_date, timeline["date"])), timeline["date"], strict=True
+        )
+    }
+    return sorted(
+        f"{days.get(x, x)}: {shape} wanted, not drawn" for (x, shape) in wanted - drawn
+    ) + sorted(f"{days.get(x, x)}: {shape} drawn, not wanted" for (x, shape) in drawn - wanted)
+
+
+def test_every_timeline_event_has_its_kinds_mark(tables):
+    """The 2019 Communication, named over its line, is a diamond as the 2016 one is."""
+    timeline = tables["timeline"][tables["timeline"]["date"] >= "2007"]
+    assert mark_kind_mismatches(timeline_chart(timeline), timeline) == []
+
+
+def test_the_mark_check_catches_the_2019_communication_drawn_as_a_point(tables):
+    """As the reader found it: the 2019 Communication's mark among the plain points."""
+    timeline = tables["timeline"][tables["timeline"]["date"] >= "2007"]
+    fig = timeline_chart(timeline)
+    points, diamonds = sorted(
+        fig.axes[0].collections, key=lambda c: len(c.get_paths()[0].vertices)
+    )[::-1]
+    x = mdates.date2num(pd.Timestamp("2019-05-15"))
+    moved = np.isclose(diamonds.get_offsets()[:, 0], x)
+    assert moved.sum() == 1
+    points.set_offsets(np.vstack([points.get_offsets(), diamonds.get_offsets()[moved]]))
+    diamonds.set_offsets(diamonds.get_offsets()[~moved])
+    assert mark_kind_mismatches(fig, timeline) == [
+        "2019-05-15: diamond wanted, not drawn",
+        "2019-05-15: point drawn, not wanted",
+    ]
 
 
 def test_timeline_rule_puts_names_in_their_row_and_beside_the_line():
