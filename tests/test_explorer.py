@@ -972,7 +972,7 @@ def test_the_hubs_are_named_and_sized_as_in_the_figure(site, browser, width) -> 
         assert area["central_asian_states"] < area["eu"]
         page.evaluate(OLD_SQUARES)
         old_areas = explorer_areas_off_scale(page.evaluate(DRAWN_SHAPES))
-        assert "central_asian_states: 1.273" in old_areas, old_areas
+        assert any(a.startswith("central_asian_states: 1.27") for a in old_areas), old_areas
         page.evaluate(OLD_DRAWING)
         page.wait_for_timeout(200)
         old = page.evaluate(DRAWN)
