@@ -69,8 +69,8 @@ def marker_half_width(strength: float, smax: float, actor_type: str | None = Non
     (:func:`~eucasia.presentation.figurekit.layout.node_area`, the figure's scale), as the figure
     draws it (:func:`~eucasia.presentation.figurekit.typednodes.half_width`).
 
-    >>> marker_half_width(0, 10) == math.sqrt(30) / 2
-    True
+    >>> round(marker_half_width(0, 10), 3)  # a circle of 30 points², the smallest
+    2.739
     >>> marker_half_width(10, 10, "un_body") < marker_half_width(10, 10, "eu_institution")
     True
     """
