@@ -39,6 +39,7 @@ from eucasia.assembly.site import bundle, pages
 from eucasia.data import load_tables
 from eucasia.data.vocabulary import STRANDS
 from eucasia.presentation.charts.networkfig import draw_network, figure_points
+from eucasia.presentation.figurekit.layout import node_area
 from eucasia.presentation.figurekit.style import ACTOR_TYPE_STYLE, TIE_STYLE, tie_width
 from eucasia.presentation.page.explorer import (
     EXPLORER_CLASS,
@@ -971,18 +972,53 @@ OLD_DRAWING = """() => {
 }"""
 
 
+#: Each node's shape, drawn size (a circle's radius, a square's half side, in pixels) and strength.
+DRAWN_SHAPES = """() => {
+  const e = document.querySelector('div.eucasia-explorer').eucasiaExplorer;
+  return e.strand.nodes.map((n) => [n.id, e.graph.getNodeAttribute(n.id, 'type'),
+                                    e.sigma.getNodeDisplayData(n.id).size, n.strength]);
+}"""
+
+#: The explorer's squares as the reader found them: half side equal to a circle's radius.
+OLD_SQUARES = """() => {
+  const e = document.querySelector('div.eucasia-explorer').eucasiaExplorer;
+  e.graph.forEachNode((id, a) => a.type === 'square' &&
+    e.graph.setNodeAttribute(id, 'size', a.size * 2 / Math.sqrt(Math.PI)));
+  e.sigma.refresh();
+}"""
+
+
+def explorer_areas_off_scale(drawn: list, tolerance: float = 0.05) -> list[str]:
+    """Nodes whose drawn area (a circle's πr², a square's side²) is not on the figure's one
+    strength scale (``node_area``) within ``tolerance``, whatever their shape."""
+    smax = max(max((s for *_, s in drawn), default=0), 1)
+    area = {"circle": lambda r: math.pi * r * r, "square": lambda h: 4 * h * h}
+    ratio = {n: area[shape](size) / node_area(s, smax) for n, shape, size, s in drawn}
+    ref = sorted(ratio.values())[len(ratio) // 2]
+    return sorted(f"{n}: {r / ref:.3f}" for n, r in ratio.items() if abs(r / ref - 1) > tolerance)
+
+
 @pytest.mark.parametrize("width", [1280, 390])
 def test_the_hubs_are_named_and_sized_as_in_the_figure(site, browser, width) -> None:
     """Nothing selected, the two hubs are labelled and every node is drawn at its figure's size
-    (one scale for all, the strongest widest), on a wide screen and a phone. Drawn as before
+    (one scale for all, the strongest widest), on a wide screen and a phone; every node covers
+    the area its strength gives it on the figure's scale, whatever its shape. Drawn as before
     (the old square rule, sigma's own label choice), the same check fails: the European Union
-    has no label and the Central Asian states' square is wider."""
+    has no label and the Central Asian states' square is wider; with a square's half side equal
+    to a circle's radius (as the reader found it), its area is 27 % too large."""
     viewport = {"width": width, "height": 900}
     with chromium.open_page(browser, site + "notebooks/resilience.html", viewport) as (page, _):
         ready(page)
         page.wait_for_timeout(200)
         found = page.evaluate(DRAWN)
         assert found == {"unlabelled": [], "offScale": [], "wider": []}, found
+        drawn = page.evaluate(DRAWN_SHAPES)
+        assert explorer_areas_off_scale(drawn) == []
+        area = {n: size**2 * (math.pi if shape == "circle" else 4) for n, shape, size, _ in drawn}
+        assert area["central_asian_states"] < area["eu"]
+        page.evaluate(OLD_SQUARES)
+        old_areas = explorer_areas_off_scale(page.evaluate(DRAWN_SHAPES))
+        assert any(a.startswith("central_asian_states: 1.27") for a in old_areas), old_areas
         page.evaluate(OLD_DRAWING)
         page.wait_for_timeout(200)
         old = page.evaluate(DRAWN)

@@ -9,12 +9,14 @@ timeline marks, counts ticked at 2.5, type below 8 pt).
 
 from __future__ import annotations
 
+import collections
 import itertools
 import math
 import re
 import textwrap
 
 import matplotlib.colors as mcolors
+import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 import pytest
@@ -22,6 +24,7 @@ from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.markers import MarkerStyle
+from matplotlib.path import Path as MplPath
 from matplotlib.text import Text
 
 from eucasia.analysis import tracker
@@ -32,15 +35,18 @@ from eucasia.analysis.network import strand_analysis
 from eucasia.analysis.strandgraphs import corridor_graph, format_graph, river_graph
 from eucasia.data import load_tables
 from eucasia.data.vocabulary import STRANDS
-from eucasia.presentation.charts import tracker_figures
+from eucasia.presentation.charts import synthesis_figures, timelinefig, tracker_figures
 from eucasia.presentation.charts.country_figures import agreement_alt, agreement_chart
 from eucasia.presentation.charts.declaration_figure import agenda_chart
 from eucasia.presentation.charts.networkfig import TIE_GAP_PT, draw_affiliation, draw_network
 from eucasia.presentation.charts.plain_charts import NAMED_KINDS, structure_chart, timeline_chart
 from eucasia.presentation.charts.synthesis_figures import crosswalk_chart, strength_heatmap
+from eucasia.presentation.charts.timelinefig import plot_date
 from eucasia.presentation.charts.tracker_figures import delivery_timeline, status_chart
+from eucasia.presentation.figurekit import typednodes
 from eucasia.presentation.figurekit.canvas import count_axis, text_renderer
 from eucasia.presentation.figurekit.labels import HALO
+from eucasia.presentation.figurekit.layout import node_area
 from eucasia.presentation.figurekit.legends import bottom_of, legend_within_width
 from eucasia.presentation.figurekit.slots import GAP_PT, label_slots
 from eucasia.presentation.figurekit.style import (
@@ -247,9 +253,16 @@ def off_style_type(fig: Figure) -> list[str]:
     ]
 
 
-def timeline_collisions(fig: Figure) -> list[str]:
-    """Names of a timeline (its texts on a halo) that overlap each other, a dashed vertical line
-    (the 2019 Communication), a mark other than their own row's, or leave the axes."""
+#: Free space (points) a timeline name's type keeps from the centre of the 2019 line, three
+#: quarters of an em: a name 5 points off it read as running into it.
+LINE_CLEAR_TEXT_PT = 0.75 * FONT_PT
+
+
+def timeline_collisions(fig: Figure, line_clear_pt: float = 0.0) -> list[str]:
+    """Names of a timeline (its texts on a halo) that overlap each other, cross or come within
+    ``line_clear_pt`` of a dashed vertical line (the 2019 Communication), cover a mark
+    other than their own row's, or leave the axes. The overview's timeline is held to
+    :data:`LINE_CLEAR_TEXT_PT` (``line_clear_pt``); by default a name only must not cross a line."""
     renderer = text_renderer(fig)
     ax = fig.axes[0]
     frame = ax.get_window_extent(renderer)
@@ -278,8 +291,13 @@ def timeline_collisions(fig: Figure) -> list[str]:
         )
     ]
     for name, box in names:
+        clear = line_clear_pt * fig.dpi / 72
         problems += [
-            f"{name!r} crosses the line at x={x:.0f}" for x in lines if box.x0 < x < box.x1
+            f"{name!r} crosses the line at x={x:.0f}"
+            if box.x0 < x < box.x1
+            else f"{name!r} runs into the line at x={x:.0f}"
+            for x in lines
+            if box.x0 - clear < x < box.x1 + clear
         ]
         if not (
             frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
@@ -464,6 +482,142 @@ def test_the_overlap_check_catches_labels_on_top_of_each_other():
     assert overlapping_labels(fig) == [("European Union", "Central Asian states")]
 
 
+def _path_area(path: MplPath) -> float:
+    """The area a closed path covers (its polygons' shoelace areas)."""
+    total = 0.0
+    for xy in path.to_polygons(closed_only=True):
+        x, y = xy[:, 0], xy[:, 1]
+        total += abs(float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)))) / 2
+    return total
+
+
+def drawn_markers(fig: Figure) -> dict:
+    """Each node's marker as drawn: its outline in display space, its area (points²) and its
+    centre (data units), read from the marker paths and sizes of the figure's node artists."""
+    ax = fig.axes[0]
+    px = fig.dpi / 72
+    found = {}
+    for coll in ax.collections:
+        nodes = getattr(coll, "nodes", ())
+        if not isinstance(coll, PathCollection) or not nodes:
+            continue
+        unit = coll.get_paths()[0]
+        sizes = np.broadcast_to(coll.get_sizes(), len(nodes))
+        for node, xy, s in zip(nodes, coll.get_offsets(), sizes, strict=True):
+            outline = MplPath(unit.vertices * math.sqrt(s) * px + ax.transData.transform(xy))
+            found[node] = (outline, _path_area(unit) * s, tuple(np.round(xy, 9)))
+    return found
+
+
+def areas_off_scale(fig: Figure, strength: dict, tolerance: float = 0.05) -> list[str]:
+    """Nodes whose drawn area is not on the figure's one strength scale (``node_area``, the
+    scale its legend shows) within ``tolerance``, whatever their marker's shape."""
+    smax = max(max(strength.values(), default=0), 1)
+    ratio = {n: a / node_area(strength[n], smax) for n, (_, a, _) in drawn_markers(fig).items()}
+    ref = float(np.median(list(ratio.values())))
+    return sorted(f"{n}: {r / ref:.3f}" for n, r in ratio.items() if abs(r / ref - 1) > tolerance)
+
+
+def labels_over_markers(fig: Figure) -> list[str]:
+    """Labels whose white halo (the drawn box) covers part of another node's marker."""
+    fig.draw_without_rendering()
+    renderer = fig.canvas.get_renderer()
+    markers = drawn_markers(fig)
+    problems = []
+    for t in fig.axes[0].texts:
+        halo = t.get_bbox_patch()
+        if halo is None:
+            continue
+        box = halo.get_window_extent(renderer)
+        own = tuple(np.round(t.xy, 9)) if hasattr(t, "xy") else None
+        for n, (outline, _, xy) in markers.items():
+            if xy != own and outline.intersects_bbox(box, filled=True):
+                problems.append(f"{' '.join(t.get_text().split())!r} over {n}")
+    return problems
+
+
+def test_node_area_is_on_one_strength_scale_for_every_shape(results, networks):
+    """A square and a circle of the same strength cover the same area, so the Central Asian
+    states' square (strength 57) is drawn smaller than the EU's circle (70)."""
+    for strand, (fig, _) in networks.items():
+        metrics = results[strand].metrics
+        assert (
+            areas_off_scale(fig, dict(zip(metrics["node"], metrics["strength"], strict=True))) == []
+        )
+    markers = drawn_markers(networks["resilience"][0])
+    assert markers["central_asian_states"][1] < markers["eu"][1]
+
+
+def test_the_area_check_catches_squares_drawn_at_a_circles_size(results, monkeypatch):
+    """Matplotlib's ``s`` as the reader found it, given to every shape alike: a square of side
+    √s covers 27 % more than a circle of diameter √s."""
+    monkeypatch.setattr(typednodes, "shape_size", lambda area, marker: area)
+    r = results["resilience"]
+    fig = draw_network(r.projection, r.metrics, "t", seed=2019)
+    found = areas_off_scale(fig, dict(zip(r.metrics["node"], r.metrics["strength"], strict=True)))
+    assert "central_asian_states: 1.274" in found
+    markers = drawn_markers(fig)
+    assert markers["central_asian_states"][1] > markers["eu"][1]
+
+
+def test_no_label_covers_another_nodes_marker(networks):
+    for fig, _ in networks.values():
+        assert labels_over_markers(fig) == []
+
+
+def test_the_label_check_catches_a_halo_over_a_marker(networks):
+    """The reader's case: a name's halo laid over the General Assembly's marker."""
+    fig, _ = networks["resilience"]
+    ax = fig.axes[0]
+    label = next(t for t in ax.texts if t.get_text().startswith("United Nations Human"))
+    saved = label.xyann, label.get_ha(), label.get_va()
+    unga = ax.transData.transform(drawn_markers(fig)["unga"][2])
+    label.xyann = tuple((unga - ax.transData.transform(label.xy)) * 72 / fig.dpi)
+    label.set_ha("center"), label.set_va("center")
+    try:
+        assert any(p.endswith("over unga") for p in labels_over_markers(fig))
+    finally:
+        label.xyann = saved[0]
+        label.set_ha(saved[1]), label.set_va(saved[2])
+
+
+def tall_names(fig: Figure, most: int = 3) -> list[str]:
+    """Texts of the figure that take more than ``most`` lines: a name stacked in a narrow
+    column, which a reader has to piece together."""
+    return [
+        " ".join(t.get_text().split())[:40]
+        for t in all_texts(fig)
+        if t.get_text().count("\n") + 1 > most
+    ]
+
+
+def test_the_crosswalk_gives_each_key_area_name_at_most_three_lines(tables):
+    fig = crosswalk_chart(tables)
+    assert tall_names(fig) == []
+    assert not off_figure(fig)
+
+
+def test_the_tall_name_check_catches_names_stacked_in_a_column(tables, monkeypatch):
+    """Each name in its own column, 13 characters a line, as the reader found it (12 lines)."""
+    monkeypatch.setattr(synthesis_figures, "CROSSWALK_KEY_WRAP", 13)
+    assert "3. Engaging on energy, climate neutral e" in tall_names(crosswalk_chart(tables))
+
+
+def off_figure(fig: Figure) -> list[str]:
+    """Texts drawn (partly) outside the figure: cut off on the page."""
+    fig.draw_without_rendering()
+    renderer = fig.canvas.get_renderer()
+    box = fig.bbox.padded(1)
+    return [
+        t.get_text()[:40]
+        for t in all_texts(fig)
+        if not (
+            box.contains(*t.get_window_extent(renderer).p0)
+            and box.contains(*t.get_window_extent(renderer).p1)
+        )
+    ]
+
+
 def test_every_tie_shows_between_its_markers(networks):
     for fig, G in networks.values():
         assert hidden_ties(fig, G, 0.8 * TIE_GAP_PT) == []
@@ -601,7 +755,7 @@ def test_type_is_the_books_at_one_size_in_every_figure(every_figure):
 
 def test_timeline_names_never_collide_nor_cross_the_2019_line(tables):
     fig = timeline_chart(tables["timeline"][tables["timeline"]["date"] >= "2007"])
-    assert timeline_collisions(fig) == []
+    assert timeline_collisions(fig, LINE_CLEAR_TEXT_PT) == []
     assert sum(t.get_bbox_patch() is not None for t in fig.axes[0].texts) >= 5
 
 
@@ -620,6 +774,68 @@ def test_the_collision_check_catches_names_over_each_other_and_the_line():
     assert "'First meeting of the Heads' overlaps 'Second meeting'" in problems
     assert any("'First meeting of the Heads' crosses the line" in p for p in problems)
     assert any("'Summit' covers a mark" in p for p in problems)
+
+
+def test_the_line_check_catches_a_name_run_into_the_line(tables, monkeypatch):
+    """The reader's case: the 2016 Joint Communication's name, its halo 4 points off the 2019
+    line (the gap kept between two names), its type touching the dash."""
+    monkeypatch.setattr(timelinefig, "LINE_CLEAR_PT", GAP_PT)
+    fig = timeline_chart(tables["timeline"][tables["timeline"]["date"] >= "2007"])
+    assert any(
+        p.startswith("\"Joint Communication 'Towards") and "runs into the line" in p
+        for p in timeline_collisions(fig, LINE_CLEAR_TEXT_PT)
+    ), timeline_collisions(fig, LINE_CLEAR_TEXT_PT)
+
+
+def mark_kind_mismatches(fig: Figure, timeline: pd.DataFrame) -> list[str]:
+    """Events drawn with another kind's mark: every event of a named kind (a strategy, a Joint
+    Communication, a leaders' meeting, a summit) is a diamond, whether its name stands beside
+    it or over its line, and every other event a point. Marks are matched by date."""
+    ax = fig.axes[0]
+    drawn = collections.Counter()
+    for coll in ax.collections:
+        shape = "diamond" if len(coll.get_paths()[0].vertices) <= 6 else "point"
+        drawn.update((round(float(x), 6), shape) for x, _ in coll.get_offsets())
+    wanted = collections.Counter(
+        (
+            round(float(mdates.date2num(plot_date(d))), 6),
+            "diamond" if k in NAMED_KINDS else "point",
+        )
+        for d, k in zip(timeline["date"], timeline["kind"], strict=True)
+    )
+    days = {
+        x: d
+        for x, d in zip(
+            map(mdates.date2num, map(plot_date, timeline["date"])), timeline["date"], strict=True
+        )
+    }
+    return sorted(
+        f"{days.get(x, x)}: {shape} wanted, not drawn" for (x, shape) in wanted - drawn
+    ) + sorted(f"{days.get(x, x)}: {shape} drawn, not wanted" for (x, shape) in drawn - wanted)
+
+
+def test_every_timeline_event_has_its_kinds_mark(tables):
+    """The 2019 Communication, named over its line, is a diamond as the 2016 one is."""
+    timeline = tables["timeline"][tables["timeline"]["date"] >= "2007"]
+    assert mark_kind_mismatches(timeline_chart(timeline), timeline) == []
+
+
+def test_the_mark_check_catches_the_2019_communication_drawn_as_a_point(tables):
+    """As the reader found it: the 2019 Communication's mark among the plain points."""
+    timeline = tables["timeline"][tables["timeline"]["date"] >= "2007"]
+    fig = timeline_chart(timeline)
+    points, diamonds = sorted(
+        fig.axes[0].collections, key=lambda c: len(c.get_paths()[0].vertices)
+    )[::-1]
+    x = mdates.date2num(pd.Timestamp("2019-05-15"))
+    moved = np.isclose(diamonds.get_offsets()[:, 0], x)
+    assert moved.sum() == 1
+    points.set_offsets(np.vstack([points.get_offsets(), diamonds.get_offsets()[moved]]))
+    diamonds.set_offsets(diamonds.get_offsets()[~moved])
+    assert mark_kind_mismatches(fig, timeline) == [
+        "2019-05-15: diamond wanted, not drawn",
+        "2019-05-15: point drawn, not wanted",
+    ]
 
 
 def test_timeline_rule_puts_names_in_their_row_and_beside_the_line():

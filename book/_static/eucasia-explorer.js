@@ -73,7 +73,8 @@
   }
 
   /* Square nodes (the style table's "s" marker): two triangles around the node's centre, with
-   * the half side equal to the radius sigma gives a circle of the same size. */
+   * the node's size as the half side (the data give a square a smaller size than a circle of
+   * the same strength, so that both cover the same area, as in the printed figure). */
   function squareProgram(Sigma) {
     const { NodeProgram } = Sigma.rendering;
     const { floatColor } = Sigma.utils;

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from eucasia.presentation.figurekit.canvas import text_renderer
 from eucasia.presentation.figurekit.labels import wrap_label
 from eucasia.presentation.figurekit.style import (
     FONT_PT,
@@ -66,7 +67,13 @@ def strength_heatmap(matrix: pd.DataFrame, titles: Mapping[str, str]) -> Figure:
 
 
 #: Characters a column heading of the crosswalk is wrapped at: five headings side by side.
-CROSSWALK_HEADER_WRAP = 13
+#: Characters a line of the key areas' names above the columns holds: the five columns' width.
+#: (Each name in its own column, 13 characters wide, stacked the longest over 12 lines.)
+CROSSWALK_KEY_WRAP = 66
+#: The heading of the list of names.
+CROSSWALK_KEY_TITLE = "Columns: the 2023 Joint Roadmap's key areas"
+#: Lines a key area's name may take.
+CROSSWALK_KEY_LINES = 3
 CROSSWALK_WIDTH_IN = 7.8
 assert CROSSWALK_WIDTH_IN * 72 <= MAX_WIDTH_PT
 
@@ -96,6 +103,9 @@ def crosswalk_data(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
 def crosswalk_chart(tables: Mapping[str, pd.DataFrame]) -> Figure:
     """Matrix of 2019 sections (rows) against Roadmap key areas (columns): primary and partial.
 
+    Rows are named beside them; columns by their key area's number, the names given in full in a
+    list right above the columns (each in at most :data:`CROSSWALK_KEY_LINES` lines).
+
     Examples
     --------
     >>> import matplotlib.pyplot as plt
@@ -113,15 +123,19 @@ def crosswalk_chart(tables: Mapping[str, pd.DataFrame]) -> Figure:
         wrap_label(f"{a} {t}" if a != "0" else t, 44)
         for a, t in zip(areas["area_id"], areas["title"], strict=True)
     ]
-    headers = [
-        wrap_label(f"{n}. {t}", CROSSWALK_HEADER_WRAP)
-        for n, t in zip(roadmap["number"], roadmap["title"], strict=True)
+    # Columns are headed by their key area's number, the names listed in full right above them:
+    # five columns leave each too narrow for a long name (one took 12 lines).
+    numbers = [str(n) for n in roadmap["number"]]
+    names = [
+        wrap_label(f"{n}. {t}", CROSSWALK_KEY_WRAP)
+        for n, t in zip(numbers, roadmap["title"], strict=True)
     ]
     line_in = FONT_PT * 1.25 / 72  # one line of text, in inches
     # Each row as tall as its name (the figure must fit a printed page with its caption).
     tall = [line_in * (r.count("\n") + 1) + 0.1 for r in rows]
     centres = [sum(tall[:i]) + tall[i] / 2 for i in range(len(tall))]
-    head_in = line_in * max(h.count("\n") + 1 for h in headers) + 0.2
+    key_lines = sum(h.count("\n") + 1 for h in names) + 1
+    head_in = line_in * (key_lines + 1) + 0.1 * len(names) + 0.35
     # Wider than the other figures (within MAX_WIDTH_PT): five named columns beside the rows.
     fig, ax = plt.subplots(figsize=(CROSSWALK_WIDTH_IN, sum(tall) + head_in + 0.9))
     col = {r: j for j, r in enumerate(roadmap["roadmap_area_id"])}
@@ -149,9 +163,24 @@ def crosswalk_chart(tables: Mapping[str, pd.DataFrame]) -> Figure:
             linewidth=1.6,
             zorder=3,
         )
-    # Each column is headed by its key area's name, wrapped whole: no key to look up.
-    ax.set_xticks(range(len(col)), headers, fontsize=FONT_PT, va="bottom")
+    ax.set_xticks(range(len(col)), numbers, fontsize=FONT_PT, fontweight="bold", va="bottom")
     ax.xaxis.tick_top()
+    # The names, last nearest the columns, each starting at the axes' left edge.
+    above = FONT_PT * 2.2  # points: clear of the column numbers
+    renderer = text_renderer(fig)
+    for name in [*reversed(names), CROSSWALK_KEY_TITLE]:
+        entry = ax.annotate(
+            name,
+            (0, 1),
+            xycoords="axes fraction",
+            xytext=(0, above),
+            textcoords="offset points",
+            va="bottom",
+            ha="left",
+            fontsize=FONT_PT,
+            fontweight="bold" if name == CROSSWALK_KEY_TITLE else "normal",
+        )
+        above += entry.get_window_extent(renderer).height * 72 / fig.dpi + FONT_PT * 0.4
     ax.set_yticks(centres, rows, fontsize=FONT_PT)
     ax.set_xlim(-0.5, len(col) - 0.5)
     ax.set_ylim(sum(tall), 0)

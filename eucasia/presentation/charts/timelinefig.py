@@ -40,6 +40,10 @@ LABEL_WRAPS = (30, 24, 18)
 MAX_LABEL_LINES = 6
 #: Marker areas (points²) of an event and of a named event.
 PLAIN_AREA, NAMED_AREA = 30.0, 60.0
+#: Free space (points) between the 2019 line's centre and a name's halo: the line is an obstacle
+#: the names keep clear of, by more than the slots' gap between two names (a name 4 points
+#: off the line, halo to centre, read as running into it).
+LINE_CLEAR_PT = 2 * GAP_PT
 #: How far apart (points) the marks of a cluster are stacked.
 STACK_PT = 8.0
 #: Height (points) of a row that carries no name.
@@ -136,7 +140,11 @@ def timeline_chart(
         return (mdates.date2num(when) - x0) / (x1 - x0) * width_pt
 
     lines = [points(w) for w in strategy["when"]]
-    edges = [0.0, *sorted(x for x in lines for x in (x - GAP_PT, x + GAP_PT)), width_pt]
+    edges = [
+        0.0,
+        *sorted(x for x in lines for x in (x - LINE_CLEAR_PT, x + LINE_CLEAR_PT)),
+        width_pt,
+    ]
     segments = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
 
     texts = {
@@ -164,8 +172,12 @@ def timeline_chart(
             f"no place to name events {sorted(shown.loc[list(set(shown.index) - set(slots)), 'title'])}"
         )
 
+    # An event of a named kind is drawn as one (a diamond), named beside its mark or not: the 2019
+    # Communication is named over its line, and was drawn as a plain point when the mark
+    # followed the name rather than the kind.
+    marked = frame["kind"].isin(named)
     # Marks of a row closer than their width (two meetings a month apart) are stacked.
-    frame["area"] = [NAMED_AREA if i in shown.index else PLAIN_AREA for i in frame.index]
+    frame["area"] = [NAMED_AREA if m else PLAIN_AREA for m in marked]
     frame["rank"] = stack_ranks(
         [points(w) for w in frame["when"]], frame["kind"].map(row), frame["area"]
     )
@@ -193,7 +205,7 @@ def timeline_chart(
     frame["y"] = [
         y[row[k]] + STACK_PT * rank for k, rank in zip(frame["kind"], frame["rank"], strict=True)
     ]
-    plain = frame[~frame.index.isin(shown.index)]
+    plain = frame[~marked]
     shown = frame.loc[shown.index]
     ax.scatter(
         plain["when"],
@@ -205,8 +217,8 @@ def timeline_chart(
         zorder=3,
     )
     ax.scatter(
-        shown["when"],
-        shown["y"],
+        frame.loc[marked, "when"],
+        frame.loc[marked, "y"],
         s=NAMED_AREA,
         color=MARK_COLOURS[1],
         marker="D",

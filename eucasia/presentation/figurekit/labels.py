@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import textwrap
@@ -50,6 +51,10 @@ def wrap_label(text: str, width: int = LABEL_WRAP) -> str:
 #: edge. A stroked path-effect outline looks alike but stores every glyph outline twice, inline:
 #: it made one network's SVG four times larger (886 kB against 207 kB), too heavy for a phone.
 HALO = {"boxstyle": "round,pad=0.12", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}
+#: How far (points) a label's halo reaches beyond its text (the box's pad, a share of the type).
+HALO_PAD_PT = 0.12 * FONT_PT
+#: The margin (points) kept free around a label's text: its halo and a little air.
+LABEL_MARGIN_PT = 1.5
 
 
 def node_boxes(ax: Axes, pos: Mapping, size: Mapping) -> list[Bbox]:
@@ -74,13 +79,14 @@ def place_labels(
     rings: int = 5,
     taken: list[Bbox] | None = None,
 ) -> set[Hashable]:
-    """Greedy, deterministic label placement: no label overlaps another or leaves the axes.
+    """Greedy, deterministic label placement: no label overlaps another label, covers another
+    node's marker or leaves the axes.
 
-    For each label (most important first) try 8 directions at growing distances
-    from the node, preferring positions that also avoid node markers; from the
-    second ring on, a thin leader line joins label and node. A label that fits
-    nowhere is left out rather than drawn over another one; the nodes labelled are returned
-    (``taken`` collects the boxes placed, so a later pass avoids them too).
+    For each label (most important first) try 8 directions at growing distances from the node;
+    from the second ring on, a thin leader line joins label and node. A label (its white halo
+    included) that fits nowhere free is left out rather than drawn over another label or over a
+    marker, which it would hide; the nodes labelled are returned (``taken`` collects the boxes
+    placed, so a later pass avoids them too).
     """
     renderer = text_renderer(ax.figure)
     frame = ax.get_window_extent(renderer)
@@ -89,52 +95,43 @@ def place_labels(
     done: set[Hashable] = set()
     px = ax.figure.dpi / 72
     for n, text in labels:
+        others = [b for m, b in boxes.items() if m != n]
         radius = math.sqrt(size[n]) / 2 + 2
-        best = None
-        for ring in range(rings):
-            for dx, dy in _DIRECTIONS:
-                dist = radius + ring * 12
-                norm = math.hypot(dx, dy)
-                offset = (dx / norm * dist, dy / norm * dist)
-                ann = ax.annotate(
-                    text,
-                    pos[n],
-                    xytext=offset,
-                    textcoords="offset points",
-                    ha={1: "left", -1: "right", 0: "center"}[dx],
-                    va={1: "bottom", -1: "top", 0: "center"}[dy],
-                    fontsize=FONT_PT,
-                    bbox=HALO,
-                    zorder=5,
-                    arrowprops={
-                        "arrowstyle": "-",
-                        "color": "#555555",
-                        "lw": 0.5,
-                        "shrinkA": 0,
-                        "shrinkB": math.sqrt(size[n]) / 2,
-                    }
-                    if ring
-                    else None,
-                )
-                # text only: an Annotation's own extent would include its leader line
-                ann.update_positions(renderer)
-                box = Text.get_window_extent(ann, renderer).padded(1.5 * px)
-                inside = frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)
-                clash = any(box.overlaps(b) for b in placed)
-                if inside and not clash:
-                    cover = sum(box.overlaps(b) for m, b in boxes.items() if m != n)
-                    if best is None or cover < best[0]:
-                        if best is not None:
-                            best[1].remove()
-                        best = (cover, ann, box)
-                        if cover == 0:
-                            break
-                        continue
-                ann.remove()
-            if best is not None and best[0] == 0:
+        found = None
+        for ring, (dx, dy) in itertools.product(range(rings), _DIRECTIONS):
+            dist = radius + ring * 12
+            norm = math.hypot(dx, dy)
+            ann = ax.annotate(
+                text,
+                pos[n],
+                xytext=(dx / norm * dist, dy / norm * dist),
+                textcoords="offset points",
+                ha={1: "left", -1: "right", 0: "center"}[dx],
+                va={1: "bottom", -1: "top", 0: "center"}[dy],
+                fontsize=FONT_PT,
+                bbox=HALO,
+                zorder=5,
+                arrowprops={
+                    "arrowstyle": "-",
+                    "color": "#555555",
+                    "lw": 0.5,
+                    "shrinkA": 0,
+                    "shrinkB": math.sqrt(size[n]) / 2,
+                }
+                if ring
+                else None,
+            )
+            # text only: an Annotation's own extent would include its leader line; the margin
+            # holds the halo (HALO_PAD_PT) with room to spare
+            ann.update_positions(renderer)
+            box = Text.get_window_extent(ann, renderer).padded(LABEL_MARGIN_PT * px)
+            inside = frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)
+            if inside and not any(box.overlaps(b) for b in [*placed, *others]):
+                found = (ann, box)
                 break
-        if best is not None:
-            placed.append(best[2])
+            ann.remove()
+        if found is not None:
+            placed.append(found[1])
             done.add(n)
     return done
 

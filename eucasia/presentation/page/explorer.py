@@ -11,8 +11,10 @@ figure's proportions (its axes are wider than tall); the colours and
 shapes come from :data:`~eucasia.presentation.figurekit.style.ACTOR_TYPE_STYLE`, the ties' colour,
 opacity and widths from :data:`~eucasia.presentation.figurekit.style.TIE_STYLE`, as the figure's. Each node's size is the
 figure's: the same quantity (strength) on the same scale
-(:func:`~eucasia.presentation.figurekit.layout.node_area`), given as the half width of its marker, which
-sigma.js draws as a circle's radius or a square's half side, as Matplotlib does. Each actor's
+(:func:`~eucasia.presentation.figurekit.layout.node_area`), given as the half width of its marker
+as the figure draws it (:func:`~eucasia.presentation.figurekit.typednodes.half_width`: every
+shape covers the same area for the same strength), which sigma.js draws as a circle's radius or a
+square's half side. Each actor's
 counts are the chapter table's (:func:`~eucasia.presentation.tables.network_tables.actor_table`): the
 initiatives it takes part in, its partners and its strength; the initiatives it shares with
 another actor, which the ties are made of, are a count of their own, named as such. Actors come
@@ -25,7 +27,6 @@ from __future__ import annotations
 
 import html
 import json
-import math
 import textwrap
 from collections.abc import Hashable, Mapping
 
@@ -37,7 +38,13 @@ from eucasia.analysis.network import StrandResult
 from eucasia.presentation.charts.networkfig import figure_points, network_positions
 from eucasia.presentation.figurekit.labels import short_label
 from eucasia.presentation.figurekit.layout import node_area
-from eucasia.presentation.figurekit.style import ACTOR_TYPE_STYLE, TIE_STYLE, tie_width
+from eucasia.presentation.figurekit.style import (
+    ACTOR_TYPE_STYLE,
+    TIE_STYLE,
+    actor_type_style,
+    tie_width,
+)
+from eucasia.presentation.figurekit.typednodes import half_width
 
 #: The class the page's explorer element carries: the site loads the explorer's script and
 #: stylesheet on exactly the pages whose content has it (book/_ext/eucasia_explorer.py).
@@ -64,15 +71,18 @@ def shared_initiatives(G: nx.Graph, node: Hashable) -> list[str]:
     return sorted({str(i) for _, _, ids in G.edges(node, data="initiatives") for i in ids or ()})
 
 
-def marker_half_width(strength: float, smax: float) -> float:
-    """Half the width (points) of the figure's marker for ``strength``: the square root of its
-    area (:func:`~eucasia.presentation.figurekit.layout.node_area`, the figure's scale) halved, which is a
-    circle's radius and a square's half side, as Matplotlib draws both.
+def marker_half_width(strength: float, smax: float, actor_type: str | None = None) -> float:
+    """Half the width (points) of the figure's marker for ``strength`` and ``actor_type``: a
+    circle's radius, a square's half side, each shape covering the area the strength is given
+    (:func:`~eucasia.presentation.figurekit.layout.node_area`, the figure's scale), as the figure
+    draws it (:func:`~eucasia.presentation.figurekit.typednodes.half_width`).
 
-    >>> marker_half_width(0, 10) == math.sqrt(30) / 2
+    >>> round(marker_half_width(0, 10), 3)  # a circle of 30 points², the smallest
+    2.739
+    >>> marker_half_width(10, 10, "un_body") < marker_half_width(10, 10, "eu_institution")
     True
     """
-    return math.sqrt(node_area(strength, smax)) / 2
+    return half_width(node_area(strength, smax), actor_type_style(actor_type)[2])
 
 
 def strand_data(result: StrandResult, title: str, page: str, seed: int) -> dict:
@@ -108,7 +118,7 @@ def strand_data(result: StrandResult, title: str, page: str, seed: int) -> dict:
                 "type": kind,
                 "x": round(pos[n][0], 3),
                 "y": round(pos[n][1], 3),
-                "size": round(marker_half_width(strength[n], smax), 3),
+                "size": round(marker_half_width(strength[n], smax, kind), 3),
                 "strength": int(strength[n]),
                 "partners": int(degree[n]),
                 "shared": len(shared),
