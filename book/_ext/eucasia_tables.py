@@ -212,7 +212,9 @@ def _write_data(app: Sphinx, exception: Exception | None) -> None:
     files, resources = {}, []
     for docname, items in sorted(getattr(app.env, "eucasia_data", {}).items()):
         for item in items:
-            label = datafiles.number_label(item["kind"], numbers.get(docname, {}), item["name"])
+            label = datafiles.number_label(
+                item["kind"], numbers.get(docname, {}), item["name"], str(item.get("caption", ""))
+            )
             files[datafiles.file_name(item["name"])] = item["csv"]
             resources.append(datafiles.resource(item, label, edition))
     baseurl = getattr(app.config, "html_baseurl", "") or ""

@@ -50,7 +50,13 @@
     const shown = new Set();
     const sidebar = () => document.querySelector(".bd-sidebar-secondary");
     const refresh = () => {
-      const on = [...shown].some((box) => box.classList.contains("eucasia-breakout"));
+      // A table that breaks out, or one in an open fold that a table breaking out widened
+      // beside the column (eucasia.css, fold24): either reaches under the contents.
+      const on = [...shown].some(
+        (box) =>
+          box.classList.contains("eucasia-breakout") ||
+          box.closest("details[open]:has(.eucasia-breakout)"),
+      );
       const side = sidebar();
       if (side) side.classList.toggle("eucasia-tucked", on);
     };

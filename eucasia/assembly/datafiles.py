@@ -133,10 +133,21 @@ def block(
     return only
 
 
-def number_label(kind: str, numbers: Mapping, name: str) -> str:
-    """`Table 3.2` from Sphinx's figure numbers of the page (`env.toc_fignumbers[docname]`)."""
+def number_label(kind: str, numbers: Mapping, name: str, caption: str = "") -> str:
+    """`Table 3.2` from Sphinx's figure numbers of the page (`env.toc_fignumbers[docname]`); on a
+    page that numbers nothing (back matter), the item named by its caption up to a colon, as its
+    Cite names it.
+
+    >>> number_label("table", {"table": {"tbl-a": (3, 2)}}, "tbl-a")
+    'Table 3.2'
+    >>> number_label("table", {}, "tbl-a", "Corrected values of the table a: the row's key")
+    'Table “Corrected values of the table a”'
+    """
     number = numbers.get(kind, {}).get(nodes.make_id(name))
-    return f"{LABELS[kind]} {'.'.join(map(str, number))}" if number else LABELS[kind]
+    if number:
+        return f"{LABELS[kind]} {'.'.join(map(str, number))}"
+    named = " ".join(caption.split()).split(":")[0].rstrip(".")
+    return f"{LABELS[kind]} “{named}”" if named else LABELS[kind]
 
 
 #: How `frame_csv` writes every file (Data Package v1 CSV dialect).
