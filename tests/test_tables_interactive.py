@@ -107,7 +107,9 @@ CITE = re.compile(r"\{cite\}`[^`]*`")
 
 def shown_cells(frame: pd.DataFrame, raw: list[str]) -> list[list[str]]:
     """The text of each cell as the page shows it (format_cell; a role as its text, a citation
-    as a number)."""
+    as a number). A "note" column is always read as markup: notes cite sources by key, and the
+    page shows each as its number."""
+    raw = [*raw, *(c for c in ("note",) if c in frame.columns and c not in raw)]
     rows = []
     for row in frame.itertuples(index=False):
         cells = []
@@ -187,8 +189,7 @@ def test_every_interactive_table_is_tested(built_html: Path) -> None:
 def test_filter_by_a_word_shows_the_rows_that_contain_it(site: str, browser, name: str) -> None:
     page_path, build, raw = EXPECTED[name]
     frame = build()
-    # Notes cite sources by key too: the page shows each as its number, as the model must.
-    rows = shown_cells(frame, [*raw, *(c for c in ("note",) if c in frame.columns)])
+    rows = shown_cells(frame, raw)
     word, expected = filter_word(rows)
     with chromium.open_page(browser, site + page_path) as (page, record):
         assert not record.external and not record.console_errors
@@ -471,7 +472,7 @@ def test_every_number_column_sorts_by_the_value_it_stands_for(
     back which row each shown cell belongs to."""
     page_path, build, raw = EXPECTED[name]
     frame = build()
-    shown = shown_cells(frame, [*raw, *(c for c in ("note",) if c in frame.columns)])
+    shown = shown_cells(frame, raw)
     columns = [(i, v) for i in range(frame.shape[1]) if (v := _values(frame, i)) is not None]
     if name == "tbl-syn-funding":  # the money column is among those checked
         assert list(frame.columns).index("amount") in dict(columns)
