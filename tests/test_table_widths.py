@@ -142,10 +142,10 @@ def test_a_wide_table_without_its_scroll_control_fails(browser, tmp_path: Path) 
 
 # --------------------------------------------------------------------------- issue 23: wide tables
 
-#: Each table container of the page in view: whether it scrolls, its width, and the room it has
-#: (from its left edge to the right edge of the page's contents column, less its padding, where
-#: the page has that column beside the article; else to the article's right edge).
-BREAKOUT = """() => {
+#: The right edge of the room a table has (JavaScript, `right`): the right edge of the page's
+#: contents column, less its padding, where the page has that column beside the article; else
+#: the article's right edge. BREAKOUT and LONG_BROKEN measure against it.
+ROOM_RIGHT = """
   const pad = (e, side) => parseFloat(getComputedStyle(e)[side]);
   const art = document.querySelector('.bd-article');
   const side = document.querySelector('.bd-content > .bd-sidebar-secondary');
@@ -153,7 +153,15 @@ BREAKOUT = """() => {
     && getComputedStyle(side).position !== 'fixed';
   const right = shown ? side.getBoundingClientRect().right - pad(side, 'paddingRight')
                       : art.getBoundingClientRect().right - pad(art, 'paddingRight');
-  return [...document.querySelectorAll('.bd-article .pst-scrollable-table-container')]
+"""
+
+#: Each table container of the page in view: whether it scrolls, its width, and the room it has
+#: (from its left edge to the right edge of the page's contents column, less its padding, where
+#: the page has that column beside the article; else to the article's right edge).
+BREAKOUT = (
+    """() => {"""
+    + ROOM_RIGHT
+    + """  return [...document.querySelectorAll('.bd-article .pst-scrollable-table-container')]
     .filter((box) => box.getClientRects().length)
     .map((box) => {
       const r = box.getBoundingClientRect();
@@ -167,6 +175,7 @@ BREAKOUT = """() => {
                cut: clip < r.right - 1 ? Math.round(r.right - clip) : 0 };
     });
 }"""
+)
 
 #: Each table that reaches beside the article, brought into view: whether the page's contents
 #: (nav.page-toc, as far as its column shows it) are visible over it once their column settled.
@@ -366,22 +375,17 @@ def test_long_words_break_rather_than_scroll(browser, tmp_path: Path) -> None:
     }, seen
 
 
-# --------------------------------------------------------------------------- issue 24: long ids whole
+# --------------------------------------------------------------------------- issue 23: long ids whole
 
 #: Each long word (`.eucasia-long`: an id, a path) that a table shown on the page sets across
 #: two lines although the table, its long words kept whole, fits the room it has (its column and,
 #: where the page has the contents column beside it, that column less its padding, as BREAKOUT).
 #: The whole-word width is the table's own minimum with every long word on one line, measured
 #: with a style added and taken away again before the page draws.
-LONG_BROKEN = """() => {
-  const pad = (e, side) => parseFloat(getComputedStyle(e)[side]);
-  const art = document.querySelector('.bd-article');
-  const side = document.querySelector('.bd-content > .bd-sidebar-secondary');
-  const shown = side && side.getBoundingClientRect().width > 0
-    && getComputedStyle(side).position !== 'fixed';
-  const right = shown ? side.getBoundingClientRect().right - pad(side, 'paddingRight')
-                      : art.getBoundingClientRect().right - pad(art, 'paddingRight');
-  const lines = (el) => {
+LONG_BROKEN = (
+    """() => {"""
+    + ROOM_RIGHT
+    + """  const lines = (el) => {
     const range = document.createRange();
     range.selectNodeContents(el);
     return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top / 4))).size;
@@ -407,6 +411,7 @@ LONG_BROKEN = """() => {
   }
   return out;
 }"""
+)
 
 
 def test_long_ids_stay_whole_where_the_table_has_room(measured: dict) -> None:
