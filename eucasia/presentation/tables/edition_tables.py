@@ -74,11 +74,10 @@ def marked_values(frame: pd.DataFrame, source_ids: set[str]) -> list[object]:
 
 
 def _cited_value(value: object, source_ids: set[str]) -> object:
-    return (
-        value
-        if value is None or (isinstance(value, float) and value != value)
-        else (cite_sources(value, source_ids))
-    )
+    """One value as reader text with its sources cited; an absent value stays absent."""
+    if value is None or (isinstance(value, float) and value != value):
+        return value
+    return cite_sources(value, source_ids)
 
 
 def _columns_changed(added: object, removed: object) -> str | None:
@@ -222,10 +221,7 @@ def _cited(frame: pd.DataFrame, columns: list[str], ids: set[str]) -> pd.DataFra
     becomes its citation, as everywhere in the book, never an internal key."""
     out = frame.copy()
     for column in columns:
-        out[column] = [
-            v if v is None or (isinstance(v, float) and v != v) else cite_sources(v, ids)
-            for v in out[column]
-        ]
+        out[column] = [_cited_value(v, ids) for v in out[column]]
     return out
 
 
