@@ -175,7 +175,7 @@ class UnnumberedCites(SphinxPostTransform):
         for xref in list(self.document.findall(addnodes.pending_xref)):
             if xref.get("reftype") != "numref" or xref.get("refdoc") != docname:
                 continue
-            caption = _caption(self.document, xref["reftarget"]).split(":")[0].rstrip(".")
+            caption = datafiles.caption_name(_caption(self.document, xref["reftarget"]))
             if not caption:
                 continue
             label = xref.astext().replace("%s", "").strip()

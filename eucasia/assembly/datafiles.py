@@ -146,8 +146,17 @@ def number_label(kind: str, numbers: Mapping, name: str, caption: str = "") -> s
     number = numbers.get(kind, {}).get(nodes.make_id(name))
     if number:
         return f"{LABELS[kind]} {'.'.join(map(str, number))}"
-    named = " ".join(caption.split()).split(":")[0].rstrip(".")
+    named = caption_name(caption)
     return f"{LABELS[kind]} “{named}”" if named else LABELS[kind]
+
+
+def caption_name(caption: str) -> str:
+    """What names an item that has no number: its caption up to a colon, without a full stop.
+
+    >>> caption_name("Corrected values of the table a since 0.2.0: the row's key.")
+    'Corrected values of the table a since 0.2.0'
+    """
+    return " ".join(caption.split()).split(":")[0].rstrip(".")
 
 
 #: How `frame_csv` writes every file (Data Package v1 CSV dialect).
