@@ -692,6 +692,35 @@ def test_actor_index_without_pages_is_caught() -> None:
     assert found[0].startswith("numbered like a table") and "no column of pages" in found[1]
 
 
+def unindexed_actors(
+    body: list[str], recorded: set[str], actors: list[tuple[str, str]], least: int = 3
+) -> list[str]:
+    """Actors (id, name) whose name, or its form without a trailing parenthesis ("Kyrgyzstan"
+    for "Kyrgyzstan (Kyrgyz Republic)"), is printed on at least `least` pages of `body` while
+    the index of actors records no page for them (`recorded`: ids with a page). A few pages
+    are allowed: headings and captions are not indexed."""
+    found = []
+    for actor_id, name in actors:
+        if actor_id in recorded:
+            continue
+        short = name.split(" (")[0]
+        named = re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w-])")
+        pages = sum(1 for text in body if named.search(" ".join(text.split())))
+        if pages >= least:
+            found.append(f"{name!r} is named on {pages} pages but the index gives none")
+    return found
+
+
+def test_an_actor_named_in_the_text_but_not_indexed_is_caught() -> None:
+    body = ["Kyrgyzstan and\n  Kazakhstan signed", "Kyrgyzstan", "the Kyrgyzstan EPCA", "x"]
+    actors = [("kgz", "Kyrgyzstan (Kyrgyz Republic)"), ("kaz", "Kazakhstan")]
+    assert unindexed_actors(body, {"kaz"}, actors) == [
+        "'Kyrgyzstan (Kyrgyz Republic)' is named on 3 pages but the index gives none"
+    ]
+    assert unindexed_actors(body, {"kaz", "kgz"}, actors) == []
+    assert unindexed_actors(body[:2], {"kaz"}, actors) == []  # two pages: a heading, a caption
+
+
 def test_chapter_reference_without_page_is_caught() -> None:
     good = (
         r"see {\hyperref[\detokenize{book/methods::doc}]{\sphinxcrossref{\DUrole{doc}{Methods}}}}"
@@ -930,6 +959,25 @@ def test_actor_index_has_page_numbers(printed_pages: list[str]) -> None:
     pages = index_pages(printed_pages)
     assert pages, "the index of actors was not found"
     found = index_without_pages(pages, actors)
+    assert not found, "\n".join(found)
+
+
+def test_every_actor_the_text_names_has_pages_in_the_index(printed_pages: list[str]) -> None:
+    """Observed in print: the pages LaTeX recorded for each actor (book.aux) against the text of
+    the pages before the index. The index used to give "–" for Kyrgyzstan, named on some 80
+    pages, because the text never writes the data's full "Kyrgyzstan (Kyrgyz Republic)"."""
+    from eucasia.data import load_tables
+
+    actors = load_tables(["actors"], data_dir=ROOT / "data")["actors"]
+    recorded = set(re.findall(r"\\eucasiaactorpage\{([^}]*)\}", AUX.read_text(encoding="utf-8")))
+    start = next(i for i, t in enumerate(printed_pages) if "INTRODUCTION" in t.lstrip()[:40])
+    end = next(i for i, t in enumerate(printed_pages) if "INDEX OF ACTORS" in t.lstrip()[:40])
+    assert end - start > 100, "expected the chapters between the introduction and the index"
+    found = unindexed_actors(
+        printed_pages[start:end],
+        recorded,
+        list(zip(actors["actor_id"], actors["name"], strict=True)),
+    )
     assert not found, "\n".join(found)
 
 

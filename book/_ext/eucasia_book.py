@@ -61,7 +61,7 @@ from eucasia.assembly.print_doctree import (
     print_actor_index,
     rewrite_print_text,
 )
-from eucasia.assembly.print_text import hypersetup_latex
+from eucasia.assembly.print_text import hypersetup_latex, index_names
 from eucasia.assembly.printed import (
     ACTOR_PAGES_LATEX,
     FLOAT_PAGES_LATEX,
@@ -209,9 +209,10 @@ def _print_preamble(app: Sphinx, config: Config) -> None:
         + colophon_latex(read_edition(), root, site)
     )
     config.latex_elements = elements
-    ids = dict(zip(tables["actors"]["name"], tables["actors"]["actor_id"], strict=True))
-    # Pages show names with typographic apostrophes (Sphinx's smart quotes).
-    app.eucasia_actor_ids = {**ids, **{n.replace("'", "\u2019"): i for n, i in ids.items()}}
+    actors = tables["actors"]
+    app.eucasia_actor_ids = index_names(
+        list(zip(actors["actor_id"], actors["name"], actors["country_code"].notna(), strict=True))
+    )
 
 
 def _latex_chapter_pages(app: Sphinx, doctree: nodes.document, docname: str) -> None:

@@ -113,6 +113,50 @@ def print_pieces(text: str, citations: dict[str, str], in_table: bool) -> list[t
     return pieces
 
 
+#: A name's trailing parenthesis ('Kyrgyzstan (Kyrgyz Republic)', 'Think tanks (EU and Central
+#: Asia)'), and an abbreviation ('EBRD').
+_TRAILING_PARENTHESIS = re.compile(r"^(?P<short>.+?) \((?P<inner>[^()]+)\)$")
+_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9]+")
+
+
+def index_names(actors: list[tuple[str, str, bool]]) -> dict[str, str]:
+    """Each name under which the text may name an actor, to the actor's id, for the index of
+    actors. `actors`: (id, name as in the data, whether it is a state).
+
+    The data's names are unique and complete ("Kyrgyzstan (Kyrgyz Republic)", "European Bank
+    for Reconstruction and Development (EBRD)"); the text says "Kyrgyzstan", "the Kyrgyz
+    Republic", "the EBRD", "the Council of the EU". So an actor is also found under its name
+    without the trailing parenthesis, the parenthesis when it is an abbreviation or (for a
+    state) its other official name, and "the EU" for "the European Union" inside a name. A
+    form two actors share names neither. Typographic apostrophes as the pages print them.
+
+    Examples
+    --------
+    >>> names = index_names([("kgz", "Kyrgyzstan (Kyrgyz Republic)", True),
+    ...                      ("ebrd", "European Bank for Reconstruction and Development (EBRD)", False),
+    ...                      ("council", "Council of the European Union", False),
+    ...                      ("tt", "Think tanks (EU and Central Asia)", False)])
+    >>> sorted(k for k in names if names[k] == "kgz")
+    ['Kyrgyz Republic', 'Kyrgyzstan', 'Kyrgyzstan (Kyrgyz Republic)']
+    >>> names["EBRD"], names["Council of the EU"], "EU and Central Asia" in names
+    ('ebrd', 'council', False)
+    """
+    forms: dict[str, set[str]] = {}
+    for actor_id, name, is_state in actors:
+        variants = {name}
+        match = _TRAILING_PARENTHESIS.match(name)
+        if match:
+            variants.add(match["short"])
+            inner = match["inner"]
+            if _ABBREVIATION.fullmatch(inner) or (is_state and inner[:1].isupper()):
+                variants.add(inner)
+        variants |= {v.replace("the European Union", "the EU") for v in variants}
+        variants |= {v.replace("'", "\u2019") for v in variants}
+        for variant in variants:
+            forms.setdefault(variant, set()).add(actor_id)
+    return {form: next(iter(ids)) for form, ids in forms.items() if len(ids) == 1}
+
+
 def actor_pattern(actors: dict[str, str]) -> re.Pattern[str] | None:
     """Any of the actors' names as a whole word, longest first (None when there are none).
 
@@ -120,10 +164,16 @@ def actor_pattern(actors: dict[str, str]) -> re.Pattern[str] | None:
     --------
     >>> actor_pattern({"EU": "eu", "EU Delegation": "eu_del"}).findall("the EU Delegation and the EU")
     ['EU Delegation', 'EU']
+    >>> actor_pattern({"ISO": "iso"}).findall("ISO 8601 dates, as the ISO writes")
+    ['ISO']
     """
     if not actors:
         return None
-    names = "|".join(map(re.escape, sorted(actors, key=len, reverse=True)))
+    # an abbreviation before a number names a standard or a document ("ISO 8601"), not the body
+    names = "|".join(
+        re.escape(n) + (r"(?! \d)" if _ABBREVIATION.fullmatch(n) else "")
+        for n in sorted(actors, key=len, reverse=True)
+    )
     return re.compile(rf"(?<![\w-])(?:{names})(?![\w-])")
 
 
