@@ -366,3 +366,29 @@ def test_strand_facts_and_actor_tables_share_one_computation(strand: str) -> Non
         cell = facts[key].cell
         assert cell is not None and cell.table == "tbl-x-actors", key
         assert format_cell(shown.loc[cell.row, cell.column]) == facts[key], key
+
+
+def actor_count_mismatch(glues: list[Glued], index_prose: str) -> str | None:
+    """How the overview's count of actors taking part in the strategy's items differs from the
+    count the index of actors gives ("…; N of them take part in at least one item"), or None."""
+    overview = {g.name: g.text for g in glues if g.page == "notebooks/overview.html"}
+    match = re.search(r"([\d,]+) of them take part in at least one item", index_prose)
+    if "n_linked_actors" not in overview or match is None:
+        return "the overview glues no n_linked_actors, or the index states no count"
+    if overview["n_linked_actors"] != match[1]:
+        return f"overview {overview['n_linked_actors']}, index of actors {match[1]}"
+    return None
+
+
+def test_the_overview_and_the_actor_index_count_the_same_actors(built_html: Path) -> None:
+    """The overview said the items 'name 61 actors' (every actor of the 2019 text) while the
+    index of actors said 51 take part in an item: one quantity, now glued from one count."""
+    index = read_page((built_html / "actors" / "index.html").read_text(encoding="utf-8"))
+    assert actor_count_mismatch(all_glues(EXECUTED), index.prose) is None
+
+
+def test_an_actor_count_the_index_contradicts_is_named() -> None:
+    glues = [Glued("notebooks/overview.html", "n_linked_actors", "61", None)]
+    prose = "The data name 63 actors of 14 types; 51 of them take part in at least one item."
+    assert actor_count_mismatch(glues, prose) == "overview 61, index of actors 51"
+    assert actor_count_mismatch(glues, prose.replace("51", "61")) is None
