@@ -57,21 +57,55 @@ class EditionDiff:
 
 
 def _compare_key(old: TextTable | None, new: TextTable | None) -> tuple[str, ...]:
-    """The key both editions' rows are matched by: the newer key, else the older, else none."""
+    """The key both editions' rows are matched by: the newer key, else the older, else none. A
+    key must be in both editions' columns and tell each edition's rows apart: the older key is
+    no key of the newer rows where the newer edition made it part of a wider one (second_coding's
+    `initiative_id` became `round`, `initiative_id`), and matching by it would pair each old row
+    with whichever new row came last."""
     present = [t for t in (old, new) if t is not None]
     for candidate in [t.key for t in reversed(present)]:
-        if candidate and all(set(candidate) <= set(t.frame.columns) for t in present):
+        if (
+            candidate
+            and all(set(candidate) <= set(t.frame.columns) for t in present)
+            and not any(t.frame.duplicated(list(candidate)).any() for t in present)
+        ):
             return candidate
     return ()
 
 
+def _row_key(table: TextTable, row: dict[str, str], columns: list[str]) -> str:
+    """A row's name: its key in its own edition, else its values."""
+    return KEY_JOIN.join(str(row[k]) for k in (table.key or columns))
+
+
 def _keyed(table: TextTable | None, key: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    """Each row by the compared key, or (a table only one edition has) by its own key."""
     if table is None:
         return {}
-    records = table.frame.to_dict("records")
-    if not key:  # nothing to match by: each row is its own key, so rows are added or removed
-        return {KEY_JOIN.join(map(str, r.values())): r for r in records}
-    return {KEY_JOIN.join(str(r[k]) for k in key): r for r in records}
+    columns = list(table.frame.columns)
+    return {
+        KEY_JOIN.join(str(r[k]) for k in key) if key else _row_key(table, r, columns): r
+        for r in table.frame.to_dict("records")
+    }
+
+
+def _matched_whole(
+    old: TextTable, new: TextTable, shared: list[str]
+) -> tuple[list[str], list[str]]:
+    """Rows added and removed where no key matches the editions: a row stands when a row of the
+    other edition holds the same values in the columns both have (each pairs once); each row
+    named by its own edition's key."""
+    waiting: dict[tuple, list[str]] = {}
+    for row in old.frame.to_dict("records"):
+        waiting.setdefault(tuple(row[c] for c in shared), []).append(_row_key(old, row, shared))
+    added = []
+    for row in new.frame.to_dict("records"):
+        same = waiting.get(tuple(row[c] for c in shared))
+        if same:
+            same.pop(0)
+        else:
+            added.append(_row_key(new, row, shared))
+    return added, [k for keys in waiting.values() for k in keys]
 
 
 def _cell(value: str) -> str | None:
@@ -80,28 +114,31 @@ def _cell(value: str) -> str | None:
 
 def _table_diff(name: str, old: TextTable | None, new: TextTable | None):
     key = _compare_key(old, new)
-    before, after = _keyed(old, key), _keyed(new, key)
     old_columns = list(old.frame.columns) if old is not None else []
     new_columns = list(new.frame.columns) if new is not None else []
     shared = [c for c in new_columns if c in old_columns]
     corrections, corrected = [], 0
-    for row_key, row in after.items():
-        if row_key not in before:
-            continue
-        changed = [c for c in shared if row[c] != before[row_key][c]]
-        corrected += bool(changed)
-        corrections += [
-            [name, row_key, c, _cell(before[row_key][c]), _cell(row[c])] for c in changed
-        ]
-    added = [k for k in after if k not in before]
-    removed = [k for k in before if k not in after]
+    if key or old is None or new is None:
+        before, after = _keyed(old, key), _keyed(new, key)
+        for row_key, row in after.items():
+            if row_key not in before:
+                continue
+            changed = [c for c in shared if row[c] != before[row_key][c]]
+            corrected += bool(changed)
+            corrections += [
+                [name, row_key, c, _cell(before[row_key][c]), _cell(row[c])] for c in changed
+            ]
+        added = [k for k in after if k not in before]
+        removed = [k for k in before if k not in after]
+    else:
+        added, removed = _matched_whole(old, new, shared)
     rows = [[name, k, "added", None, None] for k in added]
     rows += [[name, k, "removed", None, None] for k in removed]
     summary = [
         name,
         ", ".join(key) or None,
-        len(before) if old is not None else None,
-        len(after) if new is not None else None,
+        len(old.frame) if old is not None else None,
+        len(new.frame) if new is not None else None,
         len(added),
         corrected,
         len(removed),
@@ -150,6 +187,17 @@ def diff_editions(
     [['a', 1, 1, 1]]
     >>> d.corrections.values.tolist()
     [['a', '1', 'v', 'x', 'z']]
+
+    A key the newer edition widened (`round` added to it) matches no rows; whole rows do:
+
+    >>> old = TextTable("s", ("id",), pd.DataFrame([["1", "x"]], columns=["id", "v"]))
+    >>> new = TextTable("s", ("round", "id"), pd.DataFrame(
+    ...     [["0.2", "1", "x"], ["0.3", "1", "y"]], columns=["round", "id", "v"]))
+    >>> d = diff_editions({"s": old}, {"s": new})
+    >>> d.summary[["rows_before", "rows_after", "added", "corrected", "removed"]].values.tolist()
+    [[1, 2, 1, 0, 0]]
+    >>> d.rows["key"].tolist()
+    ['0.3/1']
     """
     names = list(new) + [n for n in old if n not in new]
     summaries, corrections, rows = [], [], []
