@@ -138,6 +138,10 @@ def river_positions(rivers: pd.DataFrame) -> str:
     return " / ".join(str(int((rivers["position"] == p).sum())) for p in POSITION_ORDER)
 
 
+#: The milestone cell of an agreement the data holds without any dated milestone.
+UNDATED = "no dated milestone sourced"
+
+
 def agreements_table(tables: Mapping[str, pd.DataFrame], code: str) -> pd.DataFrame:
     """A state's agreements with every documented milestone, its date and its source.
 
@@ -147,10 +151,12 @@ def agreements_table(tables: Mapping[str, pd.DataFrame], code: str) -> pd.DataFr
     >>> table = agreements_table(load_tables(["agreement_milestones"]), "KAZ")
     >>> list(table.columns)
     ['agreement', 'milestone', 'date', 'source', 'note']
+    >>> agreements_table(load_tables(["agreement_milestones"]), "UZB").iloc[-1, :3].tolist()
+    ['interim trade agreement', 'no dated milestone sourced', None]
     """
     ids = set(tables["sources"]["source_id"])
     steps = state_milestones(tables, code)  # the figure's order too (tests/test_figure_real.py)
-    return pd.DataFrame(
+    dated = pd.DataFrame(
         {
             "agreement": steps["agreement_type"].str.replace("_", " "),
             "milestone": steps["milestone"].str.replace("_", " "),
@@ -158,7 +164,24 @@ def agreements_table(tables: Mapping[str, pd.DataFrame], code: str) -> pd.DataFr
             "source": [f"{{cite}}`{s}`" for s in steps["source_id"]],
             "note": [cite_sources(n, ids) for n in steps["note"]],
         }
-    ).reset_index(drop=True)
+    )
+    # an agreement the data holds with no dated milestone is still the state's agreement: listed
+    # with its own note (Uzbekistan's interim trade agreement: in force, dates not sourced)
+    agreements = tables["agreements"]
+    undated = agreements[
+        (agreements["country_code"] == code)
+        & ~agreements["agreement_id"].isin(tables["agreement_milestones"]["agreement_id"])
+    ]
+    rest = pd.DataFrame(
+        {
+            "agreement": undated["agreement_type"].str.replace("_", " "),
+            "milestone": UNDATED,
+            "date": None,
+            "source": None,
+            "note": [cite_sources(n, ids) if isinstance(n, str) else n for n in undated["note"]],
+        }
+    )
+    return pd.concat([dated, rest], ignore_index=True) if len(rest) else dated
 
 
 def indicators_table(tables: Mapping[str, pd.DataFrame], code: str) -> pd.DataFrame:
