@@ -64,7 +64,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 #: Groups that take minutes, longest first: pytest-xdist hands groups out in the order it meets
 #: them, so these start at once instead of after the quick tests.
-LONG_GROUPS = ("second-build", "reader-environment", "kernels", "hostile-build")
+LONG_GROUPS = ("second-build", "rebuild-edits", "reader-environment", "kernels", "hostile-build")
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups

@@ -3,7 +3,6 @@ reports a failed step, and only one caller may edit the shared build's folder.""
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import subprocess
@@ -13,7 +12,7 @@ from pathlib import Path
 import pytest
 from harness.checkout import changed_files, snapshot
 from harness.groups import ungrouped, ungrouped_message
-from harness.shared_build import SharedBuild, Step, claim_for_edits
+from harness.shared_build import SharedBuild, Step
 
 
 def test_the_checkout_guard_sees_a_file_created_written_or_deleted(tmp_path: Path) -> None:
@@ -44,13 +43,6 @@ def test_a_failed_step_makes_the_shared_build_unusable(tmp_path: Path) -> None:
     assert problem and "'pdf' failed (2)" in problem and "x.sty" in problem
     steps["pdf"].returncode = 0
     assert "never ran its step 'noop-make'" in SharedBuild(tmp_path, True, steps).failure()
-
-
-def test_only_the_first_caller_may_edit_the_shared_build(tmp_path: Path) -> None:
-    shared = SharedBuild(tmp_path / "book", True, {})
-    assert claim_for_edits(shared) is True
-    assert claim_for_edits(shared) is False
-    assert json.dumps(sorted(p.name for p in tmp_path.iterdir())) == '["claimed-for-edits"]'
 
 
 def test_xdist_keeps_a_group_on_one_worker(tmp_path: Path) -> None:

@@ -17,10 +17,8 @@ Steps, each timed, its log kept beside the copy:
 3. `noop-make`: `make html` again (make must find every input unchanged and skip Jupyter Book);
 4. `noop-jupyter-book`: `jupyter-book build` itself again (the cache must serve every chapter).
 
-The outputs are then copied to `pristine/_build`, which is what the checks read. The copy the
-book was built in stays where Sphinx's environment knows it, so the one test module that edits
-and rebuilds (`claim_for_edits`) can do so there without Sphinx re-reading every page, as it
-would in a copy at another path.
+No test edits this copy: the checks that edit and rebuild (`test_rebuild_edits.py`) start from a
+copy of the checkout's own build instead, on their own worker, so they need not wait for this one.
 """
 
 from __future__ import annotations
@@ -29,7 +27,6 @@ import fcntl
 import json
 import os
 import shlex
-import shutil
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -66,8 +63,8 @@ class SharedBuild:
 
     @property
     def build(self) -> Path:
-        """The outputs as built, for reading: a copy no test edits."""
-        return self.book.parent / "pristine" / "_build"
+        """The outputs as built, for reading (no test edits them)."""
+        return self.book / "_build"
 
     def failure(self) -> str | None:
         """Why the build is unusable, in words (with the log's tail), or None."""
@@ -124,18 +121,7 @@ def _build(folder: Path) -> SharedBuild:
         steps[name] = _step(name, cmd, book, cut_off)
         if steps[name].returncode:
             break
-    shutil.copytree(book / "_build", folder / "pristine" / "_build", symlinks=True)
     return SharedBuild(book, cut_off, steps)
-
-
-def claim_for_edits(shared: SharedBuild) -> bool:
-    """True for the first caller of the run (the folder the book was built in is then theirs to
-    edit and rebuild), False for every later one (who must edit a copy instead)."""
-    try:
-        os.close(os.open(shared.book.parent / "claimed-for-edits", os.O_CREAT | os.O_EXCL))
-    except FileExistsError:
-        return False
-    return True
 
 
 def _save(shared: SharedBuild, state: Path) -> None:
@@ -176,6 +162,6 @@ def run_folder(tmp_path_factory) -> Path:
 
 
 __all__ = [
-    "SKIPPED", "SharedBuild", "Step", "claim_for_edits", "run_folder",
+    "SKIPPED", "SharedBuild", "Step", "run_folder",
     "shared_build",
 ]  # fmt: skip
