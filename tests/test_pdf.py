@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from docutils import nodes
 from harness.commands import run
 
 from eucasia.assembly.print_doctree import numbering_switches
@@ -201,3 +202,51 @@ def test_field_tables_carry_their_print_widths() -> None:
     markdown = field_table_markdown(read_descriptor()["resources"][0], "Caption.", "tbl-x")
     assert ":widths: 16 8 8 14 22 32" in markdown, "the web page keeps its widths"
     assert ":class: longtable print-widths-15-8-7-12-20-38" in markdown
+
+
+def site_links(pdfinfo_urls: str, site: str) -> tuple[set[str], set[str]]:
+    """The PDF's links to the site (`pdfinfo -url`): files under `_downloads/`, and pages."""
+    urls = set(re.findall(r"\s(https?://\S+)$", pdfinfo_urls, re.M))
+    inside = {u for u in urls if u.startswith(site)}
+    files = {u.rsplit("/", 1)[-1] for u in inside if "/_downloads/" in u}
+    pages = {u.removeprefix(site) for u in inside if u.endswith(".html")}
+    return files, pages
+
+
+def test_the_pdf_links_every_download_and_chapter_page_it_sends_readers_to(
+    built_pdf: Path,
+) -> None:
+    """The PDF named downloads it does not hold ("download sources.csv" as plain text) and sent
+    readers to "the chapter's page on the book's website" with no address: each download now
+    links to the site's copy, and each strand chapter names its page's address."""
+    import yaml
+
+    root = Path(__file__).parent.parent
+    site = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))["html"]["baseurl"]
+    files, pages = site_links(run(["pdfinfo", "-url", str(built_pdf)]).stdout, site)
+    data = {p.name for p in (root / "data").glob("*.csv")}
+    assert data <= files, f"data files without a link in the PDF: {sorted(data - files)}"
+    chapters = {f"notebooks/{c}.html" for c in ("resilience", "prosperity", "together")}
+    assert chapters <= pages, f"chapter pages not linked: {sorted(chapters - pages)}"
+
+
+def test_a_download_left_as_text_in_print_is_caught() -> None:
+    from docutils.utils import new_document
+    from sphinx import addnodes
+
+    from eucasia.assembly.site_links import link_downloads_to_site
+
+    site = "https://example.org/b/"
+    listing = " 1  Annotation    https://example.org/b/_downloads/ab/sources.csv\n"
+    assert site_links(listing, site) == ({"sources.csv"}, set())
+    document = new_document("x")
+    paragraph = nodes.paragraph()
+    paragraph += addnodes.download_reference(
+        "", "", nodes.literal("", "sources.csv"), filename="ab/sources.csv"
+    )
+    document += paragraph
+    assert link_downloads_to_site(document, site) == 1
+    assert [r["refuri"] for r in document.findall(nodes.reference)] == [
+        "https://example.org/b/_downloads/ab/sources.csv"
+    ]
+    assert link_downloads_to_site(document, "") == 0

@@ -73,6 +73,7 @@ from eucasia.assembly.printed import (
     table_cells_latex,
 )
 from eucasia.assembly.publish import export_all
+from eucasia.assembly.site_links import link_downloads_to_site, page_url_role
 from eucasia.data import load_tables
 
 logger = logging.getLogger(__name__)
@@ -215,6 +216,12 @@ def _print_preamble(app: Sphinx, config: Config) -> None:
     )
 
 
+def _latex_downloads(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """In print a download links to the file on the website (the PDF holds no files)."""
+    if app.builder.name == "latex":
+        link_downloads_to_site(doctree, app.config.html_baseurl)
+
+
 def _latex_chapter_pages(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """In print a reference to a chapter gives the chapter's number and page; one to a table
     or figure its page, when it stands on another page."""
@@ -311,6 +318,8 @@ def setup(app: Sphinx) -> dict:
     app.connect("doctree-resolved", _latex_tables, priority=400)  # before the raw LaTeX pieces
     app.connect("config-inited", _print_preamble, priority=950)
     app.connect("doctree-resolved", _latex_chapter_pages)
+    app.connect("doctree-resolved", _latex_downloads)
+    app.add_role("page-url", page_url_role)
     app.connect("config-inited", _write_actor_pages, priority=800)
     app.connect("doctree-read", _actor_index_for_print, priority=900)
     app.connect("env-get-outdated", _reread_actor_index)
