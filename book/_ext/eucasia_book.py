@@ -51,6 +51,7 @@ from eucasia.assembly.codedigest import ROOT, digest_of, page_code_files
 from eucasia.assembly.downloadmenu import offer_pdf_edition
 from eucasia.assembly.edition import PDF_NAME, read_edition
 from eucasia.assembly.files import write_if_changed
+from eucasia.assembly.package_archive import ARCHIVE_NAME, package_archive
 from eucasia.assembly.print_doctree import (
     add_chapter_pages,
     add_float_pages,
@@ -152,6 +153,12 @@ def _export_graphs(app: Sphinx) -> None:
     """Write every network as GraphML, GEXF and JSON before the pages that link them are read."""
     root = Path(app.srcdir)
     export_all(load_tables(data_dir=root / "data"), root / EXPORTS)
+
+
+def _write_package_archive(app: Sphinx) -> None:
+    """The data package as one ZIP archive, for the pages that offer it for download."""
+    root = Path(app.srcdir)
+    write_if_changed(root / GENERATED / ARCHIVE_NAME, package_archive(root / "data"))
 
 
 def _latex_part_numbering(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -309,6 +316,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _record_page_code, priority=999)
     app.connect("build-finished", _check_page_code_complete)
     app.connect("builder-inited", _export_graphs)
+    app.connect("builder-inited", _write_package_archive)
     app.connect("source-read", _add_input_fingerprint)
     app.connect("config-inited", _apply_edition, priority=900)
     app.connect("html-page-context", _footer)
