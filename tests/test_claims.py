@@ -202,4 +202,5 @@ def test_no_glued_zero_count_on_the_chapters(built_html: Path) -> None:
     found = glued_zero_counts(old)
     assert [z.split()[:2] for z in found] == [["0", "appear"], ["0", "meetings;"], ["0", "(Table"]]
     # a 0 in a table cell is a table's number, not prose
-    assert glued_zero_counts('<table><tr><td><p><span class="pasted-text">0</span></p></td></tr></table>') == []
+    cell = '<table><tr><td><p><span class="pasted-text">0</span></p></td></tr></table>'
+    assert glued_zero_counts(cell) == []
