@@ -67,7 +67,7 @@ def appendix_table(profiles: Sequence[ActorProfile], strands: pd.DataFrame) -> s
     lines = [
         f"~~~{{list-table}} {APPENDIX_CAPTION}",
         ":header-rows: 1",
-        f":widths: 28 15 7 {' '.join(['12'] * len(STRANDS))} 14",
+        f":widths: 29 17 8 {' '.join(['12'] * len(STRANDS))} 10",
         ":class: longtable",
         "",
         "* - " + "\n  - ".join(escape_markdown(h) for h in header),
