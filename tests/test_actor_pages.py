@@ -309,3 +309,30 @@ def test_the_eu_page_names_the_strands(built_html: Path, tables) -> None:
         "</section>"
     )
     assert len(strand_label_problems(old, titles)) == 5  # four numbers, the header
+
+
+def numbered_strands(html: str) -> list[str]:
+    """Where a page's visible text names a strand by number ("strand 1") instead of its title,
+    read string by string (a row "initiatives in the strand" and its cell "1" are two)."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    main = soup.find("main") or soup
+    return [
+        m
+        for text in main.find_all(string=True)
+        for m in re.findall(r"\bstrand \d\b", " ".join(text.split()), re.IGNORECASE)
+    ]
+
+
+def test_no_actor_page_or_the_index_numbers_the_strands(built_html: Path) -> None:
+    """The index of actors and every actor page name the strands (the PDF's index is checked
+    in tests/test_pdf_print.py)."""
+    pages = sorted((built_html / "actors").glob("*.html"))
+    assert any(p.name == "index.html" for p in pages) and len(pages) > 50
+    found = {p.name: n for p in pages if (n := numbered_strands(p.read_text("utf-8")))}
+    assert found == {}
+    head = "<main><table><tr><th>actor</th><th>Strand 1</th><th>strand 2</th></tr></table></main>"
+    assert numbered_strands(head) == ["Strand 1", "strand 2"]
+    row = "<main><table><tr><td>initiatives in the strand</td><td>1</td></tr></table></main>"
+    assert numbered_strands(row) == []

@@ -152,10 +152,72 @@ def test_the_width_check_catches_uzbekistans_old_figure() -> None:
     kaz, uzb = agreement_chart(TABLES, "KAZ"), agreement_chart(TABLES, "UZB")
     fixed = {code: figure_bytes(fig, "svg") for code, fig in (("KAZ", kaz), ("UZB", uzb))}
     assert width_mismatches(fixed) == []
-    uzb.axes[0].xaxis.set_major_formatter(mdates.DateFormatter("%Y"))  # every tick named
+    uzb.axes[0].xaxis.set_major_formatter(mdates.DateFormatter("%Y"))  # every tick named,
+    for tick in uzb.axes[0].xaxis.get_major_ticks():  # centred under it, the ends too
+        tick.label1.set_horizontalalignment("center")
     old = {"KAZ": fixed["KAZ"], "UZB": figure_bytes(uzb, "svg")}
     assert width_mismatches(old) == [
         "UZB: ('522.137187pt', '522.137187') against ('500.4pt', '500.4')"
     ]
     plt.close(kaz)
     plt.close(uzb)
+
+
+# ------------------------------------------------------------------ the axis names its ends
+
+
+def axis_end_problems(fig) -> list[str]:
+    """A country figure's year axis names its first and last year (a reader sees where the
+    axis starts and ends), and no year's name reaches past the axes (which would widen the
+    saved figure against the other four)."""
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    lo, hi = sorted(ax.get_xlim())
+    shown = {
+        round(t.get_loc(), 6): t.label1
+        for t in ax.xaxis.get_major_ticks()
+        if t.label1.get_visible()
+    }
+    problems = []
+    for end, which in ((lo, "first"), (hi, "last")):
+        year = mdates.num2date(end).strftime("%Y")
+        label = shown.get(round(end, 6))
+        if label is None or label.get_text() != year:
+            problems.append(f"the {which} year of the axis, {year}, is not named")
+    box = ax.get_window_extent()
+    for label in shown.values():
+        extent = label.get_window_extent()
+        if label.get_text() and (extent.x0 < box.x0 - 0.5 or extent.x1 > box.x1 + 0.5):
+            problems.append(f"{label.get_text()!r} reaches past the axes")
+    return problems
+
+
+def test_every_country_figure_names_the_ends_of_its_axis() -> None:
+    for code in CODES:
+        if code not in set(TABLES["agreements"]["country_code"]):
+            continue
+        fig = agreement_chart(TABLES, code)
+        assert axis_end_problems(fig) == [], code
+        plt.close(fig)
+
+
+def test_the_axis_end_check_catches_the_unnamed_ends() -> None:
+    """Uzbekistan's axis as it was (1995 to 2030, both ends on a tick left unnamed), and the
+    ends named centred under their ticks (as before that: reaching past the axes)."""
+    fig = agreement_chart(TABLES, "UZB")
+    ax = fig.axes[0]
+    lo, hi = sorted(ax.get_xlim())
+    named = ax.xaxis.get_major_formatter()
+    ax.xaxis.set_major_formatter(lambda x, _pos=None: "" if x in (lo, hi) else named(x))
+    assert axis_end_problems(fig) == [
+        "the first year of the axis, 1995, is not named",
+        "the last year of the axis, 2030, is not named",
+    ]
+    ax.xaxis.set_major_formatter(named)
+    for tick in ax.xaxis.get_major_ticks():
+        tick.label1.set_horizontalalignment("center")
+    assert axis_end_problems(fig) == [
+        "'1995' reaches past the axes",
+        "'2030' reaches past the axes",
+    ]
+    plt.close(fig)

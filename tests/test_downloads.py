@@ -230,12 +230,25 @@ SCALE = {None: 1, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 def page_columns(header: list[str]) -> list[int]:
     """The positions of the columns the page shows: all but the numbers written after a column
-    of amounts as text (`amount_eur` right after `amount`)."""
-    return [
-        i
-        for i, column in enumerate(header)
-        if not (i and (m := TWIN.match(column)) and m["of"] == header[i - 1])
-    ]
+    of amounts as text (`amount_eur` right after `amount`; `value_eur`, `value_usd` after a
+    `value` mixing currencies)."""
+    shown: list[int] = []
+    for i, column in enumerate(header):
+        m = TWIN.match(column)
+        if not (shown and m and m["of"] == header[shown[-1]] and i - shown[-1] <= 2):
+            shown.append(i)
+    return shown
+
+
+def _twins(header: list[str], i: int) -> dict[str, int]:
+    """The number columns written right after column `i`, by currency: {"EUR": i + 1, ...}."""
+    found = {}
+    for j in range(i + 1, len(header)):
+        m = TWIN.match(header[j])
+        if not (m and m["of"] == header[i]):
+            break
+        found[m["unit"].upper()] = j
+    return found
 
 
 def header_problems(item: Item) -> list[str]:
@@ -250,30 +263,33 @@ def header_problems(item: Item) -> list[str]:
 
 
 def money_problems(item: Item) -> list[str]:
-    """A column of amounts as text ("EUR 22 million": a spreadsheet sorts its words) has the
-    amounts as numbers right after it (`amount_eur`), the same amount row by row, empty where
-    the text is."""
+    """Every column that holds amounts as text ("EUR 22 million": a spreadsheet sorts its
+    words), wholly or in some rows (a country's indicators mix "EUR 4.35 billion",
+    "USD 80.4 billion" and "28%"), has the amounts as numbers right after it, one column per
+    currency (`amount_eur`, `value_usd`), the same amount row by row, empty on every other row."""
     header, *rows = list(csv.reader(io.StringIO(item.text))) or [[]]
     problems = []
     for i, column in enumerate(header):
         texts = [r[i] for r in rows if r[i]]
-        if not texts or not all(MONEY.match(t) for t in texts):
+        currencies = sorted({m["cur"] for t in texts if (m := MONEY.match(t))})
+        if not currencies:
             continue
-        currency = {MONEY.match(t)["cur"] for t in texts}
-        twin = f"{column}_{currency.pop().lower()}" if len(currency) == 1 else None
-        if twin is None or i + 1 >= len(header) or header[i + 1] != twin:
-            problems.append(f"{item.name}: {column!r} holds amounts as text, with no {twin!r}")
+        twins = _twins(header, i)
+        missing = [f"{column}_{c.lower()}" for c in currencies if c not in twins]
+        if missing:
+            problems.append(f"{item.name}: {column!r} holds amounts as text, with no {missing}")
             continue
         for r, row in enumerate(rows, start=1):
-            text, number = row[i], row[i + 1]
-            if not text:
-                if number:
-                    problems.append(f"{item.name}, row {r}: {twin} {number!r} for no amount")
-                continue
-            m = MONEY.match(text)
-            amount = float(m["num"].replace(",", "")) * SCALE[m["unit"]]
-            if not is_number(number) or abs(float(number) - amount) > 0.01 * amount:
-                problems.append(f"{item.name}, row {r}: {text!r} against {twin} {number!r}")
+            m = MONEY.match(row[i])
+            for currency, j in twins.items():
+                twin, number = header[j], row[j]
+                if not (m and m["cur"] == currency):
+                    if number:
+                        problems.append(f"{item.name}, row {r}: {twin} {number!r} for no amount")
+                    continue
+                amount = float(m["num"].replace(",", "")) * SCALE[m["unit"]]
+                if not is_number(number) or abs(float(number) - amount) > 0.01 * amount:
+                    problems.append(f"{item.name}, row {r}: {row[i]!r} against {twin} {number!r}")
     return problems
 
 
@@ -458,7 +474,9 @@ def test_amounts_have_their_numbers_and_ids_their_names(items: list[Item]) -> No
     """The funding tables' "amount" ("EUR 22 million") has `amount_eur` beside it; the
     crosswalk figure's ids have the section and key area names it shows."""
     money = [i for i in items if "_eur," in i.text.split("\n", 1)[0]]
-    assert {"tbl-syn-funding", "tbl-cty-kaz-funding"} <= {i.name for i in money}
+    assert {"tbl-syn-funding", "tbl-cty-kaz-funding", "tbl-cty-uzb-indicators"} <= {
+        i.name for i in money
+    }
     assert [p for i in items for p in money_problems(i)] == []
     assert [p for i in items for p in id_problems(i)] == []
     crosswalk = next(i for i in items if i.name == "fig-syn-crosswalk")
@@ -527,6 +545,17 @@ def test_the_checks_fail_on_fixtures_that_break_them() -> None:
     assert money_problems(_item(text="a,amount\nx,EUR 22 million\ny,\n"))
     assert money_problems(_item(text="a,amount,amount_eur\nx,EUR 22 million,2200000\n"))
     assert money_problems(_item(text="a,amount,amount_eur\nx,EUR 1 million,1000000\ny,,5\n"))
+    # a country's indicators as they were: amounts of two currencies among other values,
+    # as text alone; then with a twin for the euros only; then with both
+    mixed = "indicator,value{}\nGDP,USD 80.4 billion{}\nTrade,EUR 4.35 billion{}\nShare,28%{}\n"
+    assert money_problems(_item(text=mixed.format("", "", "", ""))) == [
+        "tbl-a: 'value' holds amounts as text, with no ['value_eur', 'value_usd']"
+    ]
+    assert money_problems(_item(text=mixed.format(",value_eur", ",", ",4350000000", ",")))
+    both = mixed.format(",value_eur,value_usd", ",,80400000000", ",4350000000,", ",,")
+    assert not money_problems(_item(text=both))
+    assert not header_problems(_item(text=both, header=["indicator", "value"]))
+    assert money_problems(_item(text=both.replace(",,80400000000", ",80400000000,")))
     good = "a,amount,amount_eur\nx,EUR 22 million,22000000\ny,about EUR 1.5 billion,1500000000\n"
     assert not money_problems(_item(text=good))
     assert not header_problems(_item(text=good, header=["a", "amount"]))

@@ -352,6 +352,35 @@ def index_without_pages(pages: list[str], actors: int) -> list[str]:
     return problems
 
 
+def unnamed_strand_columns(pages: list[str], titles: list[str]) -> list[str]:
+    """Problems of the printed index's head, on each of its pages: a strand's column headed by
+    a number ("strand 1", which sent a reader to the caption's key; pdftotext sets the number
+    under the word) or without every word of
+    the strand's title (the chapters' name for it), whole, not hyphenated."""
+    problems = []
+    for n, text in enumerate(pages, start=1):
+        lines = text.split("\n")
+        at = next(
+            (i for i, line in enumerate(lines) if re.search(r"\bitems\b.*\bpages\b", line)), None
+        )
+        if at is None:
+            continue
+        items = lines[at].index("items")
+        head = [lines[at]]
+        for line in lines[at + 1 :]:
+            if re.match(r"\s*\d+\b", line[items - 2 : items + 8]):
+                break
+            head.append(line)
+        words = set(re.findall(r"[\w-]+", " ".join(head)))
+        if "strand" in words:  # "strand" over its number, which may wrap to the next line
+            problems.append(f"index page {n}: a column is headed 'strand' and a number")
+        for title in titles:
+            missing = [w for w in title.split() if w not in words]
+            if missing:
+                problems.append(f"index page {n}: no column headed {title!r} (missing {missing})")
+    return problems
+
+
 # --- chapter references ---------------------------------------------------------------------
 
 _DOC_REF = re.compile(r"\\hyperref\[\\detokenize\{([^}]+)::doc\}\]\{")
@@ -721,6 +750,29 @@ def test_an_actor_named_in_the_text_but_not_indexed_is_caught() -> None:
     assert unindexed_actors(body[:2], {"kaz"}, actors) == []  # two pages: a heading, a caption
 
 
+def test_actor_index_strand_numbers_are_caught() -> None:
+    titles = ["Partnering for Resilience", "Working Better Together"]
+    old = (
+        "actor              type     items   strand   strand   evi-     pages\n"
+        "                                    1        3        dence\n"
+        "European Union     EU       110     70 (1)   39 (1)   408      7, 13\n"
+    )
+    found = unnamed_strand_columns([old], titles)
+    assert found[0] == "index page 1: a column is headed 'strand' and a number", found
+    assert len(found) == 3, found  # and neither title is there
+    named = (
+        "actor              type     items   Partnering   Working    evidence   pages\n"
+        "                                    for Resi-    Better\n"
+        "                                    lience       Together\n"
+        "European Union     EU       110     70 (1)       39 (1)     408        7, 13\n"
+    )
+    assert unnamed_strand_columns([named], titles) == [
+        "index page 1: no column headed 'Partnering for Resilience' (missing ['Resilience'])"
+    ]
+    whole = named.replace("lience ", "       ").replace("Resi-", "Resilience")
+    assert unnamed_strand_columns([whole], titles) == []
+
+
 def test_chapter_reference_without_page_is_caught() -> None:
     good = (
         r"see {\hyperref[\detokenize{book/methods::doc}]{\sphinxcrossref{\DUrole{doc}{Methods}}}}"
@@ -978,6 +1030,18 @@ def test_every_actor_the_text_names_has_pages_in_the_index(printed_pages: list[s
         recorded,
         list(zip(actors["actor_id"], actors["name"], strict=True)),
     )
+    assert not found, "\n".join(found)
+
+
+def test_actor_index_names_the_strands(printed_pages: list[str]) -> None:
+    from eucasia.data import load_tables
+    from eucasia.data.vocabulary import STRANDS
+
+    strands = load_tables(["strands"], data_dir=ROOT / "data")["strands"].set_index("strand_id")
+    titles = list(strands.loc[list(STRANDS), "title"])
+    pages = index_pages(printed_pages)
+    assert pages, "the index of actors was not found"
+    found = unnamed_strand_columns(pages, titles)
     assert not found, "\n".join(found)
 
 

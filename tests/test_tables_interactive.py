@@ -491,6 +491,33 @@ def test_every_number_column_sorts_by_the_value_it_stands_for(
                 )
                 order = [by_row[tuple(map(_plain, row))] for row in rows]
                 assert _in_order(order, ascending), (name, frame.columns[index], ascending)
+        # Every column with empty cells (text, dates, periods too): the empties last both ways.
+        gaps = [
+            i for i in range(frame.shape[1]) if 0 < sum(_blank(r[i]) for r in shown) < len(shown)
+        ]
+        if name == "tbl-syn-funding":  # the period column the reader sorted is among them
+            assert list(frame.columns).index("period") in gaps
+        for index in gaps:
+            button = page.locator(f"table#{name} > thead th").nth(index).locator("button")
+            for ascending in (True, False):
+                button.click()
+                cells = column(page, name, index)
+                assert blanks_last(cells), (name, frame.columns[index], ascending, cells)
+
+
+def _blank(text: str) -> bool:
+    """A cell that shows nothing: empty, or the dash the book writes for an absent value."""
+    return text.strip() in ("", "–", "—")
+
+
+def blanks_last(cells: list[str]) -> bool:
+    """The empty cells of a sorted column all come after its filled ones.
+
+    >>> blanks_last(["2014–2020", "2021–2024", "", "–"]), blanks_last(["", "2014–2020"])
+    (True, False)
+    """
+    filled = [not _blank(c) for c in cells]
+    return filled == sorted(filled, reverse=True)
 
 
 SCRIPT = Path(__file__).resolve().parent.parent / "book" / "_static" / "eucasia-tables.js"
@@ -600,3 +627,9 @@ def test_the_changes_tables_sort_like_the_chapters(site: str, browser) -> None:
         )
         old = page.evaluate(SORTABLE)
         assert old["sortable"] != old["tables"]
+
+
+def test_the_blank_check_fails_on_empties_first() -> None:
+    """A period column as the script sorted it (its empty cells first), and as it should."""
+    assert not blanks_last(["", "–", "2014–2020", "2021–2024"])
+    assert blanks_last(["2021–2024", "2014–2020", "–", ""])

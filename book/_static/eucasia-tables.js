@@ -4,39 +4,49 @@
 // leaves the table's markup and the PDF untouched. Cell values are read with textContent only.
 // Loaded (deferred) only on pages that have such a table (book/_ext/eucasia_tables.py).
 (() => {
-  const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+  // A date, or a period of two ("2021–2024"), as the book writes them.
+  const DAY = "\\d{4}(?:-\\d{2}(?:-\\d{2})?)?";
+  const DATE = new RegExp(`^(${DAY})(?:\\s*[–-]\\s*(${DAY}))?$`);
   const number = (text) => {
     const t = text.replace(/[,\u00a0\u202f%€$]/g, "").replace(/^\u2212/, "-").trim();
     return t !== "" && Number.isFinite(Number(t)) ? Number(t) : null;
   };
+  // A cell with nothing in it: empty, or the dash the book writes for an absent value.
+  const blank = (text) => text === "" || text === "–" || text === "—";
   // The sort key of each row for column `i`: the number each cell stands for when the build
-  // wrote it (`data-sort-value` on every cell of the column: money in euros, counts, measures;
-  // empty cells last), else numbers numerically, ISO dates chronologically (as strings padded
-  // to a full date), the rest as text in the reader's language.
+  // wrote it (`data-sort-value` on every cell of the column: money in euros, counts, measures),
+  // else numbers numerically, ISO dates and periods chronologically (as strings padded to a
+  // full date), the rest as text in the reader's language. Empty cells come last in both
+  // directions, whatever the column holds: `sign` (the direction) never applies to them.
   const VALUE = "data-sort-value";
+  const lastIfBlank = (empty, order) => (a, b, sign) =>
+    empty[a] || empty[b] ? empty[a] - empty[b] : sign * order(a, b);
   const comparer = (rows, i) => {
     if (rows.length && rows.every((r) => r.cells[i] && r.cells[i].hasAttribute(VALUE))) {
       const keys = rows.map((r) => {
         const v = r.cells[i].getAttribute(VALUE);
         return v === "" ? null : Number(v);
       });
-      // Missing values after every number in both directions: `sign` is the direction.
-      return (a, b, sign) =>
-        keys[a] === null || keys[b] === null
-          ? (keys[a] === null) - (keys[b] === null)
-          : sign * (keys[a] - keys[b]);
+      return lastIfBlank(keys.map((k) => k === null), (a, b) => keys[a] - keys[b]);
     }
     const texts = rows.map((r) => (r.cells[i] ? r.cells[i].textContent.trim() : ""));
-    const filled = texts.filter((t) => t !== "");
+    const empty = texts.map(blank);
+    const filled = texts.filter((t) => !blank(t));
     if (filled.length && filled.every((t) => number(t) !== null)) {
-      const keys = texts.map((t) => (t === "" ? -Infinity : number(t)));
-      return (a, b, sign) => sign * (keys[a] - keys[b]);
+      const keys = texts.map(number);
+      return lastIfBlank(empty, (a, b) => keys[a] - keys[b]);
     }
     if (filled.length && filled.every((t) => DATE.test(t))) {
-      const keys = texts.map((t) => (t + "-00-00").slice(0, 10));
-      return (a, b, sign) => sign * (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0);
+      const full = (d) => (d ? (d + "-00-00").slice(0, 10) : "");
+      const keys = texts.map((t) => {
+        const m = DATE.exec(t);
+        return m ? full(m[1]) + full(m[2]) : "";
+      });
+      return lastIfBlank(empty, (a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
     }
-    return (a, b, sign) => sign * texts[a].localeCompare(texts[b], undefined, { numeric: true });
+    return lastIfBlank(empty, (a, b) =>
+      texts[a].localeCompare(texts[b], undefined, { numeric: true }),
+    );
   };
   const enhance = (table, n) => {
     const body = table.tBodies[0];

@@ -19,12 +19,13 @@ from eucasia.presentation.page.display import format_cell
 from eucasia.presentation.tables.network_tables import type_label
 from eucasia.presentation.text.escaping import escape_markdown
 
-#: The caption of the PDF's table of all actors (then the strands' numbers and titles).
+#: The caption of the PDF's table of all actors. Its strand columns are headed by the strands'
+#: titles, as the chapters name them: "strand 1" sent a reader to a key to learn which it was.
 APPENDIX_CAPTION = (
     "Every actor in the data, by type: the items of the strategy (specific initiatives and "
     "commitments) it takes part in, its strength and, in brackets, its rank by strength in each "
     "strand's actor network (blank: not in that network), and the pieces of implementation "
-    "evidence naming it. Strands: "
+    "evidence naming it."
 )
 
 
@@ -49,14 +50,24 @@ def _strand_cell(profile: ActorProfile, strand: str) -> str:
 
 
 def appendix_table(profiles: Sequence[ActorProfile], strands: pd.DataFrame) -> str:
-    """The PDF's one table of all actors (a captioned longtable), in the index's order."""
-    titles, numbers = strand_names(strands)
-    named = "; ".join(f"{numbers[s]}, {escape_markdown(titles[s])}" for s in STRANDS)
-    header = ["actor", "type", "items", *(f"strand {numbers[s]}" for s in STRANDS), "evidence"]
+    """The PDF's one table of all actors (a captioned longtable), in the index's order; a
+    strand's column is headed by the strand's title (from the data), as the chapters name it.
+
+    Examples
+    --------
+    >>> strands = pd.DataFrame({"strand_id": list(STRANDS), "number": [1, 2, 3],
+    ...                         "title": ["Partnering for Resilience", "P", "W"]})
+    >>> appendix_table([], strands).splitlines()[5]
+    '* - actor'
+    >>> "  - Partnering for Resilience" in appendix_table([], strands).splitlines()
+    True
+    """
+    titles, _ = strand_names(strands)
+    header = ["actor", "type", "items", *(titles[s] for s in STRANDS), "evidence"]
     lines = [
-        f"~~~{{list-table}} {APPENDIX_CAPTION}{named}.",
+        f"~~~{{list-table}} {APPENDIX_CAPTION}",
         ":header-rows: 1",
-        f":widths: 32 17 8 {' '.join(['11'] * len(STRANDS))} 10",
+        f":widths: 29 17 8 {' '.join(['12'] * len(STRANDS))} 10",
         ":class: longtable",
         "",
         "* - " + "\n  - ".join(escape_markdown(h) for h in header),

@@ -9,7 +9,7 @@ import matplotlib.dates as mdates
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
 
 from eucasia.presentation.figurekit.style import FONT_PT, WIDTH_IN
 
@@ -61,15 +61,19 @@ def count_axis(axis) -> None:
 
 
 def year_axis(ax: Axes, base: int) -> None:
-    """A date x axis ticked every ``base`` years, each year named under its tick where the name
-    lies wholly over the axes; a tick at the axis's very end keeps its mark and grid line, unnamed.
+    """A date x axis ticked every ``base`` years and at both its ends, the first and last year
+    named at the ends and aligned inward, the years between named under their ticks where the
+    name lies wholly over the axes and clear of the end names.
 
-    Why: a year named at the axis's end reaches half its width past the axes, and the saved file,
-    cropped to what is drawn (``bbox_inches="tight"``), grows by it on both sides. Uzbekistan's
-    axis runs from 1995 to 2030, both on a tick: its figure was 522 pt wide against the other
-    countries' 500 pt, and the page, showing them at one width, set its type 4% smaller.
+    Why: a year named centred at the axis's end reaches half its width past the axes, and the
+    saved file, cropped to what is drawn (``bbox_inches="tight"``), grows by it on both sides
+    (Uzbekistan's figure was 522 pt wide against the other countries' 500 pt, so the page set
+    its type 4% smaller). Leaving the ends unnamed kept the width but left a reader unable to
+    tell where the axis starts and ends; named inward (the first year's name starting at the
+    axis's left end, the last one's ending at its right end) they are read and stay over the
+    axes. A tick of the ``base`` step too close to an end keeps its mark and grid line, unnamed.
 
-    Set the axes' x limits first.
+    Set the axes' x limits first (both ends on a year's first day, as the figures set them).
 
     Examples
     --------
@@ -78,23 +82,41 @@ def year_axis(ax: Axes, base: int) -> None:
     >>> _ = ax.set_xlim(pd.Timestamp("1995-01-01"), pd.Timestamp("2030-01-01"))
     >>> year_axis(ax, 5)
     >>> [ax.xaxis.get_major_formatter()(t) for t in ax.get_xticks()]
-    ['', '2000', '2005', '2010', '2015', '2020', '2025', '']
+    ['1995', '2000', '2005', '2010', '2015', '2020', '2025', '2030']
+    >>> [t.label1.get_horizontalalignment() for t in ax.xaxis.get_major_ticks()][::7]
+    ['left', 'right']
+    >>> _ = ax.set_xlim(pd.Timestamp("1994-01-01"), pd.Timestamp("2024-01-01"))
+    >>> year_axis(ax, 5)
+    >>> [ax.xaxis.get_major_formatter()(t) for t in ax.get_xticks()]
+    ['1994', '', '2000', '2005', '2010', '2015', '2020', '2024']
     """
     fig = ax.figure
     renderer = text_renderer(fig)
-    locator = mdates.YearLocator(base=base)
-    ax.xaxis.set_major_locator(locator)
+    lo, hi = sorted(ax.get_xlim())
+    first, last = mdates.num2date(lo), mdates.num2date(hi)
+    steps = [x for x in mdates.YearLocator(base=base).tick_values(first, last) if lo < x < hi]
+    ticks = [lo, *(x for x in steps if abs(x - lo) > 1 and abs(x - hi) > 1), hi]
+    ax.xaxis.set_major_locator(FixedLocator(ticks))
     font = ax.xaxis.get_major_ticks()[0].label1.get_fontproperties()  # a tick label's type
-    named = {}
-    for x in locator():  # measured now, in the figure's own pixels: a save at another dpi
+    gap = font.get_size_in_points() * fig.dpi / 72 / 2  # half an em between two names
+    spans = {}
+    for x in ticks:  # measured now, in the figure's own pixels: a save at another dpi
         year = mdates.num2date(x).strftime("%Y")  # scales the axes and the names alike
         probe = fig.text(0, 0, year, fontproperties=font)
-        half = probe.get_window_extent(renderer).width / 2
+        width = probe.get_window_extent(renderer).width
         probe.remove()
         at = ax.transData.transform((x, 0))[0]
-        if ax.bbox.x0 <= at - half and at + half <= ax.bbox.x1:
+        left = at if x == lo else at - width if x == hi else at - width / 2
+        spans[x] = (year, left, left + width)
+    named = {lo: spans[lo][0], hi: spans[hi][0]}
+    for x in ticks[1:-1]:
+        year, left, right = spans[x]
+        if spans[lo][2] + gap <= left and right + gap <= spans[hi][1]:
             named[x] = year
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos=None: named.get(x, "")))
+    marks = ax.xaxis.get_major_ticks(len(ticks))
+    for tick, align in zip(marks, ["left", *["center"] * (len(ticks) - 2), "right"], strict=True):
+        tick.label1.set_horizontalalignment(align)
 
 
 def empty_figure(fig: Figure, ax: Axes, title: str, message: str) -> Figure:

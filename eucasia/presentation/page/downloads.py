@@ -143,27 +143,39 @@ def number_twins(frame: pd.DataFrame) -> pd.DataFrame:
     after it and the unit (`amount_eur`), empty where the text is: a spreadsheet sorts and sums
     the numbers, while the text stays as the page shows it.
 
+    A column mixing units (a country's indicators: "EUR 4.35 billion", "USD 80.4 billion",
+    "28%") gets one such column per unit, euros first, each empty on the rows in another unit
+    or in none: one column never adds euros to dollars, and no rate the sources do not give is
+    made up to convert them.
+
     >>> frame = pd.DataFrame({"amount": [Shown("EUR 2 million", "EUR 2 million", 2e6, "eur"), ""]})
     >>> print(frame_csv(number_twins(frame)), end="")
     amount,amount_eur
     EUR 2 million,2000000
     ,
+    >>> mixed = pd.DataFrame({"value": [Shown("USD 8 billion", "USD 8 billion", 8e9, "usd"),
+    ...                                 "28%", Shown("EUR 3 million", "EUR 3 million", 3e6, "eur")]})
+    >>> print(frame_csv(number_twins(mixed)), end="")
+    value,value_eur,value_usd
+    USD 8 billion,,8000000000
+    28%,,
+    EUR 3 million,3000000,
     """
     columns: dict[str, object] = {}
     for column in frame.columns:
         cells = list(frame[column])
         columns[column] = frame[column]
         units = {v.unit for v in cells if isinstance(v, Shown) and v.unit is not None}
-        if len(units) != 1 or not all(
-            (isinstance(v, Shown) and v.unit is not None) or _absent(v) or v == "" for v in cells
-        ):
-            continue
-        numbers = [
-            v.sort if isinstance(v, Shown) and v.sort is not None else math.nan for v in cells
-        ]
-        whole = all(math.isnan(n) or float(n).is_integer() for n in numbers)
-        twin = pd.Series(numbers, index=frame.index, dtype=float)
-        columns[f"{column}_{units.pop()}"] = twin.round().astype("Int64") if whole else twin
+        for unit in sorted(units, key=lambda u: (u != "eur", u)):
+            numbers = [
+                v.sort
+                if isinstance(v, Shown) and v.unit == unit and v.sort is not None
+                else math.nan
+                for v in cells
+            ]
+            whole = all(math.isnan(n) or float(n).is_integer() for n in numbers)
+            twin = pd.Series(numbers, index=frame.index, dtype=float)
+            columns[f"{column}_{unit}"] = twin.round().astype("Int64") if whole else twin
     return pd.DataFrame(columns, index=frame.index)
 
 
@@ -224,6 +236,9 @@ def sort_keys(frame: pd.DataFrame) -> dict[str, list[float | None]]:
     for position, column in enumerate(frame.columns):
         values = [_sort_key(v) for v in frame[column]]
         if any(v is False for v in values) or all(v is None for v in values):
+            continue
+        units = {v.unit for v in frame[column] if isinstance(v, Shown) and v.unit is not None}
+        if len(units) > 1:  # euros beside dollars: no one order of numbers is the right one
             continue
         keys[str(position)] = values
     return keys

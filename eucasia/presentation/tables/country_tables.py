@@ -11,6 +11,7 @@ from eucasia.analysis.network import StrandResult
 from eucasia.analysis.strandgraphs import POSITION_ORDER
 from eucasia.presentation.text.money import format_money
 from eucasia.presentation.text.readertext import cite_sources
+from eucasia.presentation.text.shown import Shown
 
 INDICATOR_LABELS = {
     "population": "Population",
@@ -25,11 +26,25 @@ INDICATOR_LABELS = {
 
 
 def format_value(value: float, unit: str) -> str:
-    """A figure as a reader writes it: '19.9 million', 'USD 80.4 billion', '28%'."""
+    """A figure as a reader writes it: '19.9 million', 'USD 80.4 billion', '28%'.
+
+    An amount of money carries its number and currency (a `Shown` cell), so the table's
+    download writes the number beside the text in a column of its own (`value_eur`,
+    `value_usd`): a spreadsheet gets amounts it can sort and sum, never "EUR 4.35 billion" alone.
+
+    Examples
+    --------
+    >>> cell = format_value(4.35e9, "EUR")
+    >>> str(cell), cell.sort, cell.unit
+    ('EUR 4.35 billion', 4350000000.0, 'eur')
+    >>> format_value(28, "percent"), format_value(19944726, "persons")
+    ('28%', '19.9 million')
+    """
     if unit.startswith("percent"):
         return f"{value:g}%"
     if unit in {"EUR", "USD"}:
-        return format_money(value, unit)
+        text = format_money(value, unit)
+        return Shown(text, data=text, sort=float(value), unit=unit.lower())
     if value >= 1e6:
         return f"{value / 1e6:,.1f} million".replace(".0 million", " million")
     return f"{value:,.0f}"
