@@ -132,8 +132,9 @@ def place_labels(
 
     For each label (most important first) try 8 directions at growing distances from the node;
     from the second ring on, a thin leader line joins label and node. A place is taken only
-    where the label stays clear of every other label (:data:`LABEL_GAP_X_PT`, :data:`LABEL_GAP_Y_PT`) and is nearer its own
-    marker than any other (by :data:`OWN_MARKER_LEAD_PT`), so it reads as its node's. A label
+    where the label stays clear of every other label (:data:`LABEL_GAP_X_PT` beside it,
+    :data:`LABEL_GAP_Y_PT` above or below) and is nearer its own marker than any other (by
+    :data:`OWN_MARKER_LEAD_PT`), so it reads as its node's. A label
     (its white halo included) that fits nowhere free is left out rather than drawn over another
     label or over a marker, which it would hide; the nodes labelled are returned (``taken``
     collects the boxes placed, so a later pass avoids them too).
