@@ -41,6 +41,7 @@ from harness.paths import ROOT
 from eucasia.assembly.edition import PDF_NAME, read_edition
 from eucasia.data import load_tables
 from eucasia.data.snapshots import read_text_package, stored_editions
+from eucasia.presentation.figurekit.style import STATUS_STYLE
 
 #: Columns whose text the book computes (its own wording), not values of the data.
 COMPUTED = {
@@ -303,9 +304,10 @@ def _shows(name: str, shown: str) -> bool:
 
 
 def id_problems(item: Item) -> list[str]:
-    """A figure's column of ids the figure does not show (`roadmap_area_id`: "RA3") has beside
-    it the names the figure shows for them (`roadmap_area`), as a network's ties do; a row's
-    own id (the first column) may be named by its `title`."""
+    """A figure's column of ids (`roadmap_area_id`: "RA3") has beside it the names the figure
+    shows for them (`roadmap_area`), as a network's ties do; a row's own id (the first column)
+    may be named by its `title`. Ids the figure shows too need their names as well: Figure
+    6.2 labels each bar "1.1 Human rights ...", its download gave `area_id` "1.1" alone."""
     if item.svg is None:
         return []
     header, *rows = list(csv.reader(io.StringIO(item.text))) or [[]]
@@ -314,9 +316,6 @@ def id_problems(item: Item) -> list[str]:
     for i, column in enumerate(header):
         if not column.endswith("_id"):
             continue
-        ids = {r[i] for r in rows if r[i]}
-        if all(_squeezed(v) in shown for v in ids):
-            continue  # the figure shows the ids themselves (section numbers)
         names = [column.removesuffix("_id"), *(["title"] if i == 0 else [])]
         name = next((n for n in names if n in header), None)
         if name is None:
@@ -351,6 +350,39 @@ def network_problems(item: Item) -> list[str]:
         if not _shows(name, shown):
             problems.append(f"{item.name}: {name!r} is not a name the figure shows")
     return problems
+
+
+#: A column of counts by implementation status, named by its code, and the label a key shows.
+STATUS_LABELS = {code: label for code, (label, _) in STATUS_STYLE.items()}
+
+
+def status_problems(item: Item) -> list[str]:
+    """A figure's download holds what the figure shows: a column of counts by status is one
+    of the statuses its key shows (Figure 6.2's had `superseded`, all 0, which it draws not)."""
+    if item.svg is None:
+        return []
+    header = next(csv.reader(io.StringIO(item.text)), [])
+    shown = _squeezed(" ".join(_svg_text(item.svg)))
+    return [
+        f"{item.name}: a column {column!r} for a status the figure's key does not show"
+        for column in header
+        if column in STATUS_LABELS and _squeezed(STATUS_LABELS[column]) not in shown
+    ]
+
+
+#: A first column headed by a kind of thing the data names, and the table whose names it holds.
+NAMED_KINDS = {"country": ("countries", "name"), "actor": ("actors", "name")}
+
+
+def first_column_problems(item: Item, names: dict[str, set[str]]) -> list[str]:
+    """A table's first header says what its column holds: a column headed `country` holds
+    countries (Table 7.1's held "EPCA", "PCA", "population" under `country`, the states being
+    the other headers), one headed `actor` actors: `names` gives each such header's names."""
+    header, *rows = list(csv.reader(io.StringIO(item.text))) or [[]]
+    if item.header is None or not header or header[0] not in names:
+        return []
+    foreign = [r[0] for r in rows if r and r[0] and r[0] not in names[header[0]]]
+    return [f"{item.name}: under {header[0]!r}: {foreign[:3]}"] if foreign else []
 
 
 def absent_problems(item: Item) -> list[str]:
@@ -483,6 +515,23 @@ def test_amounts_have_their_numbers_and_ids_their_names(items: list[Item]) -> No
     assert crosswalk.text.startswith("area_id,area,roadmap_area_id,roadmap_area,")
 
 
+def test_figure_downloads_hold_what_the_figure_shows(items: list[Item]) -> None:
+    """No column for a status the figure's key leaves out; Figure 6.2's sections by name."""
+    assert [p for i in items for p in status_problems(i)] == []
+    sections = next(i for i in items if i.name == "fig-trk-sections")
+    assert sections.text.startswith("area_id,area,delivered,")
+
+
+def test_each_table_s_first_header_says_what_its_column_holds(items: list[Item]) -> None:
+    tables = load_tables([table for table, _ in NAMED_KINDS.values()])
+    names = {kind: set(tables[t][c]) for kind, (t, c) in NAMED_KINDS.items()}
+    headed = [i for i in items if i.header and i.header[0] in NAMED_KINDS]
+    assert len(headed) >= 10, [i.name for i in headed]  # the check met such tables
+    assert [p for i in items for p in first_column_problems(i, names)] == []
+    overview = next(i for i in items if i.name == "tbl-cty-overview")
+    assert overview.header[0] == "indicator"
+
+
 def test_no_absent_value_becomes_0(items: list[Item]) -> None:
     assert [p for i in items for p in absent_problems(i)] == []
     assert any(i.svg and "–" in _svg_text(i.svg) for i in items)  # the check met a dash
@@ -564,9 +613,31 @@ def test_the_checks_fail_on_fixtures_that_break_them() -> None:
     # a figure's ids without the names it shows (edition 0.3.0's crosswalk), and with them
     svg = '<svg xmlns="http://www.w3.org/2000/svg"><text>1.1 Human rights</text><text>1. Dialogue</text></svg>'
     assert id_problems(_item(text="area_id,roadmap_area_id\n1.1,RA1\n", svg=svg))
-    named = "area_id,roadmap_area_id,roadmap_area\n1.1,RA1,{}\n"
+    named = "area_id,area,roadmap_area_id,roadmap_area\n1.1,Human rights,RA1,{}\n"
     assert id_problems(_item(text=named.format("Trade"), svg=svg))
     assert not id_problems(_item(text=named.format("Dialogue"), svg=svg))
+    # ids shown in the figure with their names, the download by ids alone (Figure 6.2)
+    sections = '<svg xmlns="http://www.w3.org/2000/svg"><text>1.1 Human rights</text></svg>'
+    assert id_problems(_item(text="area_id,delivered\n1.1,3\n", svg=sections))
+    assert not id_problems(_item(text="area_id,area,delivered\n1.1,Human rights,3\n", svg=sections))
+    # a status column the figure's key does not show (Figure 6.2's `superseded`), and without
+    keyed = sections.replace(
+        "</svg>", "<text>delivered</text><text>no public evidence found</text></svg>"
+    )
+    assert status_problems(_item(text="area_id,delivered,superseded\n1.1,3,0\n", svg=keyed))
+    assert not status_problems(
+        _item(text="area_id,delivered,no_public_evidence\n1.1,3,0\n", svg=keyed)
+    )
+    # a first column headed `country` whose cells are not countries (Table 7.1), and one that is
+    names = {"country": {"Kazakhstan", "Uzbekistan"}, "actor": {"European Union"}}
+    glance = "country,Kazakhstan,Uzbekistan\nEPCA,in force,signed\n"
+    assert first_column_problems(_item(text=glance, header=glance.split("\n")[0].split(",")), names)
+    fixed = glance.replace("country,", "indicator,", 1)
+    assert not first_column_problems(
+        _item(text=fixed, header=fixed.split("\n")[0].split(",")), names
+    )
+    listed = "country,type\nKazakhstan,EPCA\n"
+    assert not first_column_problems(_item(text=listed, header=["country", "type"]), names)
     # an absent value written as 0 (table) or dashes drawn over zeros (figure)
     assert absent_problems(_item(text="a,b\nEU,0\n", cells=[["EU", "–"]]))
     assert absent_problems(_item(text="a,b\nEU,0\nCA,0\n", svg=FIGURE_SVG))

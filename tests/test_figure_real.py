@@ -43,7 +43,7 @@ from eucasia.presentation.charts.plain_charts import NAMED_KINDS, structure_char
 from eucasia.presentation.charts.synthesis_figures import crosswalk_chart, strength_heatmap
 from eucasia.presentation.charts.timelinefig import plot_date
 from eucasia.presentation.charts.tracker_figures import delivery_timeline, status_chart
-from eucasia.presentation.figurekit import typednodes
+from eucasia.presentation.figurekit import labels, typednodes
 from eucasia.presentation.figurekit.canvas import count_axis, text_renderer
 from eucasia.presentation.figurekit.labels import HALO
 from eucasia.presentation.figurekit.layout import node_area
@@ -579,6 +579,87 @@ def test_the_label_check_catches_a_halo_over_a_marker(networks):
     finally:
         label.xyann = saved[0]
         label.set_ha(saved[1]), label.set_va(saved[2])
+
+
+def _label_boxes(fig: Figure) -> list[tuple[Text, object]]:
+    """The network's node labels (texts placed at a node) and their text boxes as drawn."""
+    fig.draw_without_rendering()
+    renderer = fig.canvas.get_renderer()
+    found = []
+    for t in fig.axes[0].texts:
+        if hasattr(t, "update_positions"):
+            t.update_positions(renderer)
+        found.append((t, Text.get_window_extent(t, renderer)))
+    return found
+
+
+def _marker_distance(box, outline: MplPath) -> float:
+    """How far a drawn marker (its outline in display space) is from a text box, 0 where they
+    meet: to a square's sides, or to a circle's edge."""
+    extent = outline.get_extents()
+    if len(outline.vertices) <= 6:  # a square: the distance between two boxes
+        dx = max(extent.x0 - box.x1, 0.0, box.x0 - extent.x1)
+        dy = max(extent.y0 - box.y1, 0.0, box.y0 - extent.y1)
+        return math.hypot(dx, dy)
+    (cx, cy), r = extent.p0 + (extent.p1 - extent.p0) / 2, extent.width / 2
+    dx = max(box.x0 - cx, 0.0, cx - box.x1)
+    dy = max(box.y0 - cy, 0.0, cy - box.y1)
+    return max(0.0, math.hypot(dx, dy) - r)
+
+
+def labels_nearer_another_node(fig: Figure) -> list[str]:
+    """Node labels nearer another node's marker than their own (or as near): the marker next
+    to a name must be its own. The reader met "Researchers, academics and research institutes"
+    40 points below-left of its square, between the United Nations and the Central Asian
+    states, so that it read as either's."""
+    markers = drawn_markers(fig)
+    problems = []
+    for t, box in _label_boxes(fig):
+        own = next((n for n, (_, _, xy) in markers.items() if xy == tuple(np.round(t.xy, 9))), None)
+        if own is None:
+            continue
+        mine = _marker_distance(box, markers[own][0])
+        for n, (outline, _, _) in markers.items():
+            if n != own and _marker_distance(box, outline) <= mine:
+                name = " ".join(t.get_text().split())
+                problems.append(f"{name!r} ({own}) is as near {n}")
+    return problems
+
+
+#: The least free space (points) between two labels' texts side by side, and one above the
+#: other: "2" three points from "European Union" read "2 European Union".
+LABEL_CLEAR_X_PT, LABEL_CLEAR_Y_PT = 0.9 * FONT_PT, 0.4 * FONT_PT
+
+
+def touching_labels(fig: Figure) -> list[str]:
+    """Pairs of node labels closer than :data:`LABEL_CLEAR_X_PT` side by side or
+    :data:`LABEL_CLEAR_Y_PT` one above the other: they read as one label."""
+    px = fig.dpi / 72
+    problems = []
+    for (a, x), (b, y) in itertools.combinations(_label_boxes(fig), 2):
+        dx = max(x.x0 - y.x1, y.x0 - x.x1) / px
+        dy = max(x.y0 - y.y1, y.y0 - x.y1) / px
+        if dx < LABEL_CLEAR_X_PT and dy < LABEL_CLEAR_Y_PT:
+            problems.append(f"{' '.join(a.get_text().split())!r} touches {b.get_text()!r}")
+    return problems
+
+
+def test_each_label_is_nearest_its_own_node_and_clear_of_the_others(networks):
+    for fig, _ in networks.values():
+        assert labels_nearer_another_node(fig) == []
+        assert touching_labels(fig) == []
+
+
+def test_the_nearness_checks_catch_the_readers_layout(results, monkeypatch):
+    """Figure 4.1 placed as the reader found it (labels checked against markers and labels
+    only for overlap): the research institutes' name nearer other nodes, "2" against the EU."""
+    monkeypatch.setattr(labels, "nearest_is_own", lambda *args: True)
+    monkeypatch.setattr(labels, "LABEL_GAP_X_PT", 2 * labels.LABEL_MARGIN_PT)
+    monkeypatch.setattr(labels, "LABEL_GAP_Y_PT", 2 * labels.LABEL_MARGIN_PT)
+    r = results["together"]
+    fig = draw_network(r.projection, r.metrics, "t", seed=2019)
+    assert any(p.startswith("'Researchers, academics") for p in labels_nearer_another_node(fig))
+    assert any("European Union" in p and "'2'" in p for p in touching_labels(fig))
 
 
 def tall_names(fig: Figure, most: int = 3) -> list[str]:

@@ -28,6 +28,7 @@ from eucasia.analysis.corpus import Corpus
 from eucasia.analysis.network import strand_analysis
 from eucasia.assembly.edition import read_edition
 from eucasia.data import load_tables
+from eucasia.presentation.charts.tracker_figures import drawn_statuses, status_chart_data
 from eucasia.presentation.page.display import _figure_frame, format_cell
 from eucasia.presentation.page.downloads import frame_csv, number_twins
 from eucasia.presentation.tables.comparison import strand_titles
@@ -288,11 +289,13 @@ def test_figure_csv_is_the_data_it_draws(site: str) -> None:
     text = _fetch(site + "_data/fig-trk-strands.csv")
     # header row first; one row per strand and kind of item (edition 0.3.0), each strand by
     # id and by the name its bars show
-    drawn = tracker.status_counts_by_kind(tables())
+    # and the statuses its key shows only (no item is superseded: no swatch, no column)
+    counts = tracker.status_counts_by_kind(tables())
     titles = strand_titles(tables())
-    drawn.insert(0, "strand", [titles[s] for s, _ in drawn.index])
+    drawn = status_chart_data(counts, [titles[s] for s, _ in counts.index], "strand")
     assert text == frame_csv(_figure_frame(drawn))
     assert text.startswith("strand_id,kind,strand,")
+    assert list(drawn.columns[1:]) == drawn_statuses(counts)
     described = _described(site, "fig-trk-strands")
     assert described["title"].startswith("Figure ")
     assert described["homepage"].endswith("notebooks/tracker.html#fig-trk-strands")

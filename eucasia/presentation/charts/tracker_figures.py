@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -20,6 +20,33 @@ from eucasia.presentation.figurekit.style import (
     WIDTH_IN,
     figure_style,
 )
+
+
+def drawn_statuses(counts: pd.DataFrame) -> list[str]:
+    """The statuses :func:`status_chart` draws and its key shows: those with at least one item,
+    in the vocabulary's order. A status no item has (none is superseded) gets no swatch, so it
+    gets no column in the figure's download either.
+
+    >>> drawn_statuses(pd.DataFrame({"delivered": [2, 1], "superseded": [0, 0]}))
+    ['delivered']
+    """
+    return [s for s in counts.columns if counts[s].sum() > 0]
+
+
+def status_chart_data(counts: pd.DataFrame, names: Sequence[str], name_column: str) -> pd.DataFrame:
+    """What :func:`status_chart` draws, as its download: the counts of the statuses it draws
+    (:func:`drawn_statuses`), each row's ``names`` (as its bar's label gives them) in
+    ``name_column`` beside its id, as the network figures' downloads name each node beside its
+    id. Figure 6.2's gave section numbers alone, and a column for a status its key does not show.
+
+    >>> counts = pd.DataFrame({"delivered": [2, 1], "superseded": [0, 0]},
+    ...                       index=pd.Index(["1.1", "1.2"], name="area_id"))
+    >>> status_chart_data(counts, ["Human rights", "Trade"], "area").reset_index().values.tolist()
+    [['1.1', 'Human rights', 2], ['1.2', 'Trade', 1]]
+    """
+    data = counts[drawn_statuses(counts)].copy()
+    data.insert(0, name_column, list(names))
+    return data
 
 
 def status_chart(
@@ -47,7 +74,7 @@ def status_chart(
     names = ["\n".join(textwrap.wrap(row_labels[r], 40)) for r in rows.index]
     fig, ax = plt.subplots(figsize=(WIDTH_IN, row_height_in(names) * len(rows) + 1.5))
     left = pd.Series(0, index=rows.index)
-    present = [s for s in counts.columns if counts[s].sum() > 0]
+    present = drawn_statuses(counts)
     for status in present:
         label, colour = STATUS_STYLE[status]
         values = rows[status]

@@ -136,6 +136,20 @@ def overview_table(
     return pd.DataFrame(rows)
 
 
+def at_a_glance(overview: pd.DataFrame) -> pd.DataFrame:
+    """:func:`overview_table` turned to one column a state, which five columns side by side fit
+    where eight attributes would not; its first column is headed by what it holds, the
+    ``indicator`` of each row (headed ``country``, it read as a column of countries, on the page
+    and in the download, above "EPCA", "PCA", "population").
+
+    >>> import pandas as pd
+    >>> at_a_glance(pd.DataFrame({"country": ["A", "B"], "PCA": ["in force", "signed"]}))
+      indicator         A       B
+    0       PCA  in force  signed
+    """
+    return overview.set_index("country").T.reset_index(names="indicator").rename_axis(columns=None)
+
+
 def river_positions(rivers: pd.DataFrame) -> str:
     """A state's river rows counted by position, every position the river table codes.
 
