@@ -28,6 +28,7 @@ from eucasia.assembly.printed import (
     hold_amounts,
     keeps_whole,
     numeric_column,
+    rows_kept_together,
 )
 
 #: LaTeX at the start of the one-word head of a column of numbers: TeX may hyphenate it (table cells
@@ -134,6 +135,48 @@ def _fit_print_table(table: nodes.table) -> None:
         table["classes"].append("longtable")
     elif whole and "longtable" in table["classes"]:
         table["classes"].remove("longtable")
+    if not whole:
+        keep_rows_together(body)
+
+
+#: LaTeX at the end of a longtable's row after which the page may not break
+#: (`eucasia.assembly.printed.KEEP_ROWS_LATEX`).
+KEEP_ROW = "\\eucasiakeeprow{}"
+
+
+def unbreakable_after(rows: int) -> list[int]:
+    """The body rows (0-based) of a longtable of `rows` rows after which the page may not break:
+    those that would leave fewer than `rows_kept_together` rows before the break or after it.
+    A table too short for both keeps one break point, in its middle (it was broken because it
+    is too tall for a page).
+
+    >>> unbreakable_after(18)
+    [0, 1, 2, 14, 15, 16]
+    >>> unbreakable_after(5)
+    [0, 2, 3]
+    """
+    keep = rows_kept_together(rows)
+    kept = [i for i in range(rows - 1) if i + 1 < keep or rows - (i + 1) < keep]
+    if len(kept) == rows - 1 and rows > 1:
+        kept.remove(rows // 2 - 1)
+    return kept
+
+
+def keep_rows_together(body: list[nodes.row]) -> None:
+    """A longtable never breaks with fewer than `rows_kept_together` rows before or after the
+    break ('continued' over two rows): the rows of `unbreakable_after` end with `KEEP_ROW`,
+    put at the end of their last cell (Sphinx writes the row's end itself)."""
+    for i in unbreakable_after(len(body)):
+        entries = [e for e in body[i].children if isinstance(e, nodes.entry)]
+        if not entries:
+            continue
+        last = entries[-1]
+        paragraphs = [p for p in last.findall(nodes.paragraph)]
+        raw = nodes.raw("", KEEP_ROW, format="latex")
+        if paragraphs:
+            paragraphs[-1].append(raw)
+        else:
+            last.append(raw)
 
 
 _NO_PRINT_REWRITE = (nodes.literal, nodes.FixedTextElement, nodes.raw, nodes.title, nodes.caption)
