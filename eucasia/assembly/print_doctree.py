@@ -180,9 +180,7 @@ def unbreakable_after(rows: int, heights: list[float] | None = None) -> list[int
     return kept
 
 
-def keep_rows_together(
-    body: list[nodes.row], widths: list[int], cells: list[list[str]]
-) -> None:
+def keep_rows_together(body: list[nodes.row], widths: list[int], cells: list[list[str]]) -> None:
     """A longtable never breaks with fewer than `rows_kept_together` rows (or a quarter page of
     tall rows) before or after the break ('continued' over two rows): the rows of
     `unbreakable_after` end with `KEEP_ROW`, put at the end of their last cell (Sphinx writes
