@@ -68,6 +68,18 @@ _LONG = r"\S{16,}"
 _BREAK_AFTER = re.compile(r"(?<=[\]\)}|/,;=&?])(?=\S)")
 
 
+def breakable_pieces(word: str) -> list[str]:
+    """The pieces a word of a table cell prints in, one line each at most: a long run of
+    characters breaks after its punctuation (`_table_pieces`), any other word is one piece.
+
+    >>> breakable_pieces("timeline/2012-06-strategy-review"), breakable_pieces("partly_delivered")
+    (['timeline/', '2012-06-strategy-review'], ['partly_delivered'])
+    """
+    if re.fullmatch(_LONG, word) and _BREAK_AFTER.search(word):
+        return [p for p in _BREAK_AFTER.split(word) if p]
+    return [word]
+
+
 def _whole_codes(text: str) -> str:
     """`text` as LaTeX, a piece with an underscore in a box (never broken after the "_")."""
     return rf"\mbox{{{tex(text)}}}" if "_" in text else tex(text)

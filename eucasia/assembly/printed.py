@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from eucasia.assembly.edition import Edition
-from eucasia.assembly.print_text import tex
+from eucasia.assembly.print_text import breakable_pieces, tex
 
 #: A table with at most this many body rows is kept whole in print when it fits a page ("about
 #: 15": a table of 16 rows split 14 + 2 left its last rows under a "continued" head).
@@ -318,7 +318,16 @@ def _char_width() -> float:
 
 
 def _longest(texts: Iterable[str], font: tuple[str, float]) -> float:
-    words = {w for t in texts for w in re.split(r"[ \t\n]+", hold_amounts(t)) if w}
+    """The widest unbreakable piece of `texts`: words, and a long run (a path-like key,
+    'timeline/2012-06-strategy-implementation-review') in the pieces it may break into
+    (`eucasia.assembly.print_text.breakable_pieces`, as a cell prints it)."""
+    words = {
+        p
+        for t in texts
+        for w in re.split(r"[ \t\n]+", hold_amounts(t))
+        if w
+        for p in breakable_pieces(w)
+    }
     # The widest word is among the longest: measure those only (a build has thousands of cells).
     longest = sorted(words, key=lambda w: (-len(w), w))[:8]
     return max((text_width(w, font) for w in longest), default=0.0)
@@ -406,7 +415,8 @@ def _to_content(
 ) -> list[float]:
     """A text column wider than its longest cell set on one line (a column of short keys given
     a third of the line) keeps only that, and the columns that wrap share what it gives up, in
-    proportion to their widths: a key column never takes the room its values wrap for."""
+    proportion to what each lacks to be set on one line: a key column never takes the room its
+    values wrap for."""
     full = [
         max(
             need[i],
@@ -429,9 +439,10 @@ def _to_content(
     out = list(wanted)
     for i in roomy:
         out[i] = full[i]
-    share = sum(wanted[i] for i in wrapping)
+    # in proportion to what each lacks for one line: a key that wraps once takes little
+    short = {i: full[i] - wanted[i] for i in wrapping}
     for i in wrapping:
-        out[i] += freed * wanted[i] / share
+        out[i] += freed * short[i] / sum(short.values())
     return out
 
 
