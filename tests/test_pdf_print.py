@@ -257,6 +257,163 @@ def split_short_tables(pages: list[str], tables: dict) -> list[str]:
     return found
 
 
+# --- tables: no thin run of rows on either side of a break (issue 23, print) ---------------
+
+#: Rows that span this many printed lines are enough on a side of a break, however few
+#: (a quarter of a page of detail rows: the book's extension counts heights the same way).
+KEPT_LINES = 14
+
+
+def _row_key(row: list[str]) -> str:
+    """What the first line of a printed row starts with: its first cell's first word."""
+    words = (row[0] if row else "").split()
+    return words[0] if words else ""
+
+
+def _run_lines(lines: list[str], first: int, last: int) -> int:
+    """Printed lines from a row's first line to the end of the run's last row (the lines
+    after `last` up to the next blank line)."""
+    end = last
+    while end + 1 < len(lines) and lines[end + 1].strip() and "continues on" not in lines[end + 1]:
+        end += 1
+    return end - first + 1
+
+
+def thin_breaks(pages: list[str], tables: dict) -> list[str]:
+    """Broken tables that leave fewer than `rows_kept_together` rows (and fewer than
+    `KEPT_LINES` lines of them) before the first break or under the last "continued" head.
+
+    The rows are the site's (`html_tables`): on the page of the caption they are matched from
+    the first row on, on the last continued page from the last row back, by the first word each
+    row's first line starts with."""
+    from eucasia.assembly.printed import rows_kept_together
+
+    found = []
+    for number in sorted({m for text in pages for m in _CONTINUED.findall(text)}):
+        rows = tables.get(number, ([1], []))[1]
+        keys = [_row_key(r) for r in rows]
+        if not rows or not all(keys):
+            continue
+        keep = rows_kept_together(len(rows))
+        caption = re.compile(rf"^\s*Table {re.escape(number)}: ", re.M)
+        continued = [n for n, t in enumerate(pages) if f"Table {number} – continued" in t]
+        starts = [n for n, t in enumerate(pages) if caption.search(t)]
+        sides = []
+        if starts:
+            lines = pages[starts[0]].split("\n")
+            at = next(i for i, line in enumerate(lines) if caption.match(line))
+            hits = []
+            for i in range(at + 1, len(lines)):
+                if len(hits) < len(keys) and lines[i].strip().startswith(keys[len(hits)]):
+                    hits.append(i)
+            sides.append(("before the break", hits, lines))
+        if continued:
+            lines = pages[continued[-1]].split("\n")
+            at = next(i for i, line in enumerate(lines) if f"Table {number} – continued" in line)
+            hits = []
+            for i in range(len(lines) - 1, at, -1):
+                if len(hits) < len(keys) and lines[i].strip().startswith(keys[-1 - len(hits)]):
+                    hits.append(i)
+            sides.append(("under the last continued head", sorted(hits), lines))
+        for where, hits, lines in sides:
+            if hits and len(hits) < keep and _run_lines(lines, hits[0], hits[-1]) < KEPT_LINES:
+                found.append(f"Table {number}: {len(hits)} of {len(rows)} rows {where}")
+    return found
+
+
+# --- cells: a code never broken at its underscore -------------------------------------------
+
+
+def underscore_breaks(pages: list[str], codes: set[str]) -> list[str]:
+    """A code of the data ('partly_delivered') broken after an underscore at the end of a table
+    cell: a line whose cell ends in 'partly_' (before a gap of two spaces or the line's end),
+    and a word on the next line that completes a code. Captions and running text (which may
+    break there) are left out: a cell's line is indented or has a gap between columns."""
+    found = []
+    for n, text in enumerate(pages, start=1):
+        lines = text.split("\n")
+        for i, line in enumerate(lines[:-1]):
+            if re.search(r"Table \d+\.\d+(:| –)", line) or not (
+                line.startswith("   ") or re.search(r"\S {3,}\S", line)
+            ):
+                continue
+            if i and re.search(r"Table \d+\.\d+:", lines[i - 1]):
+                continue  # the second line of a caption
+            # (not the end of an address: the bibliography's URLs break anywhere)
+            for m in re.finditer(
+                r"(?<![\w/.%=?&-])([A-Za-z0-9]+(?:_[A-Za-z0-9]+)*_)(?= {2,}|\s*$)", line
+            ):
+                for rest in re.findall(r"(?<!\S)([A-Za-z0-9]+)", lines[i + 1]):
+                    word = m[1] + rest
+                    if any(c == word or c.startswith(word + "_") for c in codes):
+                        found.append(f"page {n}: {m[1]} / {rest}")
+                        break
+    return found
+
+
+def data_codes(data: Path = ROOT / "data") -> set[str]:
+    """Every code with an underscore in the data package's cells (statuses, stances, ids)."""
+    import csv
+
+    codes: set[str] = set()
+    for path in sorted(data.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as f:
+            for row in csv.reader(f):
+                for cell in row:
+                    codes |= set(re.findall(r"[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+", cell))
+    return codes
+
+
+# --- tables: a column of keys no wider than its keys ----------------------------------------
+
+#: Room the key column may have beyond its longest key (or its head's longest word) (points).
+TEXT_SLACK = 12.0
+
+
+def wasted_key_columns(
+    tables: list[tuple[list[float], list[str], list[list[str]]]],
+) -> list[str]:
+    """Tables whose first column (the row's key) is wider than its longest key, set on one line,
+    or its head's longest word needs, while another text column wraps: the keys' room is the
+    values' (the "What changed" tables gave their key 36% of the line)."""
+    from eucasia.assembly.printed import (
+        CELL_FONT,
+        CELL_PAD,
+        HEAD_FONT,
+        LINE_WIDTH,
+        numeric_column,
+        text_width,
+    )
+
+    found = []
+    for widths, head, rows in tables:
+        if len(head) != len(widths) or len(widths) < 2 or not rows:
+            continue
+        columns = [list(col) for col in zip(*rows, strict=True)]
+        room = [w * LINE_WIDTH - CELL_PAD for w in widths]
+        wraps = [
+            i
+            for i, col in enumerate(columns[1:], start=1)
+            if not numeric_column(col) and max(text_width(c, CELL_FONT) for c in col) > room[i]
+        ]
+        head_word = max((text_width(w, HEAD_FONT) for w in head[0].split()[-1:]), default=0.0)
+        need = max(max(text_width(c, CELL_FONT) for c in columns[0]), head_word)
+        if wraps and room[0] > need + TEXT_SLACK:
+            found.append(
+                f"column {head[0].split()[-1]!r}: {room[0]:.0f} pt wide, its longest key needs "
+                f"{need:.0f} pt, and column {head[wraps[0]]!r} wraps"
+            )
+    return found
+
+
+def chapter_tex(tex: str, docname: str) -> str:
+    """The part of `book.tex` that holds the chapter `docname` (up to the next chapter)."""
+    label = rf"\label{{\detokenize{{{docname}::doc}}}}"
+    start = tex.index(label)
+    following = re.compile(r"\\label\{\\detokenize\{[^}]*::doc\}\}").search(tex, start + len(label))
+    return tex[start : following.start() if following else len(tex)]
+
+
 # --- hyphenation: names and amounts whole ---------------------------------------------------
 
 
@@ -667,6 +824,104 @@ def test_short_table_split_across_pages_is_caught() -> None:
         "Table 6.1 – continued from previous page",
     ]
     assert split_short_tables(pages, tables) == ["Table 1.1 (10 rows) is split across pages"]
+
+
+def test_thin_run_of_rows_at_a_break_is_caught() -> None:
+    rows = [[f"Actor {i}", "type", "1"] for i in range(18)]
+    head = "actor     type     items\n"
+    first = "Table 2.4: Actors.\n" + head + "".join(f"Actor {i}   type   1\n" for i in range(16))
+    # as printed before: two rows under the "continued" head (Table 2.4, printed page 18)
+    thin = (
+        "Table 2.4 – continued from previous page\n"
+        + head
+        + "Actor 16  type  1\nActor 17  type  1\n"
+    )
+    found = thin_breaks([first, thin], {"2.4": ([1, 1, 1], rows)})
+    assert found == ["Table 2.4: 2 of 18 rows under the last continued head"], found
+    # four rows (a fifth of 18) pass, and so do two rows that fill a quarter page
+    first = "Table 2.4: Actors.\n" + head + "".join(f"Actor {i}   type   1\n" for i in range(14))
+    kept = (
+        "Table 2.4 – continued from previous page\n"
+        + head
+        + "".join(f"Actor {i}  type  1\n" for i in range(14, 18))
+    )
+    assert thin_breaks([first, kept], {"2.4": ([1, 1, 1], rows)}) == []
+    tall = (
+        "Table 2.4 – continued from previous page\n"
+        + head
+        + ("Actor 16  type  1\n" + "   more\n" * 8 + "Actor 17  type  1\n" + "   more\n" * 8)
+    )
+    first = "Table 2.4: Actors.\n" + head + "".join(f"Actor {i}   type   1\n" for i in range(16))
+    assert thin_breaks([first, tall], {"2.4": ([1, 1, 1], rows)}) == []
+    # two rows before the first break are caught too
+    start = "Table 2.4: Actors.\n" + head + "Actor 0  type  1\nActor 1  type  1\n"
+    rest = (
+        "Table 2.4 – continued from previous page\n"
+        + head
+        + "".join(f"Actor {i}  type  1\n" for i in range(2, 18))
+    )
+    assert thin_breaks([start, rest], {"2.4": ([1, 1, 1], rows)}) == [
+        "Table 2.4: 2 of 18 rows before the break"
+    ]
+
+
+def test_code_broken_at_its_underscore_is_caught() -> None:
+    codes = {"partly_delivered", "under_way", "education_research_programme"}
+    page = (
+        "1.3-SI-05      status      0.2.0      partly_\n"
+        "                                      delivered\n"
+        "2.1-SI-01      note        now        lack evidence, partly_   x\n"
+        "                                      delivered rather than\n"
+        "status   string   yes   funding, education_research_\n"
+        "                        programme, dialogue\n"
+    )
+    found = underscore_breaks([page], codes)
+    assert found == [
+        "page 1: partly_ / delivered",
+        "page 1: partly_ / delivered",
+        "page 1: education_research_ / programme",
+    ], found
+    # kept whole, or broken in running text or a caption, passes
+    fine = (
+        "1.3-SI-05      status      0.2.0      partly_delivered\n"
+        "Running text of a chapter that ends its line at the word implementation_\n"
+        "evidence and goes on.\n"
+        "             Table 9.33: Columns of the table implementation_status (partly_\n"
+        "                           delivered.csv)\n"
+    )
+    assert underscore_breaks([fine], codes | {"implementation_evidence"}) == []
+
+
+def test_key_column_wider_than_its_keys_is_caught() -> None:
+    from eucasia.assembly.printed import fit_columns
+
+    def table(widths: list[int]) -> str:
+        spec = "".join(rf"\X{{{w}}}{{1000}}" for w in widths)
+        value = "a value that the data holds as a long sentence of words " * 3
+        cells = [
+            ["row", "field", "value"],
+            ["1.3-SI-05", "status", value],
+            ["2.1-SI-01", "note", value],
+        ]
+        head, *rows = ("\n&".join(r"\sphinxAtStartPar" "\n" + c for c in r) for r in cells)
+        body = "\\\\\n\\sphinxhline\n".join(rows)
+        return (
+            rf"\begin{{tabular}}[t]{{{spec}}}"
+            "\n\\sphinxtoprule\n" + head + "\\\\\n"
+            "\\sphinxmidrule\n" + body + "\\\\\n\\sphinxbottomrule\n\\end{tabular}"
+        )
+
+    # the changes chapter's corrections as they were: the key given 36% of the line
+    wasteful = tables_in_tex(table([360, 80, 560]))
+    found = wasted_key_columns(wasteful)
+    assert len(found) == 1 and "'row'" in found[0] and "'value'" in found[0], found
+    fitted = fit_columns(
+        [360, 80, 560],
+        ["row", "field", "value"],
+        [[r[i] for r in wasteful[0][2]] for i in range(3)],
+    )
+    assert fitted[0] < 200 and fitted[2] > 600, fitted
+    assert wasted_key_columns(tables_in_tex(table(fitted))) == []
 
 
 def test_html_tables_are_read_with_their_rows() -> None:
@@ -1107,3 +1362,24 @@ def test_colophon_on_the_back_of_the_title_page(printed_pages: list[str]) -> Non
     # the colophon as it was: "Cite as" ended with the repository, without the DOI
     old = printed_pages[1].split("Cite as.")[0] + f"Cite as. A (2026). T. {edition.repository}"
     assert len(cite_as_problems(old, edition, site)) == 3
+
+
+def test_broken_tables_keep_rows_on_both_sides(printed_pages: list[str], built_html: Path) -> None:
+    pages = sorted((HTML / "notebooks").glob("*.html")) + sorted((HTML / "book").glob("*.html"))
+    tables = html_tables(pages)
+    found = thin_breaks(printed_pages, tables)
+    assert not found, "\n".join(found)
+
+
+def test_no_cell_breaks_a_code_at_its_underscore(printed_pages: list[str]) -> None:
+    codes = data_codes()
+    assert {"partly_delivered", "under_way"} <= codes
+    found = underscore_breaks(printed_pages, codes)
+    assert not found, "\n".join(found)
+
+
+def test_key_columns_leave_their_room_to_values(built_pdf: Path) -> None:
+    tables = tables_in_tex(chapter_tex(TEX.read_text(encoding="utf-8"), "notebooks/changes"))
+    assert len(tables) > 10, "expected the tables of every change"
+    found = wasted_key_columns(tables)
+    assert not found, "\n".join(found)

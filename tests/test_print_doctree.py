@@ -8,6 +8,7 @@ from sphinx import addnodes
 from eucasia.assembly.print_doctree import (
     ACTOR_INDEX_CLASS,
     HEAD_HYPHENATED,
+    KEEP_ROW,
     add_chapter_pages,
     add_float_pages,
     fit_print_tables,
@@ -45,6 +46,28 @@ def test_a_long_table_breaks_and_a_short_one_stays_whole() -> None:
     widened = _table(2, ["print-widths-40"])
     fit_print_tables(_document(widened))
     assert next(iter(widened.findall(nodes.colspec)))["colwidth"] == 40
+
+
+def _kept(table: nodes.table) -> list[int]:
+    rows = [r for tbody in table.findall(nodes.tbody) for r in tbody.children]
+    return [i for i, row in enumerate(rows) if KEEP_ROW in row.astext()]
+
+
+def test_a_broken_table_keeps_rows_on_both_sides_of_a_break() -> None:
+    # Table 2.4: 18 rows, printed 16 + 2; now no break after its first 3 rows or before its last 4
+    table = _table(18, ["longtable"])
+    for row in table.findall(nodes.row):  # rows tall enough that the table does not stay whole
+        row.children[0].children[0][0] = nodes.Text("a long cell of words " * 12)
+    fit_print_tables(_document(table))
+    assert "longtable" in table["classes"]
+    assert _kept(table) == [0, 1, 2, 14, 15, 16]
+    whole = _table(3)
+    fit_print_tables(_document(whole))
+    assert _kept(whole) == [], "a table kept whole needs no marks"
+    # the mark itself: it reads on to the row's end and sets a \nobreak between the rows
+    from eucasia.assembly.printed import KEEP_ROWS_LATEX
+
+    assert r"\eucasiakeeprow#1\\{#1\\\noalign{\nobreak}}" in KEEP_ROWS_LATEX
 
 
 def test_print_text_cites_keys_holds_amounts_and_marks_actors() -> None:
@@ -115,7 +138,8 @@ def test_numbers_get_only_the_room_they_need_and_their_head_may_hyphenate() -> N
     fit_print_tables(_document(table))
     widths = [c["colwidth"] for c in tgroup.findall(nodes.colspec)]
     assert "colwidths-given" in table["classes"]
-    assert widths[2] < widths[0] / 3 and widths[2] < widths[1] / 3, widths
+    # (the type column is only as wide as "EU institution": it does not wrap, the actor does)
+    assert widths[2] < widths[0] / 3 and widths[2] < widths[1] < widths[0] / 3, widths
     heads = list(tgroup.findall(nodes.thead))[0]
     hyphenated = [e for e in heads.findall(nodes.entry) if list(e.findall(nodes.raw))]
     assert [e.astext() for e in hyphenated] == [HEAD_HYPHENATED + "betweenness"]

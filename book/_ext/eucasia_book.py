@@ -12,7 +12,9 @@ It wires tested package code into Sphinx's events:
 - the PDF numbers chapters as the site does: a part `_toc.yml` leaves unnumbered (the back
   matter) is unnumbered in print too;
 - a print table of up to 20 rows that fits a page is kept whole (a float, like a figure);
-  longer ones break across pages with their head repeated (longtable); a table with the class
+  longer ones break across pages with their head repeated (longtable), never leaving fewer
+  than three rows (or a fifth of them) on either side of a break; a table the web page folds
+  is set in smaller type with tighter columns (a detail table); a table with the class
   `print-widths-A-B-…` gets those column widths in print, and every column is at least as
   wide as its longest word (cells are not hyphenated);
 - print text: a source key in running text or a table (the data's notes cite sources by key)
@@ -66,8 +68,10 @@ from eucasia.assembly.print_text import hypersetup_latex, index_names
 from eucasia.assembly.printed import (
     ACTOR_PAGES_LATEX,
     FLOAT_PAGES_LATEX,
+    KEEP_ROWS_LATEX,
     colophon_latex,
     float_latex,
+    folded_tables_latex,
     hyphenation_latex,
     missing_glyphs_latex,
     never_hyphenated,
@@ -209,6 +213,8 @@ def _print_preamble(app: Sphinx, config: Config) -> None:
     elements["preamble"] = (
         elements.get("preamble", "")
         + table_cells_latex()
+        + folded_tables_latex()
+        + KEEP_ROWS_LATEX
         + missing_glyphs_latex()
         + float_latex()
         + hyphenation_latex(never_hyphenated(names))

@@ -28,6 +28,8 @@ from eucasia.assembly.printed import (
     hold_amounts,
     keeps_whole,
     numeric_column,
+    rows_kept_together,
+    table_height,
 )
 
 #: LaTeX at the start of the one-word head of a column of numbers: TeX may hyphenate it (table cells
@@ -134,6 +136,67 @@ def _fit_print_table(table: nodes.table) -> None:
         table["classes"].append("longtable")
     elif whole and "longtable" in table["classes"]:
         table["classes"].remove("longtable")
+    if not whole:
+        keep_rows_together(body, widths, cells)
+
+
+#: LaTeX at the end of a longtable's row after which the page may not break
+#: (`eucasia.assembly.printed.KEEP_ROWS_LATEX`).
+KEEP_ROW = "\\eucasiakeeprow{}"
+#: Rows that fill this much of a page (points, a quarter of the text block) are enough on
+#: either side of a break, however few.
+KEPT_HEIGHT = 175.0
+
+
+def unbreakable_after(rows: int, heights: list[float] | None = None) -> list[int]:
+    """The body rows (0-based) of a longtable of `rows` rows after which the page may not break:
+    those that would leave fewer than `rows_kept_together` rows before the break or after it,
+    or, where rows are tall (`heights`, points), fewer than fill `KEPT_HEIGHT` of a page (five
+    rows of ten lines each do not fit under a head). A table too short for both keeps one
+    break point, in its middle (it was broken because it is too tall for a page).
+
+    >>> unbreakable_after(18)
+    [0, 1, 2, 14, 15, 16]
+    >>> unbreakable_after(5)
+    [0, 2, 3]
+    >>> unbreakable_after(12, [150.0] * 12)
+    [0, 10]
+    """
+    keep = rows_kept_together(rows)
+    heights = heights or [0.0] * rows
+
+    def enough(run: list[float]) -> int:
+        total = 0.0
+        for n, height in enumerate(run, start=1):
+            total += height
+            if n >= keep or total >= KEPT_HEIGHT:
+                return n
+        return len(run)
+
+    head, tail = enough(heights), enough(heights[::-1])
+    kept = [i for i in range(rows - 1) if i + 1 < head or rows - (i + 1) < tail]
+    if len(kept) == rows - 1 and rows > 1:
+        kept.remove(rows // 2 - 1)
+    return kept
+
+
+def keep_rows_together(body: list[nodes.row], widths: list[int], cells: list[list[str]]) -> None:
+    """A longtable never breaks with fewer than `rows_kept_together` rows (or a quarter page of
+    tall rows) before or after the break ('continued' over two rows): the rows of
+    `unbreakable_after` end with `KEEP_ROW`, put at the end of their last cell (Sphinx writes
+    the row's end itself)."""
+    heights = [table_height(widths, [row]) for row in cells] if len(cells) == len(body) else None
+    for i in unbreakable_after(len(body), heights):
+        entries = [e for e in body[i].children if isinstance(e, nodes.entry)]
+        if not entries:
+            continue
+        last = entries[-1]
+        paragraphs = [p for p in last.findall(nodes.paragraph)]
+        raw = nodes.raw("", KEEP_ROW, format="latex")
+        if paragraphs:
+            paragraphs[-1].append(raw)
+        else:
+            last.append(raw)
 
 
 _NO_PRINT_REWRITE = (nodes.literal, nodes.FixedTextElement, nodes.raw, nodes.title, nodes.caption)

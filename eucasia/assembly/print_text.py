@@ -59,25 +59,45 @@ def hypersetup_latex(edition: Edition) -> str:
 
 #: An id or a date: letters, digits and dots joined by hyphens, with a digit ("1.3-SI-01").
 _ID = r"(?<![\w-])(?=[\w.-]*\d)(?:[^\W_]|\.)+(?:-(?:[^\W_]|\.)+)+(?![\w-])"
+#: A code of words joined by underscores ("partly_delivered", "record_checks"): the preamble
+#: lets a line break after any "_", which in a cell cut a status in two ("partly_" / "delivered").
+_CODE = r"(?<![\w-])[^\W_]+(?:_[^\W_]+)+(?![\w-])"
 #: A run of 16 or more characters without a space (a pattern, a path).
 _LONG = r"\S{16,}"
 #: Where a long run may break: after these characters.
 _BREAK_AFTER = re.compile(r"(?<=[\]\)}|/,;=&?])(?=\S)")
 
 
+def breakable_pieces(word: str) -> list[str]:
+    """The pieces a word of a table cell prints in, one line each at most: a long run of
+    characters breaks after its punctuation (`_table_pieces`), any other word is one piece.
+
+    >>> breakable_pieces("timeline/2012-06-strategy-review"), breakable_pieces("partly_delivered")
+    (['timeline/', '2012-06-strategy-review'], ['partly_delivered'])
+    """
+    if re.fullmatch(_LONG, word) and _BREAK_AFTER.search(word):
+        return [p for p in _BREAK_AFTER.split(word) if p]
+    return [word]
+
+
+def _whole_codes(text: str) -> str:
+    """`text` as LaTeX, a piece with an underscore in a box (never broken after the "_")."""
+    return rf"\mbox{{{tex(text)}}}" if "_" in text else tex(text)
+
+
 def _table_pieces(text: str) -> list[tuple[str, bool]]:
     pieces: list[tuple[str, bool]] = []
     last = 0
-    for m in re.finditer(f"(?P<id>{_ID})|(?P<long>{_LONG})", text):
+    for m in re.finditer(f"(?P<id>{_ID})|(?P<code>{_CODE})|(?P<long>{_LONG})", text):
         if m.lastgroup == "long" and not _BREAK_AFTER.search(m[0]):
             continue
         if m.start() > last:
             pieces.append((text[last : m.start()], False))
-        if m.lastgroup == "id":
+        if m.lastgroup in ("id", "code"):
             pieces.append((r"\mbox{" + tex(m[0]) + "}", True))
         else:
             parts = _BREAK_AFTER.split(m[0])
-            pieces.append((r"\allowbreak{}".join(tex(p) for p in parts), True))
+            pieces.append((r"\allowbreak{}".join(_whole_codes(p) for p in parts), True))
         last = m.end()
     if last < len(text):
         pieces.append((text[last:], False))
@@ -88,13 +108,15 @@ def print_pieces(text: str, citations: dict[str, str], in_table: bool) -> list[t
     """Split `text` into (piece, is_latex) for the PDF.
 
     A source key becomes its bibliography reference (`citations` maps key to LaTeX); in a table
-    an id or a date is kept on one line and a long run of characters gets break points after
-    punctuation. Everything else stays text, for Sphinx to escape.
+    an id, a date or a code ("partly_delivered") is kept on one line and a long run of
+    characters gets break points after punctuation. Everything else stays text, for Sphinx to escape.
 
     Examples
     --------
     >>> print_pieces("see join2019_sv", {"join2019_sv": "[7]"}, in_table=False)
     [('see ', False), ('[7]', True)]
+    >>> print_pieces("so partly_delivered.", {}, in_table=True)
+    [('so ', False), ('\\\\mbox{partly\\\\_delivered}', True), ('.', False)]
     """
     pieces: list[tuple[str, bool]] = [(text, False)]
     if citations:

@@ -6,7 +6,11 @@
   its heading or head, when the page they leave is at least half full (`float_latex`).
 - A table of up to `KEEP_WHOLE_ROWS` body rows is never split: the book's extension sets it as
   a tabular, which this preamble floats like a figure (`[htbp]`); longer tables break with
-  their header repeated (longtable).
+  their header repeated (longtable), and never with fewer than `rows_kept_together` rows on
+  either side of a break (`KEEP_ROWS_LATEX`).
+- A table the web page folds (a detail table: evidence, full lists, every change) is set as a
+  reference in smaller type with tighter columns (`folded_tables_latex`), so that the chapter
+  around it reads as a chapter.
 - Names, ids and amounts never break at a hyphen: table cells are not hyphenated at all (as on
   the web page), names of actors and states and a few terms nowhere (`hyphenation_latex`), an
   amount's number and unit are held together by a no-break space (`hold_amounts`).
@@ -29,7 +33,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from eucasia.assembly.edition import Edition
-from eucasia.assembly.print_text import tex
+from eucasia.assembly.print_text import breakable_pieces, tex
 
 #: A table with at most this many body rows is kept whole in print when it fits a page ("about
 #: 15": a table of 16 rows split 14 + 2 left its last rows under a "continued" head).
@@ -116,6 +120,56 @@ def table_cells_latex() -> str:
 \g@addto@macro\sphinxatlongtablestart{\hyphenpenalty\@M\exhyphenpenalty\@M}
 \makeatother
 """
+
+
+#: The type of a detail table (one the web page folds): one size below the other tables, with
+#: tighter columns and heads in the same size as the cells.
+FOLDED_TABLE_STYLE = r"\footnotesize\setlength{\tabcolsep}{3pt}\def\eucasiatheadsize{}"
+
+
+def folded_tables_latex() -> str:
+    r"""Detail tables in print: a table inside a cell the web page folds (myst-nb's
+    ``tag_hide-output``, which Sphinx writes as ``\begin{sphinxuseclass}{tag_hide-output}``) is
+    set in `FOLDED_TABLE_STYLE`. On the web a reader opens such a table on demand; in print it
+    is there on every page, so it is set as a reference (as the data dictionary's tables are)
+    and the chapter's argument is not spread over twice the pages.
+
+    Examples
+    --------
+    >>> r"\newenvironment{sphinxclasstag_hide-output}" in folded_tables_latex()
+    True
+    """
+    return (
+        "\n% --- print: detail tables in smaller type (eucasia.assembly.printed.folded_tables_latex) ---\n"
+        "\\newenvironment{sphinxclasstag_hide-output}"
+        f"{{\\renewcommand{{\\eucasiatablestyle}}{{{FOLDED_TABLE_STYLE}}}}}{{}}\n"
+    )
+
+
+#: At least this many body rows on each side of a page break in a longtable ("continued" with
+#: two rows under its head reads as a table that forgot to end), or a fifth of the rows, up to
+#: `KEEP_ROWS_MAX` (a longer run of tall rows may not fit a page).
+KEEP_ROWS_MIN = 3
+KEEP_ROWS_MAX = 5
+
+#: LaTeX at the end of a longtable's row after which the page may not break, put in the row's
+#: last cell (Sphinx writes the row's end, ``\\``, itself): it reads on to the row's end and sets
+#: ``\noalign{\nobreak}`` after it. Longtable's own ``\\*`` does not hold with the array
+#: package: its ``\nobreak`` is defined in a group that ends before the row does.
+KEEP_ROWS_LATEX = r"""
+% --- print: rows kept together across a longtable's page break (eucasia.assembly.printed) ---
+\protected\long\def\eucasiakeeprow#1\\{#1\\\noalign{\nobreak}}
+"""
+
+
+def rows_kept_together(rows: int) -> int:
+    """How many body rows of a longtable of `rows` rows stay together at its start and at its
+    end: at least `KEEP_ROWS_MIN`, a fifth of them for a longer table, at most `KEEP_ROWS_MAX`.
+
+    >>> rows_kept_together(18), rows_kept_together(12), rows_kept_together(60)
+    (4, 3, 5)
+    """
+    return max(KEEP_ROWS_MIN, min(KEEP_ROWS_MAX, -(-rows // 5)))
 
 
 def missing_glyphs_latex() -> str:
@@ -264,7 +318,16 @@ def _char_width() -> float:
 
 
 def _longest(texts: Iterable[str], font: tuple[str, float]) -> float:
-    words = {w for t in texts for w in re.split(r"[ \t\n]+", hold_amounts(t)) if w}
+    """The widest unbreakable piece of `texts`: words, and a long run (a path-like key,
+    'timeline/2012-06-strategy-implementation-review') in the pieces it may break into
+    (`eucasia.assembly.print_text.breakable_pieces`, as a cell prints it)."""
+    words = {
+        p
+        for t in texts
+        for w in re.split(r"[ \t\n]+", hold_amounts(t))
+        if w
+        for p in breakable_pieces(w)
+    }
     # The widest word is among the longest: measure those only (a build has thousands of cells).
     longest = sorted(words, key=lambda w: (-len(w), w))[:8]
     return max((text_width(w, font) for w in longest), default=0.0)
@@ -292,7 +355,8 @@ def fit_columns(
     A column of numbers gets just what its widest value needs, its head hyphenated where TeX
     may break it (`head_width`; the book's extension lets TeX hyphenate those heads), and the
     text columns share the rest, in proportion to the widths asked for: names wrap, numbers
-    never do, so room a number does not use is better spent on a name. The width a
+    never do, so room a number does not use is better spent on a name; a text column whose
+    longest cell fits on one line with room to spare keeps only that room (`_to_content`). The width a
     narrow column needs is taken from the columns with room to spare; when the words cannot
     all fit, every column gets the same share of what they need.
 
@@ -300,6 +364,8 @@ def fit_columns(
     [39, 13, 48]
     >>> fit_columns([30, 30, 40], ["actor", "degree", "note"], [["a b"], ["12"], ["c d"]])
     [41, 6, 53]
+    >>> fit_columns([36, 64], ["row", "value"], [["1.3-SI-05"], ["a long value " * 20]])
+    [10, 90]
     """
     total = sum(widths)
     numeric = [numeric_column(col) for col in columns]
@@ -333,8 +399,50 @@ def fit_columns(
         excess = sum(wanted) - total
         slack = [max(0.0, w - n) for w, n in zip(wanted, need, strict=True)]
         wanted = [w - excess * s / sum(slack) for w, s in zip(wanted, slack, strict=True)]
+        wanted = _to_content(wanted, need, heads, columns, numeric, total)
     out = [int(w) + (1 if w > int(w) else 0) for w in wanted]
     out[max(range(len(out)), key=lambda i: out[i] - need[i])] -= sum(out) - total
+    return out
+
+
+def _to_content(
+    wanted: list[float],
+    need: list[float],
+    heads: list[str],
+    columns: list[list[str]],
+    numeric: list[bool],
+    total: float,
+) -> list[float]:
+    """A text column wider than its longest cell set on one line (a column of short keys given
+    a third of the line) keeps only that, and the columns that wrap share what it gives up, in
+    proportion to what each lacks to be set on one line: a key column never takes the room its
+    values wrap for."""
+    full = [
+        max(
+            need[i],
+            (max((text_width(c.strip(), CELL_FONT) for c in col), default=0.0) + 1 + CELL_PAD)
+            / LINE_WIDTH
+            * total,
+        )
+        for i, col in enumerate(columns)
+    ]
+    wrapping = [i for i, w in enumerate(wanted) if not numeric[i] and full[i] > w]
+    # A column without text is filled by LaTeX (the index's pages): its content is not known.
+    roomy = [
+        i
+        for i, w in enumerate(wanted)
+        if not numeric[i] and full[i] < w and any(c.strip() for c in columns[i])
+    ]
+    if not wrapping or not roomy:
+        return wanted
+    freed = sum(wanted[i] - full[i] for i in roomy)
+    out = list(wanted)
+    for i in roomy:
+        out[i] = full[i]
+    # in proportion to what each lacks for one line: a key that wraps once takes little
+    short = {i: full[i] - wanted[i] for i in wrapping}
+    for i in wrapping:
+        out[i] += freed * short[i] / sum(short.values())
     return out
 
 
