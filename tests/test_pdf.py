@@ -252,3 +252,74 @@ def test_a_download_left_as_text_in_print_is_caught() -> None:
         "https://example.org/b/_downloads/ab/sources.csv"
     ]
     assert link_downloads_to_site(document, "") == 0
+
+
+# ---- dictfold25: the dictionary's column tables fold on the web, never in print ----------------
+
+#: The prompts of the dictionary's folds (notebooks/data_dictionary.md): web only.
+FOLD_PROMPTS = ("Show the columns of", "Hide the columns of")
+
+
+def _letters(text: str) -> str:
+    """`text` without spaces and punctuation, so that a line break inside an id, a typographic
+    apostrophe or a hyphenation changes nothing."""
+    return re.sub(r"\W", "", text)
+
+
+def columns_missing_in_print(text: str, resources: list[dict]) -> list[str]:
+    """What print leaves out of the data dictionary's column tables: a table's caption, or a
+    column of it (its name and the first words of its meaning, between its caption and the next
+    table's); and any fold prompt, which belongs to the web.
+
+    >>> actors = {"name": "actors", "path": "actors.csv",
+    ...           "schema": {"fields": [{"name": "actor_id", "description": "The actor's id."}]}}
+    >>> columns_missing_in_print("Columns of the table actors (actors.csv). actor_id The "
+    ...                          "actor\u2019s id.", [actors])
+    []
+    >>> print(*columns_missing_in_print("Columns of the table actors (actors.csv).", [actors]))
+    actors: no column actor_id ("The actor's id.")
+    """
+    flat = _letters(text)
+    problems = [f"a fold's prompt in print: {p!r}" for p in FOLD_PROMPTS if _letters(p) in flat]
+    starts = {}
+    for resource in resources:
+        at = flat.find(_letters(f"Columns of the table {resource['name']} ({resource['path']})"))
+        if at < 0:
+            problems.append(f"{resource['name']}: no caption of its columns")
+        else:
+            starts[resource["name"]] = at
+    for resource in resources:
+        if resource["name"] not in starts:
+            continue
+        at = starts[resource["name"]]
+        end = min([s for s in starts.values() if s > at], default=len(flat))
+        shown = flat[at:end]
+        for field in resource["schema"]["fields"]:
+            meaning = " ".join(field.get("description", "").split()[:4])
+            if _letters(field["name"]) not in shown or _letters(meaning) not in shown:
+                problems.append(f"{resource['name']}: no column {field['name']} ({meaning!r})")
+    return problems
+
+
+def test_the_dictionary_prints_every_column_table_open(pdf_text: str) -> None:
+    from eucasia.data import read_descriptor
+
+    problems = columns_missing_in_print(pdf_text, read_descriptor()["resources"])
+    assert not problems, "\n".join(problems)
+
+
+def test_the_print_check_catches_a_folded_or_missing_column_table() -> None:
+    """On the text of a page as the web shows it folded: the prompt instead of the table."""
+    from eucasia.data import read_descriptor
+
+    resources = read_descriptor()["resources"][:2]
+    folded = " ".join(
+        f"{r['name']} {r['description']} Show the columns of {r['name']}" for r in resources
+    )
+    problems = columns_missing_in_print(folded, resources)
+    assert any("fold's prompt" in p for p in problems), problems
+    assert sum("no caption" in p for p in problems) == 2, problems
+    first = resources[0]
+    one_dropped = f"Columns of the table {first['name']} ({first['path']})."
+    problems = columns_missing_in_print(one_dropped, resources[:1])
+    assert len(problems) == len(first["schema"]["fields"]), problems

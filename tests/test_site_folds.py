@@ -8,6 +8,8 @@
   `#initiative-…`) opens the fold, on arrival and on a later jump. Chromium opens a fold for a
   fragment by itself on arrival; a jump without navigation is `eucasia-site.js`'s, and without
   that script the fold stays shut (proof).
+- The data dictionary folds each table's columns under its heading and sentence, the overview
+  open; the page stays under `DICTIONARY_BUDGET`, and the check fails with the folds open.
 - The contents highlight ("On this page"): at positions where one section fills the top half of
   the viewport, the highlighted link names that section, with the folds shut and open. The
   theme alone leaves the previous section lit after a jump into a long section (proof).
@@ -106,6 +108,7 @@ def test_the_budget_catches_the_tables_open(site: str, browser, device: str) -> 
     [
         (TRACKER, "tbl-trk-evidence-prosperity"),
         ("notebooks/resilience.html", "initiative-1.1-SI-01"),
+        ("notebooks/data_dictionary.html", "tbl-dict-actors"),  # dictfold25
     ],
 )
 def test_arriving_at_an_anchor_in_a_fold_opens_it(site: str, browser, path: str, target: str):  # noqa: F811
@@ -195,3 +198,97 @@ def test_the_highlight_check_fails_with_the_theme_alone(site: str, browser) -> N
         page.evaluate(OPEN_ALL)
         errors = [e for e in highlight_errors(page) if not e.startswith("at the bottom")]
         assert any("6.8" in e for e in errors), errors
+
+
+# --------------------------------------------------------------------------- the data dictionary
+# dictfold25: each data table's section keeps its heading (listed in the page's contents) and its
+# sentence in view and folds its column table (`hide-output` on the cell that writes the
+# sections: eucasia.assembly.site.sections.fold_section_outputs); print keeps them open
+# (tests/test_pdf.py, test_the_dictionary_prints_every_column_table_open).
+
+DICTIONARY = "notebooks/data_dictionary.html"
+#: The dictionary's height with its column tables folded, measured at 12,731 px (desktop) and
+#: 19,303 px (phone) when the folds came in, with about 25% room for more tables; with the
+#: tables open it measured 37,805 and 62,827 px.
+DICTIONARY_BUDGET = {"desktop": 16_000, "phone": 24_000}
+
+DICTIONARY_SECTIONS = """() => [...document.querySelectorAll("table[id^='tbl-dict-']")].map((t) => {
+  const section = t.closest("section");
+  const fold = t.closest("details");
+  const prompt = fold && fold.querySelector(":scope > summary");
+  const heading = section.querySelector(":scope > h3");
+  const text = section.querySelector(":scope > .cell > .cell_output > p");
+  const listed = [...document.querySelectorAll("#pst-page-toc-nav a")]
+    .some((a) => a.hash === "#" + section.id);
+  return { table: t.id, name: heading ? heading.querySelector("code").textContent : "",
+           folded: Boolean(fold) && !fold.open, prompt: prompt ? prompt.innerText.trim() : "",
+           heading: Boolean(heading && heading.checkVisibility()), listed,
+           text: Boolean(text && text.checkVisibility() && text.textContent.includes("columns")),
+           data: Boolean(fold && fold.querySelector(".eucasia-data")) };
+}).concat([...document.querySelectorAll("#tbl-data-tables")].map((t) => ({
+  table: t.id, overview: true, folded: Boolean(t.closest("details:not([open])")) })))"""
+
+
+def dictionary_fold_errors(page, device: str) -> list[str]:
+    """What the data dictionary shows that it should fold, or folds that it should show: its
+    height over `DICTIONARY_BUDGET`; a column table (`tbl-dict-*`) outside a closed fold, or
+    one whose fold's prompt does not name its table, or whose CSV and "Cite" stay outside the
+    fold; a section whose heading or sentence is hidden or that the page's contents do not
+    list; the overview table (`tbl-data-tables`) folded."""
+    from eucasia.data import read_descriptor
+
+    errors = []
+    height = page.evaluate(HEIGHT)
+    if height > DICTIONARY_BUDGET[device]:
+        errors.append(f"{height} px tall (budget {DICTIONARY_BUDGET[device]})")
+    found = page.evaluate(DICTIONARY_SECTIONS)
+    overview = [s for s in found if s.get("overview")]
+    if len(overview) != 1 or overview[0]["folded"]:
+        errors.append(f"the overview table should be on the page, open: {overview}")
+    tables = [s for s in found if not s.get("overview")]
+    if len(tables) != len(read_descriptor()["resources"]):
+        errors.append(f"{len(tables)} column tables for the data package's tables")
+    for s in tables:
+        if not s["folded"]:
+            errors.append(f"{s['table']} is not inside a closed fold")
+        if s["prompt"] != f"Show the columns of {s['name']}":
+            errors.append(f"{s['table']}'s fold says {s['prompt']!r}")
+        if not s["data"]:
+            errors.append(f"{s['table']}'s CSV and Cite are not in its fold")
+        if not (s["heading"] and s["text"] and s["listed"]):
+            errors.append(f"{s['table']}: heading, sentence or contents entry missing: {s}")
+    return errors
+
+
+@pytest.mark.parametrize("device", VIEWPORTS)
+def test_the_dictionary_folds_each_table_s_columns(site: str, browser, device: str) -> None:  # noqa: F811
+    with page_at(browser, site + DICTIONARY, VIEWPORTS[device]) as page:
+        errors = dictionary_fold_errors(page, device)
+        assert not errors, "\n".join(errors)
+
+
+@pytest.mark.parametrize("device", VIEWPORTS)
+def test_the_dictionary_check_catches_the_columns_open(site: str, browser, device: str) -> None:  # noqa: F811
+    """The page with its folds open is the page as it was: every column table open, twice the
+    budget and more."""
+    with page_at(browser, site + DICTIONARY, VIEWPORTS[device]) as page:
+        page.evaluate(OPEN_ALL)
+        errors = dictionary_fold_errors(page, device)
+        assert any("px tall" in e for e in errors), errors
+        assert sum("not inside a closed fold" in e for e in errors) >= 30, errors
+        assert page.evaluate(HEIGHT) > 2 * DICTIONARY_BUDGET[device]
+
+
+def test_a_link_to_a_column_table_opens_its_fold(site: str, browser) -> None:  # noqa: F811
+    """The sentence under a table's heading links to its column table ("Table 9.7 describes its
+    columns"): following it opens the fold and shows the table."""
+    target = "tbl-dict-actors"
+    with page_at(browser, site + DICTIONARY, VIEWPORTS["phone"]) as page:
+        assert not visible(page, target), "the columns should start folded"
+        page.locator(f"section#actors > .cell a[href='#{target}']").first.click()
+        page.wait_for_timeout(200)
+        assert visible(page, target)
+        top = page.evaluate(
+            "(id) => document.getElementById(id).getBoundingClientRect().top", target
+        )
+        assert 0 <= top < VIEWPORTS["phone"]["height"], f"{target} is not in view ({top} px)"

@@ -20,7 +20,9 @@ events and configuration:
   stylesheet link) and the offline guard, which turns a fetch from another host into a warning
   (an error under `-W`).
 - a transform (`OutputHeadings`): the headings a cell tagged `output-sections` writes in its
-  output become sections of the page (`sections`), so the page's contents list them.
+  output become sections of the page (`sections`), so the page's contents list them; on the
+  web (`OutputSectionFolds`), a cell that also folds its output folds each such section's part
+  after its heading's text (the dictionary's column tables), the heading and the text in view.
 - html-page-context: the page loads only the optional assets its content uses, and gets a
   description if it has none.
 - build-finished: robots.txt, the complete sitemap, the root redirect, then the stylesheets and
@@ -35,6 +37,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from eucasia.assembly import site as site_package
@@ -275,8 +278,27 @@ class OutputHeadings(SphinxTransform):
         sections.promote_output_headings(self.document)
 
 
+# ---- dictfold25: a section's fold (begin) ----------------------------------------------------
+class OutputSectionFolds(SphinxPostTransform):
+    """On the web, each section a folding cell's headings made folds what the cell showed after
+    its heading's text (`eucasia.assembly.site.sections.fold_section_outputs`); print keeps it
+    open. Before Sphinx resolves the web-only nodes (50: the data block under a table is one,
+    and its mark would go with it) and before MyST-NB's `HideInputCells` (199), which turns
+    each fold into a `<details>`."""
+
+    default_priority = 20
+    formats = ("html",)
+
+    def run(self, **kwargs) -> None:
+        sections.fold_section_outputs(self.document)
+
+
+# ---- dictfold25: a section's fold (end) ------------------------------------------------------
+
+
 def setup(app: Sphinx) -> dict:
     app.add_transform(OutputHeadings)
+    app.add_post_transform(OutputSectionFolds)  # dictfold25
     # The digest as an HTML setting: when the code changes, every page is written again (Sphinx
     # rewrites all pages when an HTML setting changes), and the cut assets are made again.
     app.add_config_value("eucasia_site_digest", _digest(), "html")
