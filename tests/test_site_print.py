@@ -344,3 +344,11 @@ def test_the_repeat_check_fails_on_a_page_without_the_header() -> None:
         pages=[*pages[:2], "what the strategy proposes 1.1-C-02"], layout={"tables": [table]}
     )
     assert not unrepeated_headers(whole, "t")
+
+
+def test_the_synthesis_prints_whole_and_without_controls(site: str, browser, tmp_path) -> None:  # noqa: F811
+    """The other chapter the reader printed: its wide tables (the funding table) fit the page,
+    and no control prints."""
+    printed = print_page(browser, site + "notebooks/synthesis.html", tmp_path)
+    problems = cells_beyond(printed) + printed_controls(printed)
+    assert not problems, "\n".join(problems)
