@@ -11,9 +11,10 @@ media at the width of that page's content box, measured in the page. On paper:
   pages repeats its header row on each;
 - tables print whole: every column header of Table 2.2 is printed, and no cell of any table
   ends beyond the page's content box or is cut by a box around it.
-Each rule is a function of what was printed; each is proven on the same page printed with the
-site as it was, its print block (`--eucasia-print`, eucasia.css) and its fold script (eucasia-site.js) taken
-out, where every one of them fails.
+Each rule is a function of what was printed. The rules of `RULES` are proven on the same page
+printed with the site as it was, its print block (`--eucasia-print`, eucasia.css) and its fold
+script (eucasia-site.js) taken out, where every one of them fails; the header-repeat rule (the
+folded table is not printed at all then) on a small fixture of printed pages.
 """
 
 from __future__ import annotations
