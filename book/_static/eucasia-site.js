@@ -214,6 +214,28 @@
   else init();
 })();
 // ---- folds and the page's contents (end) ---------------------------------------------------
+// ---- webprint25: folds print open (begin) -----------------------------------------------------
+// A printed page has no fold to open: every closed fold (a strand chapter's full lists, the
+// tracker's evidence) opens before the page is printed and closes again after, so that its
+// table is on paper and the reader's page is left as it was. eucasia.css shows a closed fold's
+// content in print too (::details-content), for a print this script does not see; "Cite"
+// does not print at all and stays as it is.
+(() => {
+  let opened = [];
+  window.addEventListener("beforeprint", () => {
+    opened = [...document.querySelectorAll("details:not([open]):not(.eucasia-cite)")];
+    opened.forEach((fold) => {
+      fold.open = true;
+    });
+  });
+  window.addEventListener("afterprint", () => {
+    opened.forEach((fold) => {
+      fold.open = false;
+    });
+    opened = [];
+  });
+})();
+// ---- webprint25: folds print open (end) -------------------------------------------------------
 /* --- Search highlights stop after the page a result opens (helper "explorer") ---
  * Sphinx's search page leaves the query's words in localStorage, and the next page the reader
  * opens, whichever it is (a chapter from the sidebar, a page days later), highlights them.
