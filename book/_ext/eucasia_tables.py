@@ -161,6 +161,29 @@ class WebTables(SphinxPostTransform):
                 paragraph += link
 
 
+# --- evlinks25: a label on a table cell's paragraph, in print ------------------------------------
+class CellLabelsInPrint(SphinxPostTransform):
+    """A label written before a table cell's paragraph (an item's anchor in the tracker's
+    tables, `(ev-1-1-si-03)=`) moves into the paragraph's start, in print only: before it, the
+    LaTeX writer sets the label and then a line break, which a table cell prints as a space
+    before the item's id. Inside, the label is set flush with the text; its target is the same."""
+
+    default_priority = 10
+    formats = ("latex",)
+
+    def run(self, **kwargs) -> None:
+        for entry in self.document.findall(nodes.entry):
+            for target in [c for c in entry.children if isinstance(c, nodes.target)]:
+                index = entry.index(target)
+                after = entry[index + 1] if index + 1 < len(entry) else None
+                if target.get("refid") and isinstance(after, nodes.paragraph):
+                    entry.remove(target)
+                    after.insert(0, target)
+
+
+# --- end evlinks25 ---
+
+
 class UnnumberedCites(SphinxPostTransform):
     """On a page without a section number (whose tables carry no number on the web), the "Cite"
     of a table or figure names it by its caption instead of the number Sphinx would look up."""
@@ -237,6 +260,7 @@ def setup(app: Sphinx) -> dict:
     app.add_env_collector(DataCollector)
     app.add_post_transform(WebTables)
     app.add_post_transform(UnnumberedCites)
+    app.add_post_transform(CellLabelsInPrint)
     app.connect("html-page-context", _page_assets)
     app.connect("env-get-updated", _unnumbered_pages, priority=900)
     app.connect("build-finished", _write_data)

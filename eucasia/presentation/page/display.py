@@ -81,6 +81,7 @@ def table_markdown(
     to its page (the PDF is unchanged by all three). `extra_classes` are added to the table's
     classes (e.g. the data dictionary's print widths). `absent` is what a missing value shows
     (e.g. "–"); the frame keeps it missing, so its download has an empty cell, never a mark or 0.
+    A raw cell of several lines (a label line, then its text) is indented to stay in its cell.
     """
     if row_anchors is not None and not re.fullmatch(r"[a-z]+", row_anchors):
         raise ValueError(f"table {name!r}: row_anchors must be lowercase letters")
@@ -116,7 +117,9 @@ def table_markdown(
             else escape_markdown(format_cell(v, decimals))
             for v, is_raw in zip(row, raw, strict=True)
         ]
-        lines.append("* - " + "\n  - ".join(cells))
+        # A raw cell may hold blocks on lines of their own (a label, then its paragraph):
+        # indented, they stay inside the cell's list item.
+        lines.append("* - " + "\n  - ".join(c.replace("\n", "\n    ") for c in cells))
     lines.append("~~~")
     return "\n".join(lines)
 

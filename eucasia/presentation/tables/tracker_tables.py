@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
@@ -18,14 +19,64 @@ from eucasia.presentation.text.shown import Shown
 
 
 def evidence_label(strand: str) -> str:
-    """The label of a strand's evidence table, which the strand chapters' status column links to."""
+    """The label of a strand's evidence table on the tracker page."""
     return f"tbl-trk-evidence-{strand}"
 
 
+#: The prefix of an item's anchor in each of the tracker's tables (see :func:`item_anchor`).
+ANCHOR_PREFIXES = {"evidence": "ev", "status": "st"}
+
+
+def item_anchor(item_id: str, table: str = "evidence") -> str:
+    """The anchor of an item's row in the tracker's evidence (or status) table: its first row
+    there carries it as a label, and the strand chapters' status links point to it, so a reader
+    lands on the item, not at the top of a table hundreds of rows long.
+
+    A valid HTML id and Sphinx label (lowercase letters, digits and hyphens), made from the id
+    alone, so that the page writing the row and the pages linking to it cannot disagree.
+
+    Examples
+    --------
+    >>> item_anchor("1.1-SI-03"), item_anchor("0-C-01", "status")
+    ('ev-1-1-si-03', 'st-0-c-01')
+    """
+    slug = re.sub(r"[^a-z0-9]+", "-", str(item_id).lower()).strip("-")
+    if not slug:
+        raise ValueError(f"item id {item_id!r} gives no anchor")
+    return f"{ANCHOR_PREFIXES[table]}-{slug}"
+
+
+def _anchored(texts: Iterable[str], items: Iterable[str], table: str) -> list[str]:
+    """The item cells of a tracker table, as MyST: the first row of each item carries the
+    item's anchor (a label on the cell's paragraph), later rows of the same item the text only.
+    Every cell is a :class:`Shown` whose data is the text, which the download carries."""
+    cells: list[str] = []
+    owners: dict[str, str] = {}
+    for text, item in zip(texts, items, strict=True):
+        anchor = item_anchor(item, table)
+        if anchor in owners:
+            if owners[anchor] != item:
+                raise ValueError(f"items {owners[anchor]!r} and {item!r} share {anchor!r}")
+            cells.append(Shown(escape_markdown(text), data=text))
+            continue
+        owners[anchor] = item
+        cells.append(Shown(f"({anchor})=\n{escape_markdown(text)}", data=text))
+    return cells
+
+
 def status_links(tables: Mapping[str, pd.DataFrame], strand: str) -> pd.Series:
-    """Per initiative id: its status as MyST, linked to the strand's evidence table."""
+    """Per initiative id: its status as MyST, linked to the item's first row in the tracker's
+    evidence table, or, for an item without evidence, to its row in the status table."""
     status = tables["implementation_status"].set_index("initiative_id")["status"]
-    return status.map(lambda s: f"{{ref}}`{status_label(s)} <{evidence_label(strand)}>`")
+    with_evidence = set(tables["implementation_evidence"]["initiative_id"])
+    return pd.Series(
+        {
+            i: f"{{ref}}`{status_label(s)} "
+            f"<{item_anchor(i, 'evidence' if i in with_evidence else 'status')}>`"
+            for i, s in status.items()
+        },
+        dtype=object,
+    )
 
 
 #: How the pages name the two kinds of coded item, in a table cell.
@@ -39,7 +90,9 @@ def status_table(tables: Mapping[str, pd.DataFrame], strand: str) -> pd.DataFram
     then its commitments, in source order): the item with its kind, status, confidence, evidence
     and why.
 
-    *why* holds MyST (sources cited in the coder's reason): show it with ``raw_columns``.
+    *why* holds MyST (sources cited in the coder's reason) and *item* the row's anchor
+    (:func:`item_anchor`, which items without evidence are linked to): show both with
+    ``raw_columns``.
     """
     source_ids = set(tables["sources"]["source_id"])
     initiatives = strand_initiatives(tables, strand)
@@ -49,7 +102,9 @@ def status_table(tables: Mapping[str, pd.DataFrame], strand: str) -> pd.DataFram
     counts = evidence.groupby("initiative_id").size()
     return pd.DataFrame(
         {
-            "item": [f"{i} ({KIND_LABELS[kinds[i]]})" for i in status.index],
+            "item": _anchored(
+                [f"{i} ({KIND_LABELS[kinds[i]]})" for i in status.index], status.index, "status"
+            ),
             "status": [status_label(s) for s in status["status"]],
             "confidence": status["confidence"].to_numpy(),
             "evidence": [int(counts.get(i, 0)) for i in status.index],
@@ -65,7 +120,9 @@ def evidence_table(tables: Mapping[str, pd.DataFrame], strand: str) -> pd.DataFr
     """Every piece of evidence for a strand's items, by item and date, with its source.
 
     The column *no.* (E01, E02 …) is the number the coders' reasons cite; *item* says whether
-    the item is a specific initiative or a commitment.
+    the item is a specific initiative or a commitment. An item's first row carries its anchor
+    (:func:`item_anchor`; MyST, so show *item* with ``raw_columns``), which the strand
+    chapters' status links point to.
     """
     initiatives = strand_initiatives(tables, strand)
     kinds = initiatives.set_index("initiative_id")["kind"]
@@ -75,7 +132,11 @@ def evidence_table(tables: Mapping[str, pd.DataFrame], strand: str) -> pd.DataFr
     kind = evidence["source_kind"].map({"official": "official", "news": "news report"})
     return pd.DataFrame(
         {
-            "item": [f"{i} ({KIND_LABELS[kinds[i]]})" for i in evidence["initiative_id"]],
+            "item": _anchored(
+                [f"{i} ({KIND_LABELS[kinds[i]]})" for i in evidence["initiative_id"]],
+                evidence["initiative_id"],
+                "evidence",
+            ),
             "no.": evidence["evidence_id"].str.rsplit("-", n=1).str[-1],
             "date": evidence["date"],
             "what happened": evidence["event"].map(reader_text),
@@ -217,13 +278,13 @@ def show_status_table(tables: Mapping[str, pd.DataFrame], strand: str) -> None:
         f"tbl-trk-status-{strand}",
         widths=[14, 13, 13, 11, 49],
         long=True,
-        raw_columns=["why"],
+        raw_columns=["item", "why"],
     )
 
 
 def show_evidence_table(tables: Mapping[str, pd.DataFrame], strand: str) -> None:
-    """Show a strand's evidence table on the tracker page, under the label the strand chapters'
-    status links point to (:func:`evidence_label`).
+    """Show a strand's evidence table on the tracker page (:func:`evidence_label`), each item's
+    first row under the anchor the strand chapters' status links point to (:func:`item_anchor`).
 
     Examples
     --------
@@ -245,5 +306,5 @@ def show_evidence_table(tables: Mapping[str, pd.DataFrame], strand: str) -> None
         evidence_label(strand),
         widths=[14, 6, 11, 47, 22],
         long=True,
-        raw_columns=["source"],
+        raw_columns=["item", "source"],
     )
