@@ -478,7 +478,8 @@ def test_previous_and_next_titles_show_whole(site, browser, width) -> None:
                 for t in titles
                 if not page.get_by_role("link", name=t["title"], exact=False).count()
             ]
-            clamp = page.add_style_tag(content=OLD_CLAMP)
+            # the old footer: on a phone the clamp went with the side-by-side links
+            clamp = page.add_style_tag(content=OLD_CLAMP + (OLD_SIDE_BY_SIDE if max_lines else ""))
             old_clamp += prev_next_problems(path, page.evaluate(PREV_NEXT_TITLES), max_lines)
             clamp.evaluate("(node) => node.remove()")
             if max_lines:
