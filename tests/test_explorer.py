@@ -14,7 +14,8 @@ page until the reader activates the graph, the explorer's files load only where 
 every page weighs at most 1.0 MB with the explorer loaded, and axe finds no serious violation;
 the hubs are labelled and every node drawn at its figure's size, the list states its order and
 keeps it, the panel is as wide as the explorer and shows all its text (1280 and 390 px), and in
-dark mode the graph is drawn on the dark page with contrast. Each of these is also run on the
+dark mode the graph is drawn on the dark page with contrast; no name, label or summary is cut
+(clipped, or shortened with "…") at either width. Each of these is also run on the
 explorer as it was (its old drawing, stylesheet or list) and must fail there.
 """
 
@@ -25,6 +26,7 @@ import json
 import math
 import posixpath
 import re
+import textwrap
 from functools import cache
 from pathlib import Path
 
@@ -39,6 +41,7 @@ from eucasia.assembly.site import bundle, pages
 from eucasia.data import load_tables
 from eucasia.data.vocabulary import STRANDS
 from eucasia.presentation.charts.networkfig import draw_network, figure_points
+from eucasia.presentation.figurekit.labels import short_label
 from eucasia.presentation.figurekit.layout import node_area
 from eucasia.presentation.figurekit.style import ACTOR_TYPE_STYLE, TIE_STYLE, tie_width
 from eucasia.presentation.page.explorer import (
@@ -812,16 +815,19 @@ LABEL_OVERLAPS = """() => {
   const size = sigma.getSetting('labelSize');
   const context = document.createElement('canvas').getContext('2d');
   context.font = `${size}px ${sigma.getSetting('labelFont')}`;
-  const plan = document.querySelector('div.eucasia-explorer').eucasiaExplorer.plan;
+  const explorer = document.querySelector('div.eucasia-explorer').eucasiaExplorer;
+  const plan = explorer.plan;
   const boxes = [...sigma.displayedNodeLabels].map((id) => {
     const data = sigma.getNodeDisplayData(id);
     const at = sigma.framedGraphToViewport(data);
     const r = sigma.scaleSize(data.size) + 3;
-    const w = context.measureText(data.label || '').width;
+    const lines = explorer.labelLines(id);  // a long name on several lines, as the figure's
+    const w = Math.max(...lines.map((line) => context.measureText(line).width));
+    const h = size + (lines.length - 1) * Math.round(size * 1.2);
     const side = plan.sides.get(id);  // where the explorer put it: right, left, above or below
     const left = side === 'left' ? at.x - r - w : side === 'right' ? at.x + r : at.x - w / 2;
-    const top = side === 'above' ? at.y - r - size : side === 'below' ? at.y + r : at.y - size / 2;
-    return [left, top, left + w, top + size, id];
+    const top = side === 'above' ? at.y - r - h : side === 'below' ? at.y + r : at.y - h / 2;
+    return [left, top, left + w, top + h, id];
   });
   const overlaps = [];
   boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => {
@@ -1244,3 +1250,145 @@ def test_the_explorer_keeps_the_figures_proportions_and_ties(site, browser, widt
         page.evaluate(OLD_EXPLORER)
         old = proportion_problems(page.evaluate(PROPORTIONS))
         assert any("proportions" in p for p in old) and any("ties" in p for p in old), old
+
+
+# --------------------------------------------------------------------------- whole names (site25)
+
+
+def cut_texts(data: dict) -> list[str]:
+    """The explorer's names and summaries that are not whole: a node whose label is not its
+    figure label (`short_label` of its name) or whose lines do not join to it, and any name,
+    label line or summary cut with an ellipsis."""
+    found = []
+    for node in data["nodes"]:
+        whole = short_label(node["name"])
+        lines = node.get("lines") or [node["short"]]
+        if node["short"] != whole or " ".join(lines) != whole:
+            found.append(f"{node['id']}: label {lines!r} for {whole!r}")
+        found += [f"{node['id']}: {t!r}" for t in [node["name"], *lines] if "\u2026" in t]
+    found += [f"{i}: summary cut" for i, s in data["initiatives"].items() if "\u2026" in s]
+    return found
+
+
+@pytest.mark.parametrize("strand", STRANDS)
+def test_the_explorer_data_give_whole_names_and_summaries(strand: str) -> None:
+    """Every canvas label is the actor's whole figure label, wrapped as the figure wraps it,
+    and every initiative's summary is whole. The data as they were (labels shortened to 28
+    characters with "…", summaries to 110) fail the same check."""
+    result = _result(strand)
+    data = strand_data(result, _corpus()[1][strand], f"{strand}.html", SEED)
+    assert cut_texts(data) == []
+    old = json.loads(json.dumps(data))
+    for node in old["nodes"]:
+        node["short"] = textwrap.shorten(short_label(node["name"]), 28, placeholder="…")
+        node.pop("lines")
+    old["initiatives"] = {
+        i: textwrap.shorten(s, 110, placeholder=" …") for i, s in old["initiatives"].items()
+    }
+    assert any("label" in c for c in cut_texts(old)) and any("summary" in c for c in cut_texts(old))
+
+
+#: Record every text a canvas draws (sigma's labels), before the page's scripts run.
+RECORD_CANVAS_TEXT = """(() => {
+  window.__drawnText = new Set();
+  const fill = CanvasRenderingContext2D.prototype.fillText;
+  CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
+    window.__drawnText.add(String(text));
+    return fill.call(this, text, ...rest);
+  };
+})();"""
+
+#: What of the explorer a reader cannot read whole: an element whose text is clipped (it scrolls
+#: sideways inside, or ends in an ellipsis of text-overflow, or a line clamp hides lines), a text
+#: cut with "…", and a label the canvas draws not whole (a planned label whose lines were not all
+#: drawn, or do not join to the actor's whole label).
+CLIPPED_TEXT = """async () => {
+  const root = document.querySelector('div.eucasia-explorer');
+  const e = root.eucasiaExplorer;
+  const found = [];
+  const name = (el) => (el.className || el.tagName) + ': ' + el.textContent.trim().slice(0, 60);
+  for (const el of root.querySelectorAll('*')) {
+    if (!el.getClientRects().length || el.closest('canvas, .eucasia-ex-canvas')) continue;
+    const style = getComputedStyle(el);
+    if (style.overflowX !== 'visible' && el.scrollWidth > el.clientWidth + 1) found.push('scrolls sideways: ' + name(el));
+    if (style.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth) found.push('ellipsis: ' + name(el));
+    const clamp = style.webkitLineClamp;
+    if (clamp && clamp !== 'none' && el.scrollHeight > el.clientHeight + 1) found.push('clamped: ' + name(el));
+  }
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    if (t.parentElement.getClientRects().length && t.data.includes('\\u2026')) found.push('cut: ' + t.data.trim().slice(0, 60));
+  }
+  window.__drawnText.clear();
+  e.sigma.refresh();
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  for (const id of e.plan.ids) {
+    const node = e.nodes.get(id);
+    const lines = e.labelLines(id);
+    if (lines.join(' ') !== node.short || lines.some((l) => l.includes('\\u2026'))) found.push('label not whole: ' + lines.join(' / '));
+    const missing = lines.filter((l) => !window.__drawnText.has(l));
+    if (missing.length) found.push('label not drawn whole: ' + id + ' ' + missing.join(' / '));
+  }
+  for (const text of window.__drawnText) if (text.includes('\\u2026')) found.push('drawn cut: ' + text);
+  const { width, height } = e.sigma.getDimensions();
+  const ids = [...e.plan.ids];
+  e.plan.boxes.forEach((b, i) => {
+    if (b[0] < -1 || b[1] < -1 || b[2] > width + 1 || b[3] > height + 1) found.push('label outside the canvas: ' + ids[i]);
+  });
+  return { found, labels: e.plan.ids.size };
+}"""
+
+#: An explorer that cuts: the list's names on one line with an ellipsis, and a label as the data
+#: gave it before (28 characters and "…").
+CUTTING_CSS = (
+    ".eucasia-ex-actor .eucasia-ex-name { white-space: nowrap; overflow: hidden;"
+    " text-overflow: ellipsis; max-width: 9rem }"
+)
+CUT_LABEL = """() => {
+  const e = document.querySelector('div.eucasia-explorer').eucasiaExplorer;
+  const id = [...e.plan.ids].find((i) => e.nodes.get(i).lines.length > 1) || [...e.plan.ids][0];
+  const node = e.nodes.get(id);
+  node.lines = [node.short.slice(0, 12) + '\\u2026'];
+  e.plan = null;
+  e.sigma.refresh();
+}"""
+
+
+def _longest_named(page) -> str:
+    return page.evaluate(
+        "() => { const e = document.querySelector('div.eucasia-explorer').eucasiaExplorer;"
+        " return [...e.strand.nodes].sort((a, b) => b.name.length - a.name.length)[0].id; }"
+    )
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("page_path", sorted(EXPLORER_PAGES))
+def test_no_explorer_text_is_cut(site, browser, page_path, width) -> None:
+    """Every explorer (each strand of the synthesis's too), at 1280 and 390 px: nothing in its
+    list, panel or controls is clipped or cut with "…", and every label the canvas draws is the
+    actor's whole name, with nothing selected and with the longest-named actor selected. The
+    same check fails on the page made to cut (names on one line with an ellipsis; a label as
+    the data cut it before)."""
+    viewport = {"width": width, "height": 900}
+    with chromium.open_page(browser, site + page_path, viewport) as (page, _):
+        page.add_init_script(RECORD_CANVAS_TEXT)
+        page.reload()
+        root = ready(page)
+        for index in range(len(EXPLORER_PAGES[page_path])):
+            choose_strand(page, root, index)
+            page.wait_for_timeout(200)
+            found = page.evaluate(CLIPPED_TEXT)
+            assert found["labels"] >= 2 and not found["found"], found
+            root.locator(f'button[data-actor="{_longest_named(page)}"]').click()
+            page.wait_for_timeout(400)
+            found = page.evaluate(CLIPPED_TEXT)
+            assert not found["found"], found
+            root.locator(f'button[data-actor="{_longest_named(page)}"]').click()  # deselect
+            page.mouse.move(0, 0)  # and leave it: no actor hovered or focused
+            page.evaluate("document.activeElement.blur()")
+        page.add_style_tag(content=CUTTING_CSS)
+        page.evaluate(CUT_LABEL)
+        page.wait_for_timeout(200)
+        broken = page.evaluate(CLIPPED_TEXT)["found"]
+        assert any(f.startswith("ellipsis: ") for f in broken), broken
+        assert any(f.startswith("label not whole") for f in broken), broken

@@ -413,34 +413,83 @@ PREV_NEXT_TITLES = """() => [...document.querySelectorAll('.prev-next-area a')].
   const t = a.querySelector('.prev-next-title');
   const style = getComputedStyle(t);
   const line = parseFloat(style.lineHeight) || 1.5 * parseFloat(style.fontSize);
-  return { title: t.textContent.trim(), lines: Math.round(t.getBoundingClientRect().height / line) };
+  const box = t.getBoundingClientRect();
+  const range = document.createRange();
+  range.selectNodeContents(t);
+  // A line the box hides (a clamp, or text cut at its edge) lies outside it, or the box scrolls.
+  const hidden = [...range.getClientRects()].some((r) => r.bottom > box.bottom + 1 || r.right > box.right + 1)
+    || t.scrollHeight > t.clientHeight + 1 || t.scrollWidth > t.clientWidth + 1;
+  return { title: t.textContent.trim(), lines: Math.round(box.height / line), hidden };
 })"""
-UNCLAMPED = (
-    ".prev-next-area .prev-next-title { display: block !important;"
-    " -webkit-line-clamp: none !important; overflow: visible !important }"
+#: The sample of pages whose previous and next titles are checked: the longest titles of the
+#: book (the book's own, the chapters') are among their neighbours.
+PREV_NEXT_PAGES = [
+    *CHAPTERS,
+    "notebooks/prosperity.html",
+    "notebooks/countries.html",
+    "notebooks/changes.html",
+    "notebooks/data_dictionary.html",
+    "actors/index.html",
+]
+#: The footer as it was: each title clamped to two lines (a long title lost its last word at
+#: 1280 px), and on a phone the two links side by side, a title running to five lines.
+OLD_CLAMP = (
+    ".prev-next-area .prev-next-title { display: -webkit-box !important;"
+    " -webkit-box-orient: vertical; -webkit-line-clamp: 2 !important; overflow: hidden !important }"
+)
+OLD_SIDE_BY_SIDE = (
+    ".prev-next-area { display: block !important } .prev-next-area a.left-prev,"
+    " .prev-next-area a.right-next { max-width: 45% !important }"
+    " .prev-next-area a.left-prev { float: left !important }"
+    " .prev-next-area a.right-next { float: right !important }"
 )
 
 
-def test_previous_and_next_titles_take_two_lines_on_a_phone(site, browser) -> None:
-    """At 390 px each previous/next title takes two lines at most (cut with an ellipsis), and the
-    link's accessible name still holds the whole title. Unclamped, as it was, the longest runs
-    to more (five), and the check fails."""
-    found, unnamed, unclamped = [], [], 0
-    with chromium.open_page(browser, site + CHAPTERS[1], PHONE) as (page, _):
-        for path in [*CHAPTERS, "notebooks/countries.html", "notebooks/changes.html"]:
+def prev_next_problems(path: str, titles: list[dict], max_lines: int | None) -> list[str]:
+    """Titles a reader cannot read whole (a line hidden), or (on a phone) taller than
+    `max_lines`; and titles that are not their link's accessible name (checked by the caller)."""
+    out = [f"{path}: {t['title']!r} is cut" for t in titles if t["hidden"]]
+    if max_lines:
+        out += [
+            f"{path}: {t['title']!r} takes {t['lines']} lines"
+            for t in titles
+            if t["lines"] > max_lines
+        ]
+    return out
+
+
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_previous_and_next_titles_show_whole(site, browser, width) -> None:
+    """On ten pages, at 1280 and at 390 px, each previous/next title shows whole (no line hidden
+    by a clamp or an edge) and is (in) its link's accessible name; on a phone, where the two
+    links stack, a title takes two lines at most. With the old clamp, a long title loses its
+    last line at 1280 px (and on a phone), and with the old side-by-side links a phone's title
+    runs to more than two lines: the check fails on both."""
+    viewport, max_lines = (DESKTOP, None) if width == "desktop" else (PHONE, 2)
+    found, unnamed, old_clamp, old_layout = [], [], [], []
+    with chromium.open_page(browser, site + CHAPTERS[1], viewport) as (page, _):
+        for path in PREV_NEXT_PAGES:
             page.goto(site + path)
             titles = page.evaluate(PREV_NEXT_TITLES)
-            found += [(path, t) for t in titles if t["lines"] > 2]
+            assert titles, path
+            found += prev_next_problems(path, titles, max_lines)
             unnamed += [
                 (path, t["title"])
                 for t in titles
                 if not page.get_by_role("link", name=t["title"], exact=False).count()
             ]
-            page.add_style_tag(content=UNCLAMPED)
-            unclamped = max([unclamped, *(t["lines"] for t in page.evaluate(PREV_NEXT_TITLES))])
-    assert not found, found
+            # the old footer: on a phone the clamp went with the side-by-side links
+            clamp = page.add_style_tag(content=OLD_CLAMP + (OLD_SIDE_BY_SIDE if max_lines else ""))
+            old_clamp += prev_next_problems(path, page.evaluate(PREV_NEXT_TITLES), max_lines)
+            clamp.evaluate("(node) => node.remove()")
+            if max_lines:
+                page.add_style_tag(content=OLD_SIDE_BY_SIDE)
+                old_layout += prev_next_problems(path, page.evaluate(PREV_NEXT_TITLES), max_lines)
+    assert not found, "\n".join(found)
     assert not unnamed, unnamed  # every whole title is (in) its link's accessible name
-    assert unclamped > 2
+    assert any("is cut" in p for p in old_clamp), old_clamp
+    if max_lines:
+        assert any("lines" in p for p in old_layout), old_layout
 
 
 #: Entries of the page's contents that run past the contents column's visible box.

@@ -626,15 +626,18 @@ void main(void) { gl_FragColor = v_color; }`;
     }
 
     /* A label where labelPlan put it (right, left, above or below its node), on a halo of the
-     * canvas's ground as in the printed figure; a hovered or selected actor's on a framed box. */
+     * canvas's ground as in the printed figure; a hovered or selected actor's on a framed box.
+     * The whole name, on the lines the data wrap it to (as the figure wraps it): never cut. */
     drawLabel(context, data, settings, boxed) {
       if (!data.label) return;
       const size = settings.labelSize;
       context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
-      const width = context.measureText(data.label).width;
-      const [x0, y0, x1, y1] = this.placeLabel(data.x, data.y, data.size, width, size,
+      const lines = this.labelLines(data.key);
+      const width = Math.max(...lines.map((line) => context.measureText(line).width));
+      const [x0, y0, x1, y1] = this.placeLabel(data.x, data.y, data.size, width, this.labelHeight(lines.length, size),
         (this.plan && this.plan.sides.get(data.key)) || "right");
       const ground = getComputedStyle(this.stage).backgroundColor;
+      const step = this.lineStep(size);
       if (boxed) {
         context.fillStyle = ground;
         context.strokeStyle = this.palette().label;
@@ -645,20 +648,35 @@ void main(void) { gl_FragColor = v_color; }`;
         context.lineJoin = "round";
         context.lineWidth = 3;
         context.strokeStyle = ground;
-        context.strokeText(data.label, x0, y1 - size * 0.22);
+        lines.forEach((line, i) => context.strokeText(line, x0, y0 + size * 0.78 + i * step));
       }
       context.fillStyle = this.palette().label;
-      context.fillText(data.label, x0, y1 - size * 0.22);
+      lines.forEach((line, i) => context.fillText(line, x0, y0 + size * 0.78 + i * step));
     }
 
-    /* The box [left, top, right, bottom] of a label of `width` placed on `side` of a node drawn
-     * at (x, y) with half width `radius` (viewport pixels). */
-    placeLabel(x, y, radius, width, size, side) {
+    /* An actor's label as lines: the data's wrapping of its whole figure label. */
+    labelLines(id) {
+      const node = this.nodes.get(id);
+      return node ? (node.lines && node.lines.length ? node.lines : [node.short]) : [];
+    }
+
+    lineStep(size) {
+      return Math.round(size * 1.2);
+    }
+
+    /* The height (pixels) of a label of `count` lines of type `size`. */
+    labelHeight(count, size) {
+      return size + Math.max(0, count - 1) * this.lineStep(size);
+    }
+
+    /* The box [left, top, right, bottom] of a label of `width` and `height` placed on `side` of a
+     * node drawn at (x, y) with half width `radius` (viewport pixels). */
+    placeLabel(x, y, radius, width, height, side) {
       const gap = 3;
-      if (side === "left") return [x - radius - gap - width, y - size / 2, x - radius - gap, y + size / 2];
-      if (side === "above") return [x - width / 2, y - radius - gap - size, x + width / 2, y - radius - gap];
-      if (side === "below") return [x - width / 2, y + radius + gap, x + width / 2, y + radius + gap + size];
-      return [x + radius + gap, y - size / 2, x + radius + gap + width, y + size / 2];
+      if (side === "left") return [x - radius - gap - width, y - height / 2, x - radius - gap, y + height / 2];
+      if (side === "above") return [x - width / 2, y - radius - gap - height, x + width / 2, y - radius - gap];
+      if (side === "below") return [x - width / 2, y + radius + gap, x + width / 2, y + radius + gap + height];
+      return [x + radius + gap, y - height / 2, x + radius + gap + width, y + height / 2];
     }
 
     /* The actors whose labels are drawn, and on which side: as the printed figure names them
@@ -694,18 +712,22 @@ void main(void) { gl_FragColor = v_color; }`;
       const sides = new Map();
       for (const id of candidates) {
         const p = at.get(id);
-        const textWidth = this.measure.measureText(p.label || "").width;
-        for (const side of ["right", "left", "above", "below"]) {
-          const box = this.placeLabel(p.x, p.y, p.r, textWidth, size, side);
-          const inside = box[0] >= 0 && box[2] <= width && box[1] >= 0 && box[3] <= height;
-          if (!inside && id !== focusId) continue;
-          if (placed.some((o) => meets(box, o))) continue;
-          if (markers.some((m) => m[4] !== id && meets(box, m)) && id !== focusId) continue;
-          placed.push(box);
-          ids.add(id);
-          sides.set(id, side);
-          break;
-        }
+        const lines = this.labelLines(id);
+        const textWidth = Math.max(...lines.map((line) => this.measure.measureText(line).width));
+        const tall = this.labelHeight(lines.length, size);
+        const box = (side) => this.placeLabel(p.x, p.y, p.r, textWidth, tall, side);
+        const inside = (b) => b[0] >= 0 && b[2] <= width && b[1] >= 0 && b[3] <= height;
+        const SIDES = ["right", "left", "above", "below"];
+        // The focused actor is named whatever else is drawn: on the first side where its whole
+        // label stays inside the canvas (a long name takes several lines), else on its right.
+        const side = id === focusId
+          ? SIDES.find((s) => inside(box(s))) || "right"
+          : SIDES.find((s) => inside(box(s)) && !placed.some((o) => meets(box(s), o)) &&
+              !markers.some((m) => m[4] !== id && meets(box(s), m)));
+        if (!side) continue;
+        placed.push(box(side));
+        ids.add(id);
+        sides.set(id, side);
       }
       this.plan = { key, ids, sides, boxes: placed, graph: this.graph };
       return ids;

@@ -341,3 +341,59 @@
   });
 })();
 // --- end of figures --------------------------------------------------------------------------
+/* --- cards25: a phone's long stacked cards show their short fields, the long ones a tap away --- */
+// On a phone a table of words is stacked (eucasia.css: each row a card of "header: value"
+// lines), and a card with paragraphs in it (cells the build marked `eucasia-prose`, 60
+// characters or more) ran to a screenful or more: a chapter of such tables was tens of thousands
+// of pixels long and could not be scanned. A card taller than a third of the screen now shows
+// its title (the first column) and its short fields; its long fields fold under a button at the
+// card's foot that names them ("More: why"), and a tap opens them in place. A shorter card (a
+// column of the data dictionary with its meaning) stays whole. Every column stays one tap away;
+// the table's order, sorting and filtering are untouched: the button sits in a cell of its own
+// after the row's cells (no column of the table: wider than a phone it is not displayed), and
+// its text is drawn by the stylesheet from data-more, so no cell's textContent changes.
+(() => {
+  const LONG = "eucasia-prose";
+  const PHONE = window.matchMedia("(max-width: 575px)");
+  const fold = (row) => {
+    const long = Array.from(row.cells)
+      .slice(1)
+      .filter((c) => c.classList.contains(LONG) && c.textContent.trim());
+    if (!long.length) return;
+    const names = long.map((c) => c.getAttribute("data-label") || "more").join(", ");
+    long.forEach((c) => c.classList.add("eucasia-card-more"));
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "eucasia-card-toggle";
+    const show = (open) => {
+      row.classList.toggle("eucasia-card-open", open);
+      button.setAttribute("aria-expanded", String(open));
+      button.setAttribute("aria-label", (open ? "Hide " : "Show ") + names);
+      button.setAttribute("data-more", open ? "Less" : "More: " + names);
+    };
+    show(false);
+    button.addEventListener("click", (event) => {
+      event.stopPropagation();
+      show(!row.classList.contains("eucasia-card-open"));
+    });
+    const foot = document.createElement("td");
+    foot.className = "eucasia-card-foot";
+    foot.append(button);
+    row.append(foot);
+  };
+  // Only at a phone's width, where the cards are; all heights read before any card changes.
+  const init = () => {
+    if (!PHONE.matches) return;
+    const limit = window.innerHeight / 3;
+    const rows = Array.from(
+      document.querySelectorAll(".bd-article table.eucasia-stack > tbody > tr:not([data-card])"),
+    );
+    const tall = rows.filter((row) => row.getBoundingClientRect().height > limit);
+    rows.forEach((row) => row.setAttribute("data-card", ""));
+    tall.forEach(fold);
+  };
+  PHONE.addEventListener("change", init);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
+/* --- end cards25 --- */

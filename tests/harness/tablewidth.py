@@ -28,7 +28,8 @@ MEASURE = """() => Array.from(document.querySelectorAll(".bd-article table.table
       const cell = row.cells[i];
       if (!cell || cell.getClientRects().length === 0 || !cell.textContent.trim()) return;
       shown = true;
-      const content = cell.firstElementChild || cell;
+      // The content, not the control a phone's card adds to its first cell (eucasia-site.js).
+      const content = [...cell.children].find((c) => !c.matches(".eucasia-card-toggle")) || cell;
       const probe = document.createElement("span");
       probe.textContent = "0";
       probe.style.cssText = "position:absolute;visibility:hidden;white-space:pre";

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import html
 import json
-import textwrap
 from collections.abc import Hashable, Mapping
 
 import networkx as nx
@@ -36,7 +35,7 @@ from IPython.display import display
 
 from eucasia.analysis.network import StrandResult
 from eucasia.presentation.charts.networkfig import figure_points, network_positions
-from eucasia.presentation.figurekit.labels import short_label
+from eucasia.presentation.figurekit.labels import short_label, wrap_label
 from eucasia.presentation.figurekit.layout import node_area
 from eucasia.presentation.figurekit.style import (
     ACTOR_TYPE_STYLE,
@@ -49,11 +48,10 @@ from eucasia.presentation.figurekit.typednodes import half_width
 #: The class the page's explorer element carries: the site loads the explorer's script and
 #: stylesheet on exactly the pages whose content has it (book/_ext/eucasia_explorer.py).
 EXPLORER_CLASS = "eucasia-explorer"
-#: Initiative summaries are cut to this many characters in the explorer's panel; each links to
-#: its full row in the chapter's table.
-SUMMARY_CHARS = 110
-#: Labels on the canvas are cut to this many characters (the list and the panel give the name).
-LABEL_CHARS = 28
+#: Labels on the canvas are wrapped at this many characters, as the printed figure wraps them
+#: (``networkfig``): whole names on as many lines as they take, never cut with an ellipsis, so
+#: a reader can read every name where the graph shows it.
+LABEL_WRAP = 20
 SHAPES = {"o": "circle", "s": "square"}
 #: What the PDF gets in place of the explorer: a MyST comment, which prints nothing.
 MARKDOWN_TWIN = "% The interactive network explorer is in the web edition."
@@ -91,6 +89,8 @@ def strand_data(result: StrandResult, title: str, page: str, seed: int) -> dict:
     ``page`` is the chapter (``resilience.html``) whose tables hold the initiatives' rows. Node
     positions are the figure's points (x right, y up); each tie is ``[u, v, weight, width]``, its
     width in points as the figure draws it, and ``tie`` gives the figure's colour and opacity.
+    Each node's ``short`` is its whole figure label and ``lines`` that label wrapped as the
+    figure wraps it: the canvas draws every line, so no name is cut.
     """
     G, B = result.projection, result.bipartite
     pos = figure_points(G, result.metrics, seed)
@@ -105,6 +105,7 @@ def strand_data(result: StrandResult, title: str, page: str, seed: int) -> dict:
         name = str(attrs.get("label") or attrs.get("name") or n)
         kind = attrs.get("actor_type") or "other"
         kind = kind if kind in ACTOR_TYPE_STYLE else "other"
+        label = str(attrs.get("short_label") or short_label(name))
         shared = shared_initiatives(G, n)
         taken = sorted(str(i) for i in B[n]) if n in B else shared
         used.update(taken)
@@ -112,9 +113,8 @@ def strand_data(result: StrandResult, title: str, page: str, seed: int) -> dict:
             {
                 "id": str(n),
                 "name": name,
-                "short": textwrap.shorten(
-                    str(attrs.get("short_label") or short_label(name)), LABEL_CHARS, placeholder="…"
-                ),
+                "short": label,
+                "lines": wrap_label(label, LABEL_WRAP).split("\n"),
                 "type": kind,
                 "x": round(pos[n][0], 3),
                 "y": round(pos[n][1], 3),
@@ -136,10 +136,8 @@ def strand_data(result: StrandResult, title: str, page: str, seed: int) -> dict:
         (*sorted((str(u), str(v))), int(w), round(tie_width(w, wmax), 4))
         for u, v, w in G.edges(data="weight", default=1)
     )
-    summaries = {
-        i: textwrap.shorten(str(B.nodes[i].get("summary", "")), SUMMARY_CHARS, placeholder=" …")
-        for i in sorted(used)
-    }
+    # Whole summaries: the panel shows each initiative's text as its table row does, uncut.
+    summaries = {i: str(B.nodes[i].get("summary", "")) for i in sorted(used)}
     return {
         "strand": str(result.strand),
         "title": str(title),
