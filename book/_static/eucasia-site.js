@@ -391,10 +391,6 @@
     const tall = rows.filter((row) => row.getBoundingClientRect().height > limit);
     rows.forEach((row) => row.setAttribute("data-card", ""));
     tall.forEach(fold);
-    // Folding shortened the cards above the row the address names: bring that row back in view.
-    const id = tall.length && location.hash ? decodeURIComponent(location.hash.slice(1)) : "";
-    const target = id && document.getElementById(id);
-    if (target) target.scrollIntoView();
   };
   PHONE.addEventListener("change", init);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
