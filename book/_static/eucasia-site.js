@@ -347,13 +347,15 @@
 // characters or more) ran to a screenful or more: a chapter of such tables was tens of thousands
 // of pixels long and could not be scanned. A card taller than a third of the screen now shows
 // its title (the first column) and its short fields; its long fields fold under a button at the
-// card's foot that names them ("More: why"), and a tap opens them in place. A shorter card (a
+// card's foot that names them ("More: why"), and a tap opens them in place; its short fields
+// share lines ("status partly delivered  confidence medium"). A shorter card (a
 // column of the data dictionary with its meaning) stays whole. Every column stays one tap away;
 // the table's order, sorting and filtering are untouched: the button sits in a cell of its own
 // after the row's cells (no column of the table: wider than a phone it is not displayed), and
 // its text is drawn by the stylesheet from data-more, so no cell's textContent changes.
 (() => {
   const LONG = "eucasia-prose";
+  const SHORT = 24; // characters: a value this short shares its line with its neighbours
   const PHONE = window.matchMedia("(max-width: 575px)");
   const fold = (row) => {
     const long = Array.from(row.cells)
@@ -387,6 +389,14 @@
     const limit = window.innerHeight / 3;
     const rows = Array.from(
       document.querySelectorAll(".bd-article table.eucasia-stack > tbody > tr:not([data-card])"),
+    );
+    // A short value (a type, a status, a count) sits with its label on a line it shares with
+    // the next short ones ("type string  required yes"), not on a line of its own.
+    rows.forEach((row) =>
+      Array.from(row.cells)
+        .slice(1)
+        .filter((c) => !c.classList.contains(LONG) && c.textContent.trim() && c.textContent.trim().length <= SHORT)
+        .forEach((c) => c.classList.add("eucasia-card-short")),
     );
     const tall = rows.filter((row) => row.getBoundingClientRect().height > limit);
     rows.forEach((row) => row.setAttribute("data-card", ""));
