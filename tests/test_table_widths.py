@@ -4,9 +4,7 @@ At both widths no column of a table that wraps is narrower than a readable measu
 (`harness.tablewidth.MIN_CHARS` characters), and every column is either in view or reachable
 by a control the page shows (the scroll bar above a wide table); the page itself never scrolls
 sideways. The check runs on fixture pages first: a column squeezed by print widths, and a wide
-table without its scroll bar, must both fail it. On a phone a long stacked card folds its long
-fields under a control it shows (cards25): no card as first shown is taller than half a screen,
-and every field is one tap away.
+table without its scroll bar, must both fail it.
 """
 
 from __future__ import annotations
@@ -75,8 +73,6 @@ def measured(site: str, browser) -> dict:
                 if width == "desktop"
                 else {"cards": CARDS_SCROLL}
             )
-            if width == "phone":  # cards25: after CARDS_SCROLL, which sees the cards folded
-                more["cards_folded"] = CARDS_FOLDED
             more["clipped"] = CLIPPED  # fold24: tables cut off by a fold (below)
             tables, overflow = _measure(browser, site + page, WIDTHS[width], more)
             out[width, page] = {"tables": tables, "overflow": overflow, **more}
@@ -543,114 +539,3 @@ def test_a_table_cut_off_by_its_fold_fails(browser, tmp_path: Path) -> None:
 
 
 # --- end fold24 -------------------------------------------------------------------------------
-
-
-# --------------------------------------------------------------------------- cards25: phone cards
-
-#: On a phone no stacked card, folded as the page first shows it, is taller than this (pixels, at
-#: 390 x 844): half the screen, so that a reader scanning the cards sees two of them at once.
-CARD_MAX = 422
-#: The stacked cards of the page at a phone's width: those taller than CARD_MAX folded, the
-#: fields hidden in a card that shows no control to open them, and, once every card's control is
-#: pressed, the fields still hidden; every card is folded again afterwards.
-CARDS_FOLDED = (
-    "() => {"
-    + f"const limit = {CARD_MAX};"
-    + """
-  const rows = [...document.querySelectorAll('.bd-article table.eucasia-stack > tbody > tr')]
-    .filter((r) => r.getClientRects().length);
-  const where = (r) => (r.closest('table').id || '(no id)') + ' row ' + (r.sectionRowIndex + 1);
-  const hiddenCells = (r) => [...r.cells].filter((c) => c.textContent.trim() && !c.getClientRects().length);
-  const toggle = (r) => [...r.querySelectorAll('.eucasia-card-toggle')]
-    .find((b) => b.getClientRects().length && b.getBoundingClientRect().width > 0);
-  const tall = rows.filter((r) => r.getBoundingClientRect().height > limit)
-    .map((r) => where(r) + ': ' + Math.round(r.getBoundingClientRect().height) + ' px');
-  const unreachable = rows.filter((r) => hiddenCells(r).length && !toggle(r))
-    .map((r) => where(r) + ': ' + hiddenCells(r).map((c) => c.dataset.label).join(', '));
-  const pressed = rows.map(toggle).filter(Boolean);
-  pressed.forEach((b) => b.click());
-  const stillHidden = rows.filter((r) => hiddenCells(r).length).map(where);
-  pressed.forEach((b) => b.click());
-  return { cards: rows.length, folded: pressed.length, tall, unreachable, stillHidden };
-}"""
-)
-
-
-def card_problems(found: dict) -> list[str]:
-    """What a phone reader meets in the cards: a card too long to scan, a field no control
-    reaches, or a field that stays hidden once opened."""
-    return (
-        [f"card taller than {CARD_MAX} px: {t}" for t in found["tall"]]
-        + [f"fields no control reaches: {u}" for u in found["unreachable"]]
-        + [f"still hidden once opened: {s}" for s in found["stillHidden"]]
-    )
-
-
-def test_phone_cards_show_their_short_fields_and_open_the_rest(measured: dict) -> None:
-    """At 390 px, on every chapter, each stacked card as first shown is at most half a screen
-    tall (a card over a third of it folds its long fields under a control it shows); pressing
-    every card's control shows every field."""
-    found, folded = [], 0
-    for path in CHAPTERS:
-        cards = measured["phone", path]["cards_folded"]
-        folded += cards["folded"]
-        found += [f"{path}: {p}" for p in card_problems(cards)]
-    assert folded > 100  # the long fields of the chapters' cards were there to fold
-    assert not found, "\n".join(found)
-
-
-CARDS_BLOCK = re.compile(r"/\* --- cards25:.*?--- end cards25 --- \*/", re.S)
-FIELDS = ["item", "status", "confidence", "why", "source"]
-LONG_VALUES = [
-    "partly",
-    "high",
-    "The coders found the evidence of this item thin. " * 14,
-    "A source of the record. " * 4,
-]
-CARDS_TABLE = (
-    "<table class='table eucasia-stack' id='tbl-cards'><thead><tr>"
-    + "".join(f"<th>{f}</th>" for f in FIELDS)
-    + "</tr></thead><tbody>"
-    + "".join(
-        "<tr>"
-        + "".join(
-            f"<td data-label='{f}'{' class=eucasia-prose' if len(v) >= 60 else ''}><p>{v}</p></td>"
-            for f, v in zip(FIELDS, [f"item 1.{i}", *LONG_VALUES], strict=True)
-        )
-        + "</tr>"
-        for i in range(3)
-    )
-    + "</tbody></table>"
-)
-
-
-def _cards_fixture(browser, tmp_path: Path, style: str, script: str, extra: str = "") -> dict:
-    _layout(tmp_path, style, script, CARDS_TABLE, NO_ROOM["phone"] + extra)
-    with (
-        website.serve(tmp_path) as base,
-        chromium.open_page(browser, base, WIDTHS["phone"]) as (page, _),
-    ):
-        page.wait_for_timeout(100)
-        return page.evaluate(CARDS_FOLDED)
-
-
-def test_a_long_card_or_a_field_out_of_reach_fails(browser, tmp_path: Path) -> None:
-    """Cards of three paragraphs of 700 characters: as the book styles and scripts them, each
-    card is short and opens whole; without the cards25 blocks (the cards as they were) each card
-    is taller than half a screen; with the cards' control not drawn, their long fields are out
-    of reach. The check names each."""
-    assert CARDS_BLOCK.search(STYLE) and CARDS_BLOCK.search(SCRIPT), "a cards25 block is gone"
-    now = _cards_fixture(browser, tmp_path, STYLE, SCRIPT)
-    assert now["cards"] == 3 and now["folded"] == 3 and card_problems(now) == [], now
-    before = _cards_fixture(
-        browser, tmp_path, CARDS_BLOCK.sub("", STYLE), CARDS_BLOCK.sub("", SCRIPT)
-    )
-    assert sum("card taller" in p for p in card_problems(before)) == 3, before
-    hidden = _cards_fixture(
-        browser,
-        tmp_path,
-        STYLE,
-        SCRIPT,
-        "<style>.eucasia-card-toggle { display: none !important }</style>",
-    )
-    assert sum("no control reaches" in p for p in card_problems(hidden)) == 3, hidden

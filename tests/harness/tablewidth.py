@@ -28,8 +28,7 @@ MEASURE = """() => Array.from(document.querySelectorAll(".bd-article table.table
       const cell = row.cells[i];
       if (!cell || cell.getClientRects().length === 0 || !cell.textContent.trim()) return;
       shown = true;
-      // The content, not the control a phone's card adds to its first cell (eucasia-site.js).
-      const content = [...cell.children].find((c) => !c.matches(".eucasia-card-toggle")) || cell;
+      const content = cell.firstElementChild || cell;
       const probe = document.createElement("span");
       probe.textContent = "0";
       probe.style.cssText = "position:absolute;visibility:hidden;white-space:pre";
