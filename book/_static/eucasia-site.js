@@ -123,6 +123,10 @@
     const id = decodeURIComponent((hash || "").slice(1));
     const target = id && document.getElementById(id);
     if (!target) return;
+    // the row a link lands on is marked (eucasia.css, evlinks25)
+    document.querySelectorAll("tr.eucasia-target-row").forEach((r) => r.classList.remove("eucasia-target-row"));
+    const row = target.closest("tr");
+    if (row) row.classList.add("eucasia-target-row");
     let opened = false;
     for (let el = target.parentElement; el; el = el.parentElement) {
       if (el.localName === "details" && !el.open) {
