@@ -39,6 +39,8 @@ def status_chart_data(counts: pd.DataFrame, names: Sequence[str], name_column: s
     ``name_column`` beside its id, as the network figures' downloads name each node beside its
     id. Figure 6.2's gave section numbers alone, and a column for a status its key does not show.
 
+    Examples
+    --------
     >>> counts = pd.DataFrame({"delivered": [2, 1], "superseded": [0, 0]},
     ...                       index=pd.Index(["1.1", "1.2"], name="area_id"))
     >>> status_chart_data(counts, ["Human rights", "Trade"], "area").reset_index().values.tolist()

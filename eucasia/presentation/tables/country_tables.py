@@ -142,6 +142,8 @@ def at_a_glance(overview: pd.DataFrame) -> pd.DataFrame:
     ``indicator`` of each row (headed ``country``, it read as a column of countries, on the page
     and in the download, above "EPCA", "PCA", "population").
 
+    Examples
+    --------
     >>> import pandas as pd
     >>> at_a_glance(pd.DataFrame({"country": ["A", "B"], "PCA": ["in force", "signed"]}))
       indicator         A       B

@@ -1,4 +1,8 @@
-"""Tables of the implementation tracker for the pages: statuses, evidence, actors, agreement."""
+"""Tables of the implementation tracker for the pages: statuses, evidence, actors, agreement.
+
+The module is long because each of the chapter's tables and the row anchors its status links
+land on (`item_anchor`) are written here, beside the cells they label.
+"""
 
 from __future__ import annotations
 
