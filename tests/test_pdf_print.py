@@ -892,6 +892,18 @@ def test_code_broken_at_its_underscore_is_caught() -> None:
     assert underscore_breaks([fine], codes | {"implementation_evidence"}) == []
 
 
+def tabular_tex(spec: str, cells: list[list[str]]) -> str:
+    """A table as Sphinx writes it for print, its first row the head (a fixture for the
+    column-width checks)."""
+    head, *rows = ("\n&".join(r"\sphinxAtStartPar" "\n" + c for c in r) for r in cells)
+    body = "\\\\\n\\sphinxhline\n".join(rows)
+    return (
+        rf"\begin{{tabular}}[t]{{{spec}}}"
+        "\n\\sphinxtoprule\n" + head + "\\\\\n"
+        "\\sphinxmidrule\n" + body + "\\\\\n\\sphinxbottomrule\n\\end{tabular}"
+    )
+
+
 def test_key_column_wider_than_its_keys_is_caught() -> None:
     from eucasia.assembly.printed import fit_columns
 
@@ -903,13 +915,7 @@ def test_key_column_wider_than_its_keys_is_caught() -> None:
             ["1.3-SI-05", "status", value],
             ["2.1-SI-01", "note", value],
         ]
-        head, *rows = ("\n&".join(r"\sphinxAtStartPar" "\n" + c for c in r) for r in cells)
-        body = "\\\\\n\\sphinxhline\n".join(rows)
-        return (
-            rf"\begin{{tabular}}[t]{{{spec}}}"
-            "\n\\sphinxtoprule\n" + head + "\\\\\n"
-            "\\sphinxmidrule\n" + body + "\\\\\n\\sphinxbottomrule\n\\end{tabular}"
-        )
+        return tabular_tex(spec, cells)
 
     # the changes chapter's corrections as they were: the key given 36% of the line
     wasteful = tables_in_tex(table([360, 80, 560]))
@@ -1132,13 +1138,7 @@ def test_column_of_numbers_wider_than_it_needs_is_caught() -> None:
             ["Organisation for Security and Co-operation in Europe", "International", "0.79"],
             ["European Union", "EU institution", "0.10"],
         ]
-        head, *rows = ("\n&".join(r"\sphinxAtStartPar" "\n" + c for c in r) for r in cells)
-        body = "\\\\\n\\sphinxhline\n".join(rows)
-        return (
-            rf"\begin{{tabular}}[t]{{{spec}}}"
-            "\n\\sphinxtoprule\n" + head + "\\\\\n"
-            "\\sphinxmidrule\n" + body + "\\\\\n\\sphinxbottomrule\n\\end{tabular}"
-        )
+        return tabular_tex(spec, cells)
 
     wasteful = tables_in_tex(table([300, 300, 400]))
     assert wasteful[0][1] == ["actor", "type", "betweenness"]
